@@ -1,0 +1,32 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both set everything up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test install install-dev npm bench clean package
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+
+npm:
+	@if [ -f package.json ]; then npm ci --no-audit --no-fund --silent; fi
+
+run: install
+	$(BIN)/caveat annotate --format text annotator/examples/celebrity-stem-cells.html
+
+test: install-dev npm
+	@if [ -f package.json ]; then npm test; fi
+	$(BIN)/python -m pytest
+
+bench: install-dev
+	$(BIN)/python benchmarks/bench_annotator.py
+
+clean:
+	rm -rf $(VENV) node_modules build dist *.egg-info
