@@ -1,0 +1,94 @@
+"""The `caveat` command. Exit codes: 0 ok, 1 problems found, 2 usage or input error (one line on stderr)."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from .annotate import annotate
+from .errors import AnnotatorError, KnowledgeBaseError
+from .kb import KnowledgeBase, bundled_kb_path, read_kb
+from .report import format_text, stats_table
+from .scaffold import new_entry
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as for every other usage error
+        self.exit(2, f"caveat: {message} (see 'caveat --help')\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="caveat", description="Evidence-based warnings next to health treatments.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    a = sub.add_parser("annotate", help="find treatments in an HTML page (FILE, or - for stdin)")
+    a.add_argument("file")
+    a.add_argument("--kb", help="knowledge-base folder (default: the bundled one)")
+    a.add_argument("--format", choices=["json", "text"], default="json")
+    kb = sub.add_parser("kb", help="check, count or add knowledge-base entries")
+    kbsub = kb.add_subparsers(dest="kb_command", required=True, parser_class=_Parser)
+    c = kbsub.add_parser("check", help="validate every entry; print each problem as file:line: field: message")
+    c.add_argument("path", nargs="?")
+    c.add_argument("--today", type=dt.date.fromisoformat, help="date to judge 'reviewed' against (YYYY-MM-DD)")
+    s = kbsub.add_parser("stats", help="entries by category, evidence, risk and level")
+    s.add_argument("path", nargs="?")
+    s.add_argument("--markdown", action="store_true", help="print the coverage table for docs/coverage.md")
+    n = kbsub.add_parser("new", help="write a new entry file to fill in")
+    n.add_argument("name")
+    n.add_argument("--kb", help="knowledge-base folder (default: the bundled one)")
+    sub.add_parser("serve", help="run the annotation server (see 'caveat serve --help')", add_help=False)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:
+        from server.cli import main as serve  # Flask is imported only for this subcommand
+        return serve(argv[1:])
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "annotate":
+            return _annotate(args)
+        return {"check": _check, "stats": _stats, "new": _new}[args.kb_command](args)
+    except KnowledgeBaseError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"caveat: the knowledge base has {len(exc.problems)} error(s); run 'caveat kb check' on it",
+              file=sys.stderr)
+        return 2
+    except (AnnotatorError, OSError) as exc:
+        print(f"caveat: {exc}", file=sys.stderr)
+        return 2
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    kb = KnowledgeBase.load(args.kb)
+    page = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    result = annotate(page, kb)
+    if args.format == "text":
+        print(format_text(result))
+    else:
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    data, problems, _ = read_kb(args.path, args.today)
+    for problem in problems:
+        print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    print(f"{len(data)} entries ok, {errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    print(stats_table(KnowledgeBase.load(args.path), markdown=args.markdown))
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = new_entry(args.name, Path(args.kb) if args.kb else bundled_kb_path())
+    print(f"wrote {path}: fill in every TODO, then run 'caveat kb check'")
+    return 0

@@ -1,0 +1,68 @@
+"""A loaded KB entry: the fields the matcher and the cards need, built once from the validated YAML data."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .levels import level_for
+from .normalize import norm_phrase
+
+
+@dataclass(frozen=True)
+class Indication:
+    condition: str
+    words: tuple[tuple[str, ...], ...]   # normalised phrases that signal this condition
+    evidence: str
+    risk: str
+    level: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    name: str
+    aliases: tuple[tuple[str, bool], ...]    # (spelling, exact); the name comes first
+    not_when: tuple[tuple[str, ...], ...]    # normalised veto phrases
+    indications: tuple[Indication, ...]
+    card: dict
+
+    @classmethod
+    def from_data(cls, data: dict) -> Entry:
+        aliases = [(data["name"], False)]
+        for alias in data["aliases"]:
+            aliases.append((alias, False) if isinstance(alias, str) else (alias["name"], bool(alias.get("exact"))))
+        indications = tuple(
+            Indication(i["condition"], tuple(p for p in map(norm_phrase, i["words"]) if p), i["evidence"],
+                       i["risk"], level_for(i["evidence"], i["risk"]))
+            for i in data["indications"])
+        return cls(data["id"], data["name"], tuple(dict.fromkeys(aliases)),
+                   tuple(p for p in map(norm_phrase, data.get("not_when", [])) if p), indications, _card(data))
+
+    @property
+    def summary(self) -> dict:
+        c = self.card
+        return {k: c[k] for k in ("id", "name", "category", "evidence", "risk", "level")}
+
+
+def _card(data: dict) -> dict:
+    """Everything a reader's card shows, in the shape docs/annotations.schema.json fixes."""
+    return {
+        "id": data["id"],
+        "name": data["name"],
+        "category": data["category"],
+        "evidence": data["evidence"],
+        "risk": data["risk"],
+        "level": level_for(data["evidence"], data["risk"]),
+        "summary": data["summary"].strip(),
+        "details": data.get("details", "").strip() or None,
+        "indications": [
+            {"condition": i["condition"], "evidence": i["evidence"], "risk": i["risk"],
+             "level": level_for(i["evidence"], i["risk"]), "note": i["note"].strip(), "sources": list(i["sources"])}
+            for i in data["indications"]],
+        "regulatory": {k: {"note": v["note"].strip(), "sources": list(v["sources"])}
+                       for k, v in data["regulatory"].items()},
+        "risks": [r.strip() for r in data["risks"]],
+        "cost": {"note": data["cost"]["note"].strip(), "sources": list(data["cost"]["sources"])}
+        if data.get("cost") else None,
+        "sources": [{k: s[k] for k in ("id", "title", "publisher", "url", "year")} for s in data["sources"]],
+        "reviewed": data["reviewed"],
+    }

@@ -1,0 +1,116 @@
+"""The knowledge base: YAML files in a folder, checked, compiled into a matcher once, then read-only."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz, process, utils
+
+from .entry import Entry
+from .errors import KnowledgeBaseError, Problem
+from .kb_check import check_entry, collisions
+from .kb_yaml import parse_file
+from .match import Alias, Matcher
+
+
+def bundled_kb_path() -> Path:
+    return Path(str(resources.files("annotator").joinpath("kb")))
+
+
+def read_kb(path: str | Path | None = None, today: dt.date | None = None) -> tuple[list[dict], list[Problem], str]:
+    """Parse and check every entry file. Returns (entries' data, problems, version hash); never raises."""
+    folder = Path(path) if path is not None else bundled_kb_path()
+    today = today or dt.date.today()
+    if not folder.is_dir():
+        return [], [Problem(str(folder), 0, "kb", "not a folder of <id>.yaml files")], ""
+    files = sorted(folder.glob("*.y*ml"))
+    problems: list[Problem] = []
+    good: list[dict] = []
+    claims = []
+    digest = hashlib.sha256()
+    for file in files:
+        name = str(file)
+        if file.suffix != ".yaml":
+            problems.append(Problem(name, 0, "file", "entries must be named <id>.yaml"))
+            continue
+        raw = file.read_bytes()
+        digest.update(file.name.encode() + b"\0" + raw + b"\0")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(name, raw[:exc.start].count(b"\n") + 1, "file", "not UTF-8 text"))
+            continue
+        parsed = parse_file(name, text)
+        mine = parsed.problems + (check_entry(parsed, file.stem, today) if parsed.data is not None else [])
+        problems += mine
+        if not any(p.severity == "error" for p in mine):
+            good.append(parsed.data)
+            claims.append((parsed, _alias_claims(parsed.data)))
+    if not files:
+        problems.append(Problem(str(folder), 0, "kb", "no <id>.yaml files in this folder"))
+    problems += collisions(claims)
+    return good, sorted(problems), digest.hexdigest()[:12]
+
+
+def _alias_claims(data: dict) -> list[tuple[str, bool, tuple]]:
+    out = [(data["name"], False, ("name",))]
+    for i, alias in enumerate(data["aliases"]):
+        if isinstance(alias, str):
+            out.append((alias, False, ("aliases", i)))
+        else:
+            out.append((alias["name"], bool(alias.get("exact")), ("aliases", i)))
+    return out
+
+
+class KnowledgeBase:
+    """Immutable once built, so one instance serves every thread of a server."""
+
+    def __init__(self, entries: list[Entry], version: str, path: Path | None = None,
+                 warnings: list[Problem] | None = None):
+        self._entries = {e.id: e for e in entries}
+        self.version = version
+        self.path = path
+        self.warnings = list(warnings or [])
+        self.matcher = Matcher([Alias(e.id, name, exact) for e in entries for name, exact in e.aliases])
+        self._names = [(name, e.id) for e in entries for name, _ in e.aliases]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, today: dt.date | None = None) -> KnowledgeBase:
+        """Load and compile a KB folder (None: the bundled one). Raises KnowledgeBaseError listing every error."""
+        data, problems, version = read_kb(path, today)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise KnowledgeBaseError(errors)
+        folder = Path(path) if path is not None else bundled_kb_path()
+        return cls([Entry.from_data(d) for d in data], version, folder, problems)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, treatment_id: object) -> bool:
+        return treatment_id in self._entries
+
+    def entry(self, treatment_id: str) -> Entry:
+        return self._entries[treatment_id]
+
+    def ids(self) -> list[str]:
+        return sorted(self._entries)
+
+    def card(self, treatment_id: str) -> dict:
+        return self._entries[treatment_id].card
+
+    def summaries(self) -> list[dict]:
+        return [self._entries[i].summary for i in self.ids()]
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Entries whose name or an alias is like `query`, best first (for a maintainer's search box)."""
+        hits = process.extract(query, [n for n, _ in self._names], scorer=fuzz.WRatio,
+                               processor=utils.default_process, limit=None, score_cutoff=60)
+        best: dict[str, float] = {}
+        for _, score, index in hits:
+            tid = self._names[index][1]
+            best[tid] = max(best.get(tid, 0), score)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [{**self._entries[tid].summary, "score": round(score)} for tid, score in ranked]

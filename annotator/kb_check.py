@@ -1,0 +1,144 @@
+"""Every rule a KB entry must follow, reported all at once as `file:line: field: message`.
+
+The JSON Schema (annotator/schemas/kb-entry.schema.json) carries the shape; the rules here are the ones a schema
+cannot say: ids that match file names, aliases two entries both claim, sources cited but never listed, an authority
+among the sources, and dates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+from urllib.parse import urlsplit
+
+import jsonschema
+
+from .authorities import is_authority
+from .errors import Problem
+from .kb_yaml import ParsedFile, dotted
+from .normalize import norm_phrase
+
+STALE_AFTER = dt.timedelta(days=730)
+
+_schema = json.loads(resources.files("annotator").joinpath("schemas/kb-entry.schema.json").read_text("utf-8"))
+_validator = jsonschema.Draft202012Validator(_schema, format_checker=jsonschema.FormatChecker())
+
+
+def check_entry(parsed: ParsedFile, stem: str, today: dt.date) -> list[Problem]:
+    """Problems of one file on its own (the file's own YAML problems come from parsing)."""
+    data = parsed.data
+    if not isinstance(data, dict):
+        return [Problem(parsed.name, 1, "entry", "an entry must be a mapping of fields (key: value)")]
+    problems = [_schema_problem(parsed, err) for err in _validator.iter_errors(data)]
+    problems += _rules(parsed, data, stem, today)
+    flagged = {p.line for p in problems}
+    problems += [Problem(parsed.name, line, dotted(path), "placeholder left in: replace the TODO")
+                 for path, line in _placeholders(parsed, data) if line not in flagged]
+    return problems
+
+
+def _placeholders(parsed: ParsedFile, data: object, path: tuple = ()):
+    """Every string still holding a TODO marker from `caveat kb new`."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _placeholders(parsed, value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _placeholders(parsed, value, path + (i,))
+    elif isinstance(data, str) and "TODO" in data:
+        yield path, parsed.line_of(path)
+
+
+def _schema_problem(parsed: ParsedFile, err: jsonschema.ValidationError) -> Problem:
+    path = tuple(err.absolute_path)
+    if err.validator == "additionalProperties":
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        key = extra[0] if extra else ""
+        known = ", ".join(sorted(err.schema.get("properties", {})))
+        return Problem(parsed.name, parsed.line_of(path + (key,)), dotted(path + (key,)),
+                       f"unknown key '{key}' (a typo?); allowed here: {known}")
+    if err.validator == "required":
+        return Problem(parsed.name, parsed.line_of(path), dotted(path), err.message)
+    if err.validator == "oneOf" and err.context:
+        err = jsonschema.exceptions.best_match(err.context)
+    return Problem(parsed.name, parsed.line_of(path), dotted(path), err.message)
+
+
+def _rules(parsed: ParsedFile, data: dict, stem: str, today: dt.date) -> list[Problem]:
+    out: list[Problem] = []
+
+    def add(path: tuple, message: str, severity: str = "error") -> None:
+        out.append(Problem(parsed.name, parsed.line_of(path), dotted(path), message, severity))
+
+    if isinstance(data.get("id"), str) and data["id"] != stem:
+        add(("id",), f"id '{data['id']}' must match the file name '{stem}.yaml'")
+    sources = [s for s in data.get("sources") or [] if isinstance(s, dict)]
+    known = [s.get("id") for s in sources]
+    for i, sid in enumerate(known):
+        if sid in known[:i]:
+            add(("sources", i, "id"), f"source id '{sid}' is listed twice")
+    for path, cited in _citations(data):
+        for j, sid in enumerate(cited):
+            if isinstance(sid, str) and sid not in known:
+                add(path + (j,), f"cites source '{sid}', which this entry's sources do not list")
+    hosts = [urlsplit(s["url"]).hostname or "" for s in sources if isinstance(s.get("url"), str)]
+    if sources and not any(is_authority(h) for h in hosts):
+        add(("sources",), "needs at least one source from an authority (see annotator/authorities.py)")
+    conditions = [i.get("condition") for i in data.get("indications") or [] if isinstance(i, dict)]
+    for i, cond in enumerate(conditions):
+        if cond in conditions[:i]:
+            add(("indications", i, "condition"), f"condition '{cond}' appears twice")
+    _check_reviewed(data.get("reviewed"), add, today)
+    return out
+
+
+def _check_reviewed(reviewed: object, add, today: dt.date) -> None:
+    if not isinstance(reviewed, str):
+        return
+    try:
+        day = dt.date.fromisoformat(reviewed)
+    except ValueError:
+        return  # the schema already names the bad date
+    if day > today:
+        add(("reviewed",), f"date {reviewed} is in the future")
+    elif today - day > STALE_AFTER:
+        add(("reviewed",), f"last reviewed {reviewed}, over 2 years ago: check the sources again", "warning")
+
+
+def _citations(data: dict):
+    for i, ind in enumerate(data.get("indications") or []):
+        if isinstance(ind, dict) and isinstance(ind.get("sources"), list):
+            yield ("indications", i, "sources"), ind["sources"]
+    regulatory = data.get("regulatory")
+    if isinstance(regulatory, dict):
+        for code, note in regulatory.items():
+            if isinstance(note, dict) and isinstance(note.get("sources"), list):
+                yield ("regulatory", code, "sources"), note["sources"]
+    cost = data.get("cost")
+    if isinstance(cost, dict) and isinstance(cost.get("sources"), list):
+        yield ("cost", "sources"), cost["sources"]
+
+
+def alias_key(alias: str, exact: bool) -> tuple:
+    """Two aliases collide when they would match the same words."""
+    return ("exact", alias) if exact else ("words",) + norm_phrase(alias)
+
+
+def collisions(entries: list[tuple[ParsedFile, list[tuple[str, bool, tuple]]]]) -> list[Problem]:
+    """Aliases (names included) that more than one entry claims. `entries` pairs each file with
+    (alias, exact, path) triples."""
+    owner: dict[tuple, str] = {}
+    out = []
+    for parsed, aliases in entries:
+        mine = set()
+        for alias, exact, path in aliases:
+            key = alias_key(alias, exact)
+            if key in mine or len(key) == 1:
+                continue
+            mine.add(key)
+            if key in owner:
+                out.append(Problem(parsed.name, parsed.line_of(path), dotted(path),
+                                   f"alias '{alias}' is already claimed by {owner[key]}"))
+            else:
+                owner[key] = parsed.name
+    return out

@@ -1,0 +1,47 @@
+"""Turn words into the comparable form the matcher indexes, so spelling variants meet without an alias each.
+
+Case, accents, curly apostrophes, possessives and English plurals are folded here; hyphens, spaces and quotes
+between words are handled by the matcher's gap rule, and typos by its fuzzy pass.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A word: letters and digits, with an optional possessive 's glued on (Gerson's, Myers’s).
+TOKEN_RE = re.compile(r"[^\W_]+(?:['’][sS](?![^\W_]))?")
+
+# What may stand between two words of one name: spaces, hyphens and dashes, quotes, slashes, plus.
+GAP_RE = re.compile(r"[\s\-‐‑‒–—'\"“”‘’«»„/+]{0,5}")
+
+
+def fold(word: str) -> str:
+    """Lower-case, drop accents and a possessive: 'Células' -> 'celulas', 'Gerson’s' -> 'gerson'."""
+    word = word.lower()
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+        word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word
+
+
+def stem(word: str) -> str:
+    """A deliberately small plural stripper: both the alias and the text go through it, so it need not be correct
+    English, only consistent ('therapies' and 'therapy' both give 'therapy')."""
+    n = len(word)
+    if n > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if n > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def norm(word: str) -> str:
+    return stem(fold(word))
+
+
+def norm_phrase(phrase: str) -> tuple[str, ...]:
+    return tuple(norm(w) for w in TOKEN_RE.findall(phrase))
