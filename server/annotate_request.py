@@ -1,0 +1,58 @@
+"""Turns a POST /api/v1/annotate body into (kind, content), or an ApiError that names the problem.
+
+Order matters for the status a client sees: wrong content type (415) before size (413) before JSON syntax (400)
+before the fields themselves (422)."""
+from __future__ import annotations
+
+import json
+
+from flask import request
+
+from .errors import ApiError
+
+KINDS = ("html", "text", "blocks")
+FIELDS = {"html": str, "text": str, "blocks": list, "url": str}
+JSON_TYPE_NAMES = {str: "a string", list: "an array"}
+
+
+def read_json_body() -> object:
+    if request.mimetype != "application/json":
+        raise ApiError(415, f"send the body as application/json, not {request.mimetype or 'no content type'}")
+    raw = request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH
+    try:
+        return json.loads(raw)
+    except UnicodeDecodeError:
+        raise ApiError(400, "the body is not UTF-8 text", "malformed_json") from None
+    except json.JSONDecodeError as exc:
+        raise ApiError(400, f"the body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                       "malformed_json") from None
+    except RecursionError:
+        raise ApiError(400, "the body's JSON is nested too deeply", "malformed_json") from None
+
+
+def parse() -> tuple[str, str | list[str]]:
+    body = read_json_body()
+    if not isinstance(body, dict):
+        raise ApiError(422, "the body must be a JSON object such as {\"html\": \"...\"}")
+    for field, value in body.items():
+        expected = FIELDS.get(field)
+        if expected is None:
+            raise ApiError(422, f"unknown field {field!r}; send one of html, text or blocks (and optionally url)")
+        if not isinstance(value, expected):
+            raise ApiError(422, f"field {field!r} must be {JSON_TYPE_NAMES[expected]}")
+    given = [kind for kind in KINDS if kind in body]
+    if len(given) != 1:
+        raise ApiError(422, "send exactly one of the fields html, text or blocks"
+                       + (f", not {' and '.join(given)}" if given else ""))
+    kind = given[0]
+    if kind == "blocks":
+        for index, block in enumerate(body["blocks"]):
+            if not isinstance(block, str):
+                raise ApiError(422, f"field 'blocks[{index}]' must be a string")
+    return kind, body[kind]
+
+
+def cache_payload(kind: str, content: str | list[str]) -> bytes:
+    """The bytes a cache key hashes; `url` is left out on purpose: the same text on two pages is the same work."""
+    text = json.dumps(content, ensure_ascii=False) if kind == "blocks" else content
+    return text.encode("utf-8", "surrogatepass")

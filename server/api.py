@@ -1,0 +1,86 @@
+"""The JSON API under /api/v1. Thin on purpose: validate, call the annotator library, shape the response."""
+from __future__ import annotations
+
+import json
+
+from annotator import AnnotatorError, annotate, annotate_blocks, annotate_text
+from flask import Blueprint, current_app, jsonify, request
+
+from . import annotate_request, openapi
+from .cache import content_key
+from .errors import ApiError
+from .state import state
+from .timing import measure
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+ANNOTATORS = {"html": annotate, "text": annotate_text, "blocks": annotate_blocks}
+MAX_QUERY = 200
+
+
+@bp.before_app_request
+def _refresh_kb():
+    state().store.refresh_if_changed()
+
+
+@bp.post("/annotate")
+def annotate_route():
+    kind, content = annotate_request.parse()
+    kb = state().store.kb  # this request keeps this KB even if a reload swaps in another meanwhile
+    with measure("cache"):
+        key = (content_key(kind, annotate_request.cache_payload(kind, content)), kb.version)
+        body = state().cache.get(key)
+    if body is None:
+        body = _annotate(kind, content, kb)
+        state().cache.put(key, body)
+    return current_app.response_class(body, mimetype="application/json")
+
+
+def _annotate(kind, content, kb) -> bytes:
+    try:
+        with measure("annotate"):
+            result = ANNOTATORS[kind](content, kb).to_dict()
+    except AnnotatorError as exc:
+        raise ApiError(422, str(exc).splitlines()[0] if str(exc) else "the annotator could not read this input",
+                       "unreadable_input") from None
+    except RecursionError:
+        raise ApiError(422, "the page is nested too deeply to read", "unreadable_input") from None
+    with measure("serialize"):
+        return json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+@bp.get("/treatments")
+def treatments():
+    kb = state().store.kb
+    query = request.args.get("q", "").strip()
+    if len(query) > MAX_QUERY:
+        raise ApiError(422, f"query parameter 'q' is longer than {MAX_QUERY} characters")
+    found = kb.search(query) if query else kb.summaries()
+    return jsonify(kb_version=kb.version, treatments=found)
+
+
+@bp.get("/treatments/<treatment_id>")
+def treatment(treatment_id: str):
+    kb = state().store.kb
+    try:
+        card = kb.card(treatment_id)
+    except KeyError:
+        raise ApiError(404, f"no treatment with id {treatment_id[:80]!r} in the knowledge base",
+                       "unknown_treatment") from None
+    return jsonify(card)
+
+
+@bp.get("/kb")
+def kb_status():
+    return jsonify(state().store.status())
+
+
+@bp.post("/kb/reload")
+def kb_reload():
+    state().store.reload()
+    return jsonify(state().store.status())
+
+
+@bp.get("/openapi.json")
+def openapi_document():
+    return jsonify(openapi.document())

@@ -1,0 +1,42 @@
+"""The application factory: gunicorn workers, the dev server and the tests all build the app through here."""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+
+from . import api, config, errors, health, playground, security, timing
+from .cache import ResponseCache
+from .kb_store import KBStore
+from .state import State
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.update(config.load(overrides))
+    app.json.sort_keys = False
+    _configure_logging()
+    app.extensions["caveat"] = State(
+        store=KBStore(app.config["KB_PATH"], app.config["SNAPSHOT_DIR"], app.config["KB_POLL_SECONDS"]),
+        cache=ResponseCache(app.config["CACHE_ENTRIES"]),
+    )
+    errors.register(app)
+    security.register(app)
+    timing.register(app)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(playground.bp)
+    return app
+
+
+def _configure_logging() -> None:
+    """Our lines go to stderr beside gunicorn's. The dev server's own access log is silenced: it prints full URLs
+    with query strings, and server/timing.py already logs each request without them."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    log = logging.getLogger("caveat.server")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s [%(process)d] [%(levelname)s] %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False

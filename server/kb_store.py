@@ -1,0 +1,99 @@
+"""The knowledge base a worker serves, swapped whole when the files on disk change.
+
+Requests read `store.kb` once and keep that object, so a reload never disturbs a request in flight. A KB edit that
+does not load leaves the last good KB in place; its problems are logged and kept for GET /api/v1/kb.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from datetime import datetime, timezone
+
+from annotator import KnowledgeBase, KnowledgeBaseError
+
+from . import snapshot
+
+log = logging.getLogger("caveat.server")
+
+
+def fingerprint(kb_dir: str) -> tuple:
+    """Names, sizes and modification times: cheap enough to check every couple of seconds."""
+    try:
+        entries = sorted(os.scandir(kb_dir), key=lambda e: e.name)
+        return tuple((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in entries if not e.name.startswith("."))
+    except OSError as exc:
+        return (("<unreadable>", str(exc)),)
+
+
+class KBStore:
+    def __init__(self, kb_dir: str, snapshot_dir: str, poll_seconds: float):
+        self.kb_dir = kb_dir
+        self.snapshot_dir = snapshot_dir
+        self.poll_seconds = poll_seconds
+        self.kb: KnowledgeBase | None = None
+        self.source = "disk"
+        self.loaded_at: str | None = None
+        self.errors: list[str] = []
+        self._seen = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+        self.reload()
+        if self.kb is None:
+            self._start_from_snapshot()
+
+    def reload(self) -> bool:
+        """Load the KB from disk; True when it loaded. On failure the KB being served stays as it was."""
+        with self._lock:
+            self._seen = fingerprint(self.kb_dir)
+            self._checked = time.monotonic()
+            try:
+                kb = KnowledgeBase.load(self.kb_dir)
+            except KnowledgeBaseError as exc:
+                self._failed([str(p) for p in exc.problems])
+                return False
+            except OSError as exc:
+                self._failed([f"{self.kb_dir}: {exc.strerror or exc}"])
+                return False
+            self._serve(kb, "disk")
+            self.errors = []
+            try:
+                snapshot.save(self.kb_dir, kb.version, self.snapshot_dir)
+            except OSError as exc:
+                log.warning("could not save the KB snapshot in %s: %s", self.snapshot_dir, exc)
+            return True
+
+    def refresh_if_changed(self) -> None:
+        """Called before each request; at most one check per poll interval, and never makes a request wait for
+        another thread's reload."""
+        if self.poll_seconds < 0 or time.monotonic() - self._checked < self.poll_seconds:
+            return
+        if fingerprint(self.kb_dir) != self._seen and not self._lock.locked():
+            self.reload()
+        else:
+            self._checked = time.monotonic()
+
+    def status(self) -> dict:
+        kb = self.kb
+        return {"version": kb.version, "entries": len(kb), "loaded_at": self.loaded_at, "source": self.source,
+                "path": self.kb_dir, "errors": list(self.errors), "warnings": [str(w) for w in kb.warnings]}
+
+    def _serve(self, kb: KnowledgeBase, source: str) -> None:
+        self.kb, self.source = kb, source
+        self.loaded_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        log.info("knowledge base %s loaded from %s: %d entries", kb.version, source, len(kb))
+
+    def _failed(self, problems: list[str]) -> None:
+        self.errors = problems
+        for problem in problems:
+            log.error("%s", problem)
+        if self.kb is not None:
+            log.error("knowledge base did not reload; still serving %s", self.kb.version)
+
+    def _start_from_snapshot(self) -> None:
+        saved = snapshot.latest(self.snapshot_dir)
+        if saved is None:
+            raise RuntimeError("the knowledge base has errors and there is no last good snapshot to start from: "
+                               + "; ".join(self.errors))
+        self._serve(KnowledgeBase.load(saved), "snapshot")

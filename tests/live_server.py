@@ -1,0 +1,103 @@
+"""Start the REAL server (`caveat serve`, under gunicorn) on a free loopback port for a test, and stop it after.
+
+    with start_server(kb_path=tmp_kb, workers=2) as server:
+        urllib.request.urlopen(server.url + "/healthz")
+
+The server's stdout and stderr go to `server.log_path`, so a test can search everything the server wrote.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+START_TIMEOUT = 60.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class LiveServer:
+    url: str
+    port: int
+    log_path: Path
+    process: subprocess.Popen
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def get_json(self, path: str) -> dict:
+        with urllib.request.urlopen(self.url + path, timeout=30) as response:
+            return json.load(response)
+
+    def worker_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.pid}/task/{self.pid}/children").read_text().split()
+        return [int(pid) for pid in children]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def wait_until(condition, timeout: float, what: str, interval: float = 0.05):
+    """Poll `condition` until it returns something truthy; fail with `what` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out after {timeout:.0f}s waiting for {what}")
+        time.sleep(interval)
+
+
+def _healthy(server: LiveServer) -> bool:
+    if server.process.poll() is not None:
+        raise RuntimeError(f"the server exited with {server.process.returncode}:\n{server.log()}")
+    try:
+        with urllib.request.urlopen(server.url + "/healthz", timeout=5) as response:
+            return response.status == 200
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+@contextlib.contextmanager
+def start_server(kb_path=None, env=None, workers=1, log_dir=None):
+    log_dir = Path(log_dir or tempfile.mkdtemp(prefix="caveat-server-"))
+    port = free_port()
+    log_path = log_dir / f"server-{port}.log"
+    child_env = {**os.environ, "CAVEAT_SNAPSHOT_DIR": str(log_dir / "snapshot"), **(env or {})}
+    command = [sys.executable, "-m", "server", "--host", "127.0.0.1", "--port", str(port),
+               "--workers", str(workers)] + (["--kb", str(kb_path)] if kb_path else [])
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=child_env,
+                                   cwd=Path(__file__).resolve().parents[1])
+    server = LiveServer(url=f"http://127.0.0.1:{port}", port=port, log_path=log_path, process=process)
+    try:
+        wait_until(lambda: _healthy(server), START_TIMEOUT, "GET /healthz")
+        yield server
+    finally:
+        server.stop()
