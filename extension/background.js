@@ -1,0 +1,96 @@
+/* Caveat's background worker: the only part that talks to the server. From a page it accepts nothing but the
+ * text to annotate (no URL, method or header), so a page cannot use it as a proxy. It keeps no state of its own:
+ * settings live in chrome.storage, the badge in the browser, the page's findings in the content script. */
+"use strict";
+if (typeof importScripts === "function") importScripts("shared/settings.js"); // Firefox loads it via "scripts"
+
+const Caveat = globalThis.Caveat;
+const TIMEOUT_MS = 5000;
+const MAX_BLOCKS = 20000;
+const MAX_CHARS = 2_000_000;
+const BADGE = {
+  ok: { color: "#0072B2" },
+  error: { text: "!", color: "#D55E00" },
+  paused: { text: "off", color: "#777777" },
+  off: { text: "off", color: "#777777" },
+};
+
+function problem(code, message) {
+  return { ok: false, error: { code, message } };
+}
+
+/** The blocks a content script sent, or an error naming what is wrong with them. */
+function checkBlocks(blocks) {
+  if (!Array.isArray(blocks) || !blocks.every((b) => typeof b === "string")) {
+    return "blocks must be a list of strings";
+  }
+  if (blocks.length > MAX_BLOCKS) return `too many blocks (${blocks.length}; at most ${MAX_BLOCKS})`;
+  const chars = blocks.reduce((sum, b) => sum + b.length, 0);
+  return chars > MAX_CHARS ? `too much text (${chars} characters; at most ${MAX_CHARS})` : null;
+}
+
+/** A human sentence for a failed fetch, so the popup can say what happened. */
+function unreachable(serverUrl, err) {
+  if (err && err.name === "AbortError") {
+    return problem("timeout", `Caveat's server at ${serverUrl} did not answer within ${TIMEOUT_MS / 1000} seconds.`);
+  }
+  return problem("unreachable", `Caveat cannot reach its server at ${serverUrl}. Is it running? Start it with "caveat serve".`);
+}
+
+async function annotate(blocks) {
+  const bad = checkBlocks(blocks);
+  if (bad) return problem("bad_request", bad);
+  const settings = await Caveat.loadSettings();
+  if (!Caveat.serverAllowed(settings)) {
+    return problem("consent", "Caveat's server is not on this computer and you have not agreed to send page text to it.");
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  try {
+    const response = await fetch(`${Caveat.parseServerUrl(settings.serverUrl).origin}/api/v1/annotate`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ blocks }),
+      signal: controller.signal,
+      credentials: "omit",
+      cache: "no-store",
+    });
+    const body = await response.json().catch(() => null);
+    if (!response.ok) {
+      const message = body && body.error ? body.error.message : `HTTP ${response.status}`;
+      return problem("server_error", `Caveat's server refused the page: ${message}`);
+    }
+    if (!body || !Array.isArray(body.highlights)) return problem("server_error", "Caveat's server sent an answer Caveat does not understand.");
+    return { ok: true, data: body };
+  } catch (err) {
+    return unreachable(settings.serverUrl, err);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function setBadge(tabId, { state, count }) {
+  const look = BADGE[state] || { text: "", color: "#0072B2" };
+  const text = state === "ok" ? (count ? String(count) : "") : look.text || "";
+  chrome.action.setBadgeText({ tabId, text }).catch(() => {});
+  chrome.action.setBadgeBackgroundColor({ tabId, color: look.color }).catch(() => {});
+  const title = state === "error" ? "Caveat: cannot annotate this page (click for details)"
+    : state === "ok" ? `Caveat: ${count} treatment${count === 1 ? "" : "s"} found` : "Caveat";
+  chrome.action.setTitle({ tabId, title }).catch(() => {});
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id || !message) return false;
+  if (message.type === "annotate" && sender.tab) {
+    annotate(message.blocks).then(sendResponse);
+    return true;
+  }
+  if (message.type === "status" && sender.tab) {
+    setBadge(sender.tab.id, { state: String(message.state), count: Number(message.count) || 0 });
+  }
+  return false;
+});
+
+chrome.runtime.onInstalled.addListener((details) => {
+  if (details.reason === "install") chrome.runtime.openOptionsPage().catch(() => {});
+});

@@ -1,0 +1,159 @@
+/* The page's annotation state: which block texts the server has already answered (so unchanged text is never
+ * sent again), the highlights placed in the page, and the timings of each batch of work for the benchmark. */
+(function (root) {
+  "use strict";
+  const Caveat = (root.Caveat = root.Caveat || {});
+  const SLICE_MS = 12; // wrap in slices this long, then let the page breathe
+
+  const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  class Annotator {
+    /**
+     * `send(texts)` resolves to the server's Annotations for those block texts (or throws);
+     * `quiet(fn)` runs DOM changes without the mutation observer seeing them.
+     */
+    constructor({ send, quiet, wanted }) {
+      this.send = send;
+      this.quiet = quiet;
+      this.wanted = wanted; // (highlight) -> bool: level shown and treatment not dismissed
+      this.wrapper = new Caveat.Wrapper();
+      this.answers = new Map(); // block text -> highlights the server found in it
+      this.cards = new Map(); // treatment id -> card
+      this.placed = []; // {serial, treatment, level, highlight, marks}
+      this.serial = 0;
+      this.styled = new WeakSet();
+      this.unstyle = [];
+      this.batches = [];
+      this.unanchored = 0;
+    }
+
+    /** Annotates these freshly collected blocks: asks the server about texts it has not seen, then highlights. */
+    async annotate(blocks, collectMs) {
+      const batch = { blocks: blocks.length, sent: 0, collectMs, anchorMs: 0, wrapMs: 0, longestSliceMs: 0, highlights: 0 };
+      const fresh = [...new Set(blocks.map((b) => b.text).filter((t) => !this.answers.has(t)))];
+      if (fresh.length) {
+        const data = await this.send(fresh);
+        batch.sent = fresh.length;
+        this.remember(fresh, data);
+      }
+      await this.place(blocks, batch);
+      batch.mainThreadMs = batch.collectMs + batch.anchorMs + batch.wrapMs;
+      this.batches.push(batch);
+      return batch;
+    }
+
+    remember(texts, data) {
+      for (const text of texts) this.answers.set(text, []);
+      for (const h of data.highlights) if (texts[h.block] !== undefined) this.answers.get(texts[h.block]).push(h);
+      for (const [id, card] of Object.entries(data.treatments || {})) this.cards.set(id, card);
+      this.kbVersion = data.kb && data.kb.version;
+    }
+
+    /** Anchors every wanted highlight of these blocks, then wraps them from the end of the page backwards (so
+     * earlier offsets in a split text node stay valid), in time-boxed slices. */
+    async place(blocks, batch) {
+      const t0 = performance.now();
+      const jobs = [];
+      for (const block of blocks) {
+        const found = (this.answers.get(block.text) || []).filter(this.wanted);
+        if (!found.length || !block.nodes.every((n) => n.isConnected)) continue;
+        let lastEnd = -1;
+        for (const h of found) {
+          const anchored = Caveat.anchorHighlight(block, h);
+          if (!anchored) this.unanchored++;
+          else if (anchored.start >= lastEnd) {
+            jobs.push({ highlight: h, pieces: anchored.pieces });
+            lastEnd = anchored.end;
+          }
+        }
+      }
+      batch.anchorMs = performance.now() - t0;
+      for (let i = jobs.length - 1; i >= 0; ) {
+        const slice = performance.now();
+        this.quiet(() => {
+          for (; i >= 0 && performance.now() - slice < SLICE_MS; i--) this.wrapJob(jobs[i]);
+        });
+        const spent = performance.now() - slice;
+        batch.wrapMs += spent;
+        batch.longestSliceMs = Math.max(batch.longestSliceMs, spent);
+        if (i >= 0) await yieldToPage();
+      }
+      batch.highlights = jobs.length;
+    }
+
+    /** True when the text nodes still hold the highlighted words (the page may have changed them meanwhile). */
+    static stillThere(highlight, pieces) {
+      if (!pieces.every((p) => p.node.isConnected && p.end <= p.node.length)) return false;
+      const squash = (s) => s.replace(/[\u00ad\u200b]/g, "").replace(/\s+/g, " ");
+      return squash(pieces.map((p) => p.node.data.slice(p.start, p.end)).join("")) === squash(highlight.exact);
+    }
+
+    wrapJob({ highlight, pieces }) {
+      if (!Annotator.stillThere(highlight, pieces)) return;
+      const marks = this.wrapper.wrap(pieces);
+      const serial = String(++this.serial);
+      marks.forEach((mark, index) => {
+        mark.dataset.caveat = serial;
+        mark.dataset.level = highlight.level;
+        if (index === 0) {
+          mark.dataset.first = "";
+          mark.tabIndex = 0;
+          mark.setAttribute("role", "button");
+          mark.setAttribute("aria-haspopup", "dialog");
+          mark.setAttribute("aria-expanded", "false");
+          mark.setAttribute("aria-description", `Caveat: ${highlight.evidence}, ${highlight.risk} risk`);
+        }
+        this.styleRoot(mark.getRootNode());
+      });
+      this.placed.push({ serial, treatment: highlight.treatment, level: highlight.level, highlight, marks });
+    }
+
+    /** Marks inside a page's open shadow root need Caveat's CSS adopted there too. */
+    styleRoot(rootNode) {
+      if (this.styled.has(rootNode)) return;
+      this.styled.add(rootNode);
+      this.unstyle.push(Caveat.adoptCss(rootNode, Caveat.MARK_CSS));
+    }
+
+    /** The placed highlight a mark belongs to. */
+    placedFor(mark) {
+      return this.placed.find((p) => p.serial === mark.dataset.caveat) || null;
+    }
+
+    /** The highlights still in the page, in reading order. */
+    live() {
+      const before = (a, b) => (a.marks[0].compareDocumentPosition(b.marks[0]) & 4 ? -1 : 1); // 4: FOLLOWING
+      this.placed = this.placed.filter((p) => p.marks[0].isConnected).sort(before);
+      return this.placed;
+    }
+
+    /** Treatments on the page now: [{id, name, level, count}] in order of first appearance. */
+    summary() {
+      const byId = new Map();
+      for (const p of this.live()) {
+        const entry = byId.get(p.treatment) || { id: p.treatment, name: (this.cards.get(p.treatment) || {}).name || p.treatment, level: p.level, count: 0 };
+        entry.count++;
+        byId.set(p.treatment, entry);
+      }
+      return [...byId.values()];
+    }
+
+    /** Takes every highlight under `rootNode` (or all of them) out of the page, giving text nodes back whole. */
+    clear(rootNode = null) {
+      this.quiet(() => {
+        for (const original of this.wrapper.originals()) {
+          if (!rootNode || rootNode.contains(original)) this.wrapper.restore(original);
+        }
+      });
+      this.live();
+    }
+
+    clearAll() {
+      this.clear();
+      this.unstyle.splice(0).forEach((undo) => undo());
+      this.styled = new WeakSet();
+    }
+  }
+
+  Object.assign(Caveat, { Annotator });
+})(globalThis);

@@ -1,0 +1,124 @@
+/* Wires Caveat into the page: pointer, keyboard and tap on highlights open the card; the popup's questions are
+ * answered; settings changes apply at once. Loaded last of the content scripts. */
+(function (root) {
+  "use strict";
+  const Caveat = root.Caveat;
+  const page = Caveat.page;
+  const { applySettings, report, startedAt } = Caveat.contentMain;
+
+  function markFrom(event) {
+    const target = event.composedPath ? event.composedPath()[0] : event.target;
+    const mark = target && target.nodeType === 1 ? target.closest(Caveat.MARK) : target && target.parentElement
+      && target.parentElement.closest(Caveat.MARK);
+    if (!mark || !page.annotator) return null;
+    const first = page.annotator.placedFor(mark);
+    return first ? first.marks[0] : null;
+  }
+
+  function reportUrl(treatment) {
+    const params = new URLSearchParams({ treatment, kb: (page.annotator && page.annotator.kbVersion) || "" });
+    return chrome.runtime.getURL(`report.html?${params}`);
+  }
+
+  function dismiss(treatment) {
+    page.popover.close();
+    const dismissed = [...new Set([...page.settings.dismissed, treatment])];
+    chrome.storage.sync.set({ dismissed }).catch(() => {});
+  }
+
+  /** The card for the highlight a mark belongs to. */
+  function render(mark) {
+    const placed = page.annotator && page.annotator.placedFor(mark);
+    const card = placed && page.annotator.cards.get(placed.treatment);
+    if (!card) return null;
+    const element = Caveat.buildCard(document, {
+      card, highlight: placed.highlight, reportUrl: reportUrl(card.id), onDismiss: dismiss,
+      onClose: () => page.popover.close({ returnFocus: true }),
+    });
+    return { element, level: placed.level, title: Caveat.verdictLine(card, placed.highlight) };
+  }
+
+  page.popover = new Caveat.Popover(document, render);
+  page.jumps = new Map();
+
+  const handlers = {
+    mouseover(e) {
+      const mark = markFrom(e);
+      if (mark) page.popover.open(mark);
+    },
+    mouseout(e) {
+      if (markFrom(e) && !page.popover.contains(e.relatedTarget)) page.popover.scheduleClose();
+    },
+    focusin(e) {
+      const mark = markFrom(e);
+      if (mark) page.popover.open(mark);
+    },
+    focusout(e) {
+      if (markFrom(e) && !page.popover.contains(e.relatedTarget)) page.popover.scheduleClose();
+    },
+    click(e) {
+      const mark = markFrom(e);
+      if (!mark || mark.closest("a[href]")) return; // inside a link, the link keeps working
+      page.popover.open(mark);
+    },
+    keydown(e) {
+      if (e.key === "Escape" && page.popover.mark) {
+        page.popover.close({ returnFocus: true });
+        return;
+      }
+      const mark = (e.key === "Enter" || e.key === " ") && markFrom(e);
+      if (mark) {
+        e.preventDefault();
+        page.popover.open(mark);
+        page.popover.focusCard();
+      }
+    },
+  };
+  for (const [type, handler] of Object.entries(handlers)) {
+    document.addEventListener(type, (e) => {
+      try {
+        handler(e);
+      } catch (_err) {
+        /* never break the page's own event handling */
+      }
+    }, true);
+  }
+  root.addEventListener("scroll", () => page.popover.place && page.popover.mark && page.popover.place(), { passive: true, capture: true });
+
+  function jump(id) {
+    const placed = page.annotator ? page.annotator.live().filter((p) => p.treatment === id) : [];
+    if (!placed.length) return false;
+    const next = ((page.jumps.get(id) ?? -1) + 1) % placed.length; // each press goes to the next one
+    page.jumps.set(id, next);
+    const mark = placed[next].marks[0];
+    mark.scrollIntoView({ block: "center" });
+    mark.focus({ preventScroll: true });
+    return true;
+  }
+
+  function status() {
+    const annotator = page.annotator;
+    return {
+      state: page.state,
+      error: page.error,
+      host: location.hostname,
+      treatments: annotator ? annotator.summary() : [],
+      perf: annotator && {
+        startedAt, paintedAt: page.paintedAt, batches: annotator.batches, unanchored: annotator.unanchored,
+      },
+    };
+  }
+
+  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== chrome.runtime.id || sender.tab) return false;
+    if (message && message.type === "getStatus") sendResponse(status());
+    else if (message && message.type === "jump") sendResponse({ ok: jump(String(message.id)) });
+    return false;
+  });
+
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === "sync") applySettings().catch(() => {});
+  });
+
+  applySettings().catch(() => report());
+})(globalThis);

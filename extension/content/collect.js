@@ -1,0 +1,151 @@
+/* Collects the text a reader can see as "blocks" (one per paragraph-like box), each with a map from positions
+ * in the block's text back to the DOM text nodes they came from. The block texts are what Caveat sends to the
+ * server, so highlight offsets come back in exactly the coordinates this map understands. */
+(function (root) {
+  "use strict";
+  const Caveat = (root.Caveat = root.Caveat || {});
+
+  /* Elements whose text is never prose a reader is reading: code, form controls, embedded content, Caveat's UI. */
+  const SKIP = new Set([
+    "script", "style", "noscript", "template", "textarea", "input", "select", "option", "button", "pre", "code",
+    "kbd", "samp", "svg", "math", "iframe", "object", "canvas", "video", "audio", "head", "title",
+    "caveat-card",
+  ]);
+  const INLINE_DISPLAY = new Set(["inline", "contents", "ruby", "ruby-base", "ruby-text", ""]);
+  /* Whitespace runs collapse to one space (as the browser renders them); soft hyphens and zero-width spaces are
+   * invisible and dropped, so "stem\u00adcell" reads as the reader sees it. */
+  const SPACE_OR_INVISIBLE = /(\s+)|([\u00ad\u200b]+)/g;
+
+  function editable(el) {
+    const value = el.getAttribute("contenteditable");
+    return value !== null && value !== "false";
+  }
+
+  /** "skip" | "block" | "inline": how the walker treats an element. */
+  function kindOf(el, view) {
+    if (SKIP.has(el.localName) || el.hidden || editable(el)) return "skip";
+    const style = view.getComputedStyle(el);
+    if (style.display === "none" || style.visibility === "hidden" || style.visibility === "collapse") return "skip";
+    if (style.contentVisibility === "hidden") return "skip";
+    if (el.localName === "br") return "block";
+    return INLINE_DISPLAY.has(style.display) ? "inline" : "block";
+  }
+
+  /** Children as rendered: an open shadow root replaces the light children, a slot shows what is assigned to it. */
+  function renderedChildren(node) {
+    if (node.shadowRoot) return node.shadowRoot.childNodes;
+    if (node.localName === "slot" && typeof node.assignedNodes === "function") {
+      const assigned = node.assignedNodes({ flatten: true });
+      return assigned.length ? assigned : node.childNodes;
+    }
+    return node.childNodes;
+  }
+
+  class BlockBuilder {
+    constructor(rootElement, onBlock) {
+      this.rootElement = rootElement;
+      this.onBlock = onBlock;
+      this.reset();
+    }
+
+    reset() {
+      this.text = "";
+      this.at = [];   // start of each segment in the block text (UTF-16)
+      this.nodes = []; // the text node each segment was copied from
+      this.offs = []; // where the segment starts in that node (UTF-16)
+      this.space = false;
+    }
+
+    addText(node) {
+      const data = node.data;
+      let last = 0;
+      SPACE_OR_INVISIBLE.lastIndex = 0;
+      for (let m = SPACE_OR_INVISIBLE.exec(data); m; m = SPACE_OR_INVISIBLE.exec(data)) {
+        this.copy(node, data, last, m.index);
+        if (m[1] && this.text.length && !this.space) this.push(node, m.index, " ");
+        last = m.index + m[0].length;
+      }
+      this.copy(node, data, last, data.length);
+    }
+
+    copy(node, data, from, to) {
+      if (to > from) {
+        this.push(node, from, data.slice(from, to));
+        this.space = false;
+      }
+    }
+
+    push(node, offset, piece) {
+      this.at.push(this.text.length);
+      this.nodes.push(node);
+      this.offs.push(offset);
+      this.text += piece;
+      this.space = piece === " ";
+    }
+
+    flush() {
+      if (this.space) {
+        this.text = this.text.slice(0, -1);
+        this.at.pop();
+        this.nodes.pop();
+        this.offs.pop();
+      }
+      if (this.text) {
+        this.onBlock({ text: this.text, at: this.at, nodes: this.nodes, offs: this.offs, root: this.rootElement });
+      }
+      this.reset();
+    }
+  }
+
+  /**
+   * The visible text blocks under `rootNode` (an element, a document or a shadow root), in reading order.
+   * `onShadowRoot` is told about every open shadow root met, so the caller can watch it for changes.
+   */
+  function collectBlocks(rootNode, options = {}) {
+    const view = (rootNode.ownerDocument || rootNode).defaultView;
+    const blocks = [];
+    const onShadowRoot = options.onShadowRoot || (() => {});
+    const start = rootNode.nodeType === 9 ? rootNode.body || rootNode.documentElement : rootNode;
+    if (!start) return blocks;
+
+    const walk = (node, builder) => {
+      for (const child of renderedChildren(node)) {
+        if (child.nodeType === 3) {
+          builder.addText(child);
+        } else if (child.nodeType === 1) {
+          const kind = kindOf(child, view);
+          if (kind === "skip") continue;
+          if (child.shadowRoot) onShadowRoot(child.shadowRoot);
+          if (kind === "inline") {
+            walk(child, builder);
+          } else {
+            builder.flush();
+            const inner = new BlockBuilder(child, builder.onBlock);
+            walk(child, inner);
+            inner.flush();
+          }
+        }
+      }
+    };
+
+    const top = new BlockBuilder(start.nodeType === 1 ? start : start.host || start, (b) => blocks.push(b));
+    if (start.nodeType === 1 && kindOf(start, view) === "skip") return blocks;
+    if (start.shadowRoot) onShadowRoot(start.shadowRoot);
+    walk(start, top);
+    top.flush();
+    return blocks;
+  }
+
+  /** The element whose blocks must be collected again when `node` changes: its nearest block-level box. */
+  function blockRootOf(node) {
+    let el = node.nodeType === 1 ? node : node.parentNode;
+    while (el && el.nodeType === 1) {
+      const view = el.ownerDocument.defaultView;
+      if (kindOf(el, view) !== "inline") return el;
+      el = el.parentNode && el.parentNode.nodeType === 11 ? el.parentNode.host : el.parentNode;
+    }
+    return el && el.nodeType === 11 ? el.host : null;
+  }
+
+  Object.assign(Caveat, { collectBlocks, blockRootOf });
+})(globalThis);

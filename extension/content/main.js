@@ -1,0 +1,192 @@
+/* Caveat's content script: reads the settings, annotates the page once it has loaded, keeps up with content the
+ * page adds later, answers the popup, and takes everything away again when the reader pauses Caveat here.
+ * It never throws into the page: failures become a status the popup and the badge explain. */
+(function (root) {
+  "use strict";
+  const Caveat = root.Caveat;
+  const DEBOUNCE_MS = 250;
+  const OBSERVE = { childList: true, subtree: true, characterData: true };
+  const startedAt = performance.now();
+
+  const page = {
+    settings: null,
+    state: "starting", // starting | working | ok | error | paused | off
+    error: null,
+    annotator: null,
+    observer: null,
+    observed: new WeakSet(),
+    dirty: new Set(),
+    timer: null,
+    paintedAt: null,
+    cardNodes: null,
+  };
+
+  function report() {
+    const treatments = page.annotator ? page.annotator.summary() : [];
+    chrome.runtime.sendMessage({ type: "status", state: page.state, count: treatments.length }).catch(() => {});
+  }
+
+  function fail(error) {
+    page.state = "error";
+    page.error = error;
+    report();
+  }
+
+  async function send(texts) {
+    const answer = await chrome.runtime.sendMessage({ type: "annotate", blocks: texts });
+    if (!answer || !answer.ok) {
+      const error = (answer && answer.error) || { code: "no_answer", message: "Caveat's background worker did not answer." };
+      throw Object.assign(new Error(error.message), { caveat: error });
+    }
+    return answer.data;
+  }
+
+  /** Runs DOM changes of Caveat's own without the observer treating them as page changes. */
+  function quiet(fn) {
+    if (page.observer) handleMutations(page.observer.takeRecords());
+    try {
+      fn();
+    } finally {
+      if (page.observer) page.observer.takeRecords();
+    }
+  }
+
+  function wanted(h) {
+    return page.settings.levels.includes(h.level) && !page.settings.dismissed.includes(h.treatment);
+  }
+
+  function watch(rootNode) {
+    if (page.observer && !page.observed.has(rootNode)) {
+      page.observed.add(rootNode);
+      page.observer.observe(rootNode, OBSERVE);
+    }
+  }
+
+  /** Collects, sends and highlights the blocks under `rootNode`; a failure leaves the page untouched. */
+  async function annotateUnder(rootNode) {
+    const t0 = performance.now();
+    const blocks = Caveat.collectBlocks(rootNode, { onShadowRoot: watch });
+    const collectMs = performance.now() - t0;
+    try {
+      await page.annotator.annotate(blocks, collectMs);
+    } catch (err) {
+      return fail(err.caveat || { code: "internal", message: String(err && err.message) });
+    }
+    if (page.state === "paused" || page.state === "off") return undefined;
+    page.state = "ok";
+    page.error = null;
+    report();
+    requestAnimationFrame(() => setTimeout(() => { page.paintedAt = performance.now(); }, 0));
+    return undefined;
+  }
+
+  function isCaveatNode(node) {
+    return node.nodeType === 1 ? node.localName === "caveat-card" || node.localName === Caveat.MARK
+      : page.annotator.wrapper.isOurs(node);
+  }
+
+  function markDirty(node) {
+    const target = node.nodeType === 1 && !node.closest(Caveat.MARK) ? node : Caveat.blockRootOf(node);
+    if (target) page.dirty.add(target);
+  }
+
+  /** Page changes: a rewritten or removed text node loses Caveat's pieces; changed text is collected again. */
+  function handleMutations(records) {
+    const wrapper = page.annotator.wrapper;
+    for (const r of records) {
+      if (r.type === "characterData") {
+        if (wrapper.isOurs(r.target)) continue;
+        if (wrapper.hasPieces(r.target)) wrapper.discard(r.target);
+        markDirty(r.target);
+        continue;
+      }
+      if (isCaveatNode(r.target) || (r.target.closest && r.target.closest(Caveat.MARK))) continue;
+      let changed = false;
+      for (const n of r.removedNodes) {
+        if (isCaveatNode(n)) continue;
+        if (wrapper.hasPieces(n)) wrapper.discard(n);
+        changed = true;
+      }
+      for (const n of r.addedNodes) {
+        if (isCaveatNode(n)) continue;
+        changed = true;
+        if (n.nodeType === 1) markDirty(n);
+      }
+      if (changed) markDirty(r.target.nodeType === 11 ? r.target.host : r.target);
+    }
+    if (page.dirty.size) {
+      clearTimeout(page.timer);
+      page.timer = setTimeout(flushDirty, DEBOUNCE_MS);
+    }
+  }
+
+  /** One debounced batch: every changed region is collected again; only text the server has not seen is sent. */
+  function flushDirty() {
+    const roots = [...page.dirty].filter((n) => n.isConnected);
+    page.dirty.clear();
+    const outer = roots.filter((n) => !roots.some((other) => other !== n && other.contains(n)));
+    for (const rootNode of outer) {
+      page.annotator.clear(rootNode);
+      annotateUnder(rootNode);
+    }
+  }
+
+  function startObserving() {
+    page.observer = new MutationObserver((records) => {
+      handleMutations(records);
+      page.observer.takeRecords();
+    });
+    watch(document.body || document.documentElement);
+  }
+
+  function stopObserving() {
+    if (page.observer) page.observer.disconnect();
+    page.observer = null;
+    page.observed = new WeakSet();
+    clearTimeout(page.timer);
+    page.dirty.clear();
+  }
+
+  async function start() {
+    page.annotator = new Caveat.Annotator({ send, quiet, wanted });
+    page.state = "working";
+    startObserving();
+    await annotateUnder(document);
+  }
+
+  function stop(state) {
+    stopObserving();
+    if (page.popover) page.popover.remove();
+    if (page.annotator) page.annotator.clearAll();
+    page.annotator = null;
+    page.state = state;
+    report();
+  }
+
+  /** What the settings say Caveat should do on this page: "run", "paused" (site blocked) or "off". */
+  function verdict(settings) {
+    if (!settings.enabled) return "off";
+    return Caveat.siteBlocked(location.hostname, settings.blockedSites) ? "paused" : "run";
+  }
+
+  async function applySettings() {
+    const previous = page.settings;
+    page.settings = await Caveat.loadSettings();
+    const want = verdict(page.settings);
+    if (want !== "run") return stop(want);
+    if (!Caveat.serverAllowed(page.settings)) {
+      stop("error");
+      return fail({ code: "consent", message: "Caveat's server is not on this computer and you have not agreed to send page text to it. Open Caveat's options." });
+    }
+    if (!page.annotator || (previous && previous.serverUrl !== page.settings.serverUrl)) {
+      if (page.annotator) stop("working");
+      return start();
+    }
+    if (page.popover) page.popover.close();
+    page.annotator.clear();
+    return annotateUnder(document);
+  }
+
+  Caveat.page = page;
+  Caveat.contentMain = { applySettings, report, startedAt };
+})(globalThis);

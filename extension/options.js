@@ -1,0 +1,126 @@
+/* The options page: server address (with a live connection check, also shown on first run), consent before page
+ * text may leave this computer, warning levels, sites where Caveat never runs, dismissed treatments, on/off. */
+"use strict";
+const Caveat = globalThis.Caveat;
+const CHECK_TIMEOUT_MS = 5000;
+const $ = (id) => document.getElementById(id);
+
+function say(id, text, kind = "") {
+  $(id).textContent = text;
+  $(id).className = `message ${kind}`;
+}
+
+/** Says whether the server at `origin` answers its health check. */
+async function checkServer(origin) {
+  say("connection", `Checking ${origin}…`);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), CHECK_TIMEOUT_MS);
+  try {
+    const response = await fetch(`${origin}/healthz`, { signal: controller.signal, cache: "no-store", credentials: "omit" });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    say("connection", `Connected to the Caveat server at ${origin}.`, "ok");
+  } catch (_err) {
+    say("connection", `Cannot reach a Caveat server at ${origin}. Start one with "caveat serve", or fix the address.`, "error");
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function useServer(origin) {
+  const settings = await Caveat.loadSettings();
+  const consentedOrigins = Caveat.isLoopbackUrl(origin) || settings.consentedOrigins.includes(origin)
+    ? settings.consentedOrigins : [...settings.consentedOrigins, origin];
+  await chrome.storage.sync.set({ serverUrl: origin, consentedOrigins });
+  $("consent").hidden = true;
+  await checkServer(origin);
+}
+
+/** A server elsewhere receives the text of every page read: ask first, and ask the browser for that host only then. */
+function askConsent(origin) {
+  $("consent-text").textContent = `${origin} is not on this computer. If you use it, the text of the pages you read `
+    + "will be sent to it. Use only a server you run or trust.";
+  $("consent").hidden = false;
+  $("consent-yes").onclick = async () => {
+    const granted = await chrome.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+    if (granted) await useServer(origin);
+    else say("connection", "Caveat did not get permission to reach that server; the address was not changed.", "error");
+  };
+  $("consent-no").onclick = async () => {
+    $("consent").hidden = true;
+    $("server").value = (await Caveat.loadSettings()).serverUrl;
+  };
+}
+
+$("server-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const parsed = Caveat.parseServerUrl($("server").value);
+  if (parsed.error) return say("connection", parsed.error, "error");
+  const settings = await Caveat.loadSettings();
+  if (Caveat.isLoopbackUrl(parsed.origin) || settings.consentedOrigins.includes(parsed.origin)) return useServer(parsed.origin);
+  return askConsent(parsed.origin);
+});
+
+function showLevels(levels) {
+  $("levels").replaceChildren(...Caveat.LEVELS.map((level) => {
+    const label = document.createElement("label");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = levels.includes(level);
+    box.addEventListener("change", async () => {
+      const chosen = Caveat.LEVELS.filter((l) => (l === level ? box.checked : levels.includes(l)));
+      levels.splice(0, levels.length, ...chosen);
+      await chrome.storage.sync.set({ levels: chosen });
+    });
+    const tag = document.createElement("span");
+    tag.className = `level ${level}`;
+    tag.textContent = level;
+    label.append(box, " ", tag);
+    const line = document.createElement("p");
+    line.append(label);
+    return line;
+  }));
+}
+
+function showDismissed(dismissed) {
+  const list = $("dismissed");
+  if (!dismissed.length) {
+    const none = document.createElement("li");
+    none.className = "muted";
+    none.textContent = "None.";
+    list.replaceChildren(none);
+    return;
+  }
+  list.replaceChildren(...dismissed.map((id) => {
+    const item = document.createElement("li");
+    const again = document.createElement("button");
+    again.type = "button";
+    again.textContent = "Show again";
+    again.addEventListener("click", async () => {
+      const next = dismissed.filter((d) => d !== id);
+      await chrome.storage.sync.set({ dismissed: next });
+      showDismissed(next);
+    });
+    item.append(id, again);
+    return item;
+  }));
+}
+
+$("save-sites").addEventListener("click", async () => {
+  const sites = $("sites").value.split("\n").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  await chrome.storage.sync.set({ blockedSites: [...new Set(sites)] });
+  $("sites-saved").textContent = "Saved.";
+});
+
+$("enabled").addEventListener("change", () => chrome.storage.sync.set({ enabled: $("enabled").checked }));
+
+async function init() {
+  const settings = await Caveat.loadSettings();
+  $("enabled").checked = settings.enabled;
+  $("server").value = settings.serverUrl;
+  $("sites").value = settings.blockedSites.join("\n");
+  showLevels([...settings.levels]);
+  showDismissed(settings.dismissed);
+  await checkServer(Caveat.parseServerUrl(settings.serverUrl).origin || settings.serverUrl);
+}
+
+init();

@@ -1,0 +1,80 @@
+/* The toolbar popup: what Caveat found on one tab (popup.html?tab=<id>, or the active tab), a jump to each
+ * treatment, and the switch that pauses Caveat on this site. It asks the tab's content script, which knows. */
+"use strict";
+const Caveat = globalThis.Caveat;
+const RETRY_MS = 300;
+const $ = (id) => document.getElementById(id);
+
+async function targetTab() {
+  const param = new URLSearchParams(location.search).get("tab");
+  if (param) return Number(param);
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  return tab ? tab.id : null;
+}
+
+function say(text, kind = "") {
+  $("message").textContent = text;
+  $("message").className = `message ${kind}`;
+}
+
+function showTreatments(tabId, treatments) {
+  const list = $("treatments");
+  list.replaceChildren(...treatments.map((t) => {
+    const item = document.createElement("li");
+    const level = document.createElement("span");
+    level.className = `level ${t.level}`;
+    level.textContent = t.level;
+    const jump = document.createElement("button");
+    jump.type = "button";
+    jump.className = "link";
+    jump.textContent = t.name;
+    jump.title = "Show it on the page";
+    jump.addEventListener("click", () => chrome.tabs.sendMessage(tabId, { type: "jump", id: t.id }).catch(() => {}));
+    const count = document.createElement("span");
+    count.className = "muted";
+    count.textContent = t.count === 1 ? "once" : `${t.count} times`;
+    item.append(level, jump, count);
+    return item;
+  }));
+}
+
+/** The pause button toggles this site in the list of sites where Caveat never runs. */
+function offerPause(host, paused) {
+  const button = $("pause");
+  button.hidden = !host;
+  button.textContent = paused ? `Resume Caveat on ${host}` : `Pause Caveat on ${host}`;
+  button.onclick = async () => {
+    const { blockedSites } = await Caveat.loadSettings();
+    const site = host.replace(/^www\./, "");
+    const next = paused ? blockedSites.filter((s) => !Caveat.siteBlocked(host, [s])) : [...blockedSites, site];
+    await chrome.storage.sync.set({ blockedSites: next });
+    setTimeout(refresh, RETRY_MS);
+  };
+}
+
+function explain(status) {
+  const found = status.treatments || [];
+  if (status.state === "error") return say(status.error ? status.error.message : "Caveat could not annotate this page.", "error");
+  if (status.state === "paused") return say(`Caveat is paused on ${status.host}.`);
+  if (status.state === "off") return say("Caveat is switched off. Turn it on in Options.");
+  if (status.state !== "ok") return say("Reading the page…");
+  if (!found.length) return say("Caveat found no treatments it knows on this page.");
+  const total = found.length;
+  return say(`Caveat found ${total} treatment${total === 1 ? "" : "s"} on this page:`, "ok");
+}
+
+async function refresh() {
+  const tabId = await targetTab();
+  const status = tabId === null ? null : await chrome.tabs.sendMessage(tabId, { type: "getStatus" }).catch(() => null);
+  if (!status) {
+    say("Caveat does not run on this page: it reads only web pages (http and https), after they have loaded.");
+    return;
+  }
+  explain(status);
+  showTreatments(tabId, status.state === "ok" ? status.treatments : []);
+  offerPause(status.host, status.state === "paused");
+  if (status.state === "working" || status.state === "starting") setTimeout(refresh, RETRY_MS);
+}
+
+$("options").addEventListener("click", () => chrome.runtime.openOptionsPage());
+refresh();

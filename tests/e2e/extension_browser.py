@@ -1,0 +1,105 @@
+"""Drives Debian's Chromium with Caveat's unpacked extension through Playwright (recipe: shared/browser-e2e.md).
+
+The extension is copied for each browser and its default server address rewritten to the test server's port,
+so the real extension folder is never edited and the extension's first run already talks to the right server."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+CHROMIUM = "/usr/lib/chromium/chromium"
+EXTENSION = Path(__file__).resolve().parents[2] / "extension"
+DEFAULT_SERVER = "http://127.0.0.1:8737"
+MARKS = "caveat-hl"
+
+
+class ExtensionBrowser:
+    def __init__(self, tmp_path: Path, server_url: str):
+        self.ext = tmp_path / "extension"
+        shutil.copytree(EXTENSION, self.ext)
+        settings = self.ext / "shared" / "settings.js"
+        source = settings.read_text()
+        assert DEFAULT_SERVER in source
+        settings.write_text(source.replace(DEFAULT_SERVER, server_url))
+        self.profile = tmp_path / "profile"
+        self.console_errors: list[str] = []
+        self.server_url = server_url
+
+    def __enter__(self):
+        from playwright.sync_api import sync_playwright
+
+        self._pw = sync_playwright().start()
+        self.context = self._pw.chromium.launch_persistent_context(
+            str(self.profile), headless=True, executable_path=CHROMIUM, viewport={"width": 1100, "height": 800},
+            args=["--headless=new", f"--disable-extensions-except={self.ext}", f"--load-extension={self.ext}",
+                  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        self.context.on("console", self._on_console)
+        self.context.on("weberror", lambda error: self.console_errors.append(f"weberror: {error.error}"))
+        self.worker = (self.context.service_workers[0] if self.context.service_workers
+                       else self.context.wait_for_event("serviceworker"))
+        self.worker.on("console", self._on_console)
+        self.ext_id = self.worker.url.split("/")[2]
+        return self
+
+    def __exit__(self, *exc):
+        self.context.close()
+        self._pw.stop()
+
+    def _on_console(self, message):
+        if message.type == "error":
+            self.console_errors.append(f"{message.location.get('url', '')}: {message.text}")
+
+    def open(self, url: str, *, wait_state: str = "ok"):
+        """Opens a page and waits until Caveat reports `wait_state` for it (no sleeps: polls the real status)."""
+        page = self.context.new_page()
+        page.goto(url)
+        self.wait_status(page, lambda s: s and s["state"] == wait_state)
+        return page
+
+    def tab_id(self, page) -> int:
+        return self.worker.evaluate("url => chrome.tabs.query({}).then(ts => ts.find(t => t.url === url).id)", page.url)
+
+    def status(self, page) -> dict | None:
+        return self.worker.evaluate(
+            "id => chrome.tabs.sendMessage(id, {type: 'getStatus'}).catch(() => null)", self.tab_id(page))
+
+    def wait_status(self, page, condition, timeout: float = 15_000) -> dict:
+        """Polls the content script's status (through the worker) until `condition(status)` holds."""
+        page.wait_for_load_state("load")
+        deadline_polls = int(timeout / 50)
+        for _ in range(deadline_polls):
+            status = self.status(page)
+            if condition(status):
+                return status
+            page.wait_for_timeout(50)
+        raise AssertionError(f"Caveat status never matched; last: {status}")
+
+    def highlights(self, page) -> list[tuple[str, str]]:
+        """(text, level) of every highlight on the page, light and shadow DOM, in document order."""
+        return page.evaluate("""() => {
+            const out = [];
+            const visit = (root) => {
+              const marks = [...root.querySelectorAll('caveat-hl')];
+              for (const first of marks.filter(m => m.hasAttribute('data-first'))) {
+                const text = marks.filter(m => m.dataset.caveat === first.dataset.caveat).map(m => m.textContent).join('');
+                out.push([text, first.dataset.level]);
+              }
+              for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+            };
+            visit(document);
+            return out;
+        }""")
+
+    def set_settings(self, **values):
+        self.worker.evaluate("values => chrome.storage.sync.set(values)", values)
+
+    def popup(self, page):
+        popup = self.context.new_page()
+        popup.goto(f"chrome-extension://{self.ext_id}/popup.html?tab={self.tab_id(page)}")
+        return popup
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
