@@ -23,6 +23,7 @@ class Context:
     def __init__(self, text: str):
         self.text = text
         self._breaks: list[tuple[int, int]] | None = None
+        self._words: dict[tuple[int, int], list[str]] = {}
 
     def paragraph(self, start: int) -> tuple[int, int]:
         if self._breaks is None:
@@ -44,7 +45,10 @@ class Context:
         return s_lo, s_hi
 
     def words(self, lo: int, hi: int) -> list[str]:
-        return [norm(w) for w in TOKEN_RE.findall(self.text, lo, hi)]
+        words = self._words.get((lo, hi))
+        if words is None:
+            words = self._words[(lo, hi)] = [norm(w) for w in TOKEN_RE.findall(self.text, lo, hi)]
+        return words
 
     def in_address(self, start: int, end: int) -> bool:
         """True when the mention is part of a URL, e-mail address or domain name."""

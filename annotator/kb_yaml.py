@@ -56,7 +56,7 @@ def _build(root: yaml.Node, path: Path, parsed: ParsedFile) -> object:
     todo = [(root, path, result_box, 0)]
     while todo:
         node, path, holder, slot = todo.pop()
-        parsed.lines[path] = node.start_mark.line + 1
+        parsed.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             value: object = {}
             first_line: dict = {}
@@ -70,6 +70,7 @@ def _build(root: yaml.Node, path: Path, parsed: ParsedFile) -> object:
                         f"duplicate key '{key}' (first at line {first_line[key]}): keep one, or the other is lost"))
                     continue
                 first_line[key] = line
+                parsed.lines[path + (key,)] = line
                 value[key] = None
                 todo.append((value_node, path + (key,), value, key))
         elif isinstance(node, yaml.SequenceNode):

@@ -3,7 +3,7 @@
 Aliases are indexed as a trie over normalised words, so the cost of a page grows with the page, not with the
 number of aliases: the text is cut into words once (in C, by `re.findall`), the distinct words are looked up in
 the index (cached across calls), and only the spots where a name can start are walked. Typos are found through a
-deletion index (every word of an alias with one letter left out), and confirmed with rapidfuzz; a text word that
+index of the first and last halves of alias words (one typo leaves one half intact), and confirmed with rapidfuzz; a text word that
 is itself a common English word is never treated as a typo ("stain" is not "statin").
 """
 from __future__ import annotations
@@ -63,11 +63,11 @@ class Matcher:
             else:
                 for words in _spellings(norm_phrase(alias.name)):
                     self._insert(words, alias)
-        self._deletions: dict[str, list[str]] = {}
+        self._halves: dict[str, list[str]] = {}
         for word in self._vocab:
             if len(word) >= MIN_FUZZY_LEN and not word.isdigit():
-                for key in _deletes(word):
-                    self._deletions.setdefault(key, []).append(word)
+                for key in _half_keys(word, len(word)):
+                    self._halves.setdefault(key, []).append(word)
         self._words: dict[str, tuple[str, bool]] = {}  # raw text word -> (normalised, can start a name)
         self._near: dict[str, tuple[str, ...]] = {}    # normalised text word -> alias words one edit away
 
@@ -101,7 +101,8 @@ class Matcher:
             near = ()
             if len(word) >= MIN_FUZZY_LEN and word not in self._vocab and word not in _COMMON \
                     and not word.isdigit():
-                found = {c for key in _deletes(word) for c in self._deletions.get(key, ())}
+                found = {c for size in (len(word) - 1, len(word), len(word) + 1)
+                         for key in _half_keys(word, size) for c in self._halves.get(key, ())}
                 near = tuple(sorted(c for c in found if OSA.distance(word, c, score_cutoff=1) <= 1))
             self._near[word] = near
         return near
@@ -185,8 +186,11 @@ def _spellings(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {w for w in out if w}
 
 
-def _deletes(word: str) -> set[str]:
-    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+def _half_keys(word: str, size: int) -> tuple[str, str]:
+    """Index keys for words of length `size` one edit from `word`: one edit leaves either the first or the last
+    (size-1)//2 letters untouched, so a typo shares a key with its alias word."""
+    h = (size - 1) // 2
+    return f"{size}<{word[:h]}", f"{size}>{word[len(word) - h:]}"
 
 
 def _next_word(text: str, pos: int) -> re.Match | None:

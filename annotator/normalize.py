@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # A word: letters and digits, with an optional possessive 's glued on (Gerson's, Myers’s).
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][sS](?![^\W_]))?")
@@ -39,6 +40,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(word: str) -> str:
     return stem(fold(word))
 

@@ -1,0 +1,140 @@
+"""Annotator speed and memory, as ratios measured in one run (run by hand: `make bench`; figures go to the README).
+
+Pages: generated article-like HTML of about 20 KB, 200 KB and 2 MB, with nav, script and style noise, visible text
+about 30% of the bytes. Knowledge bases: generated, with 100, 1,000 and 10,000 aliases. The baseline is
+`BeautifulSoup(page, "lxml").get_text()` after dropping script/style/noscript/template: the parser is the floor.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import time
+import tracemalloc
+
+from bs4 import BeautifulSoup
+
+from annotator import KnowledgeBase, annotate, annotate_text
+from annotator.entry import Entry
+from annotator.extract import extract_text
+
+RNG = random.Random(7)
+SYLLABLES = ["ka", "lo", "mi", "ster", "vex", "ran", "tol", "zin", "pra", "del", "qui", "nor", "bel", "tra", "xio"]
+WORDS = ("the a of and to in for with on that health clinic doctor patient study treatment said week "
+         "people pain energy results experts therapy recovery celebrity fans season injury trial costs").split()
+
+
+def pseudo_word(n: int = 3) -> str:
+    return "".join(RNG.choice(SYLLABLES) for _ in range(n))
+
+
+def synthetic_entries(n_aliases: int, per_entry: int = 10) -> list[Entry]:
+    """Entries with made-up names; the first k of them form the smaller KBs, so every KB knows the mentions."""
+    entries = []
+    for e in range(n_aliases // per_entry):
+        names = [" ".join(pseudo_word(RNG.randint(2, 4)) for _ in range(RNG.randint(1, 3))) for _ in range(per_entry)]
+        entries.append(Entry.from_data({
+            "id": f"t{e}", "name": names[0], "category": "supplement", "evidence": "unproven", "risk": "moderate",
+            "summary": "synthetic", "aliases": names[1:], "not_when": [], "regulatory": {}, "risks": ["x"],
+            "indications": [{"condition": "pain", "words": ["pain"], "evidence": "unproven", "risk": "high",
+                             "note": "synthetic", "sources": ["s"]}],
+            "sources": [], "reviewed": "2026-11-25"}))
+    return entries
+
+
+def synthetic_page(size: int, mentions: list[str]) -> str:
+    noise = ("<script>var cfg = {" + ",".join(f"k{i}: {i}" for i in range(60)) + "};</script>"
+             "<style>.a{color:red}.b{margin:0 auto}.c{display:flex}</style>"
+             "<nav><ul>" + "".join(f'<li><a href="/section/{i}" class="nav-link">Section {i}</a></li>'
+                                   for i in range(8)) + "</ul></nav>")
+    parts, total = ["<!doctype html><html><head><title>Bench</title></head><body>"], 0
+    while total < size:
+        sentence = " ".join(RNG.choice(WORDS) for _ in range(RNG.randint(8, 16)))
+        if RNG.random() < 0.3:
+            sentence += " with " + RNG.choice(mentions)
+        para = f'<div class="row"><div class="col"><p class="body-text">{sentence.capitalize()}.</p></div></div>'
+        block = para + (noise if RNG.random() < 0.35 else "")
+        parts.append(block)
+        total += len(block)
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def baseline(page: str) -> str:
+    soup = BeautifulSoup(page, "lxml")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    return soup.get_text()
+
+
+def best(fn, *args, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        t = time.perf_counter()
+        fn(*args)
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def peak_mb(fn, *args) -> float:
+    gc.collect()
+    tracemalloc.start()
+    fn(*args)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+
+    t = time.perf_counter()
+    real = KnowledgeBase.load()
+    load_s = time.perf_counter() - t
+    print(f"load bundled KB ({len(real)} entries): {load_s * 1000:.0f} ms")
+
+    entries = synthetic_entries(10_000)
+    kbs = {}
+    for n in (100, 1_000, 10_000):
+        gc.collect()
+        tracemalloc.start()
+        t = time.perf_counter()
+        kbs[n] = KnowledgeBase(entries[:n // 10], f"{n:012d}")
+        compile_s = time.perf_counter() - t
+        mem = tracemalloc.get_traced_memory()[0] / 1e6
+        tracemalloc.stop()
+        print(f"compile KB of {n:>6} aliases: {compile_s * 1000:6.0f} ms, {mem:5.1f} MB")
+
+    mentions = [name for e in entries[:10] for name, _ in e.aliases[:5]]
+    print("\npage     KB aliases  parse ms  annotate ms  ratio  match ms  match MB/s  highlights")
+    match_ms: dict[tuple[str, int], float] = {}
+    for label, size in (("20KB", 20_000), ("200KB", 200_000), ("2MB", 2_000_000)):
+        page = synthetic_page(size, mentions)
+        text = extract_text(page)
+        parse_s = best(baseline, page, repeat=args.repeat)
+        for n, kb in kbs.items():
+            kb.matcher._words.clear()  # measure a cold word cache, as for a page never seen before
+            kb.matcher._near.clear()
+            ann_s = best(annotate, page, kb, repeat=args.repeat)
+            m_s = best(annotate_text, text, kb, repeat=args.repeat)
+            match_ms[(label, n)] = m_s
+            found = len(annotate(page, kb).highlights)
+            print(f"{label:<8} {n:>10}  {parse_s * 1000:8.1f}  {ann_s * 1000:11.1f}  {ann_s / parse_s:5.2f}  "
+                  f"{m_s * 1000:8.1f}  {len(text.encode()) / m_s / 1e6:10.1f}  {found:>10}")
+    print("\nmatching time, 10x more aliases:")
+    for label in ("20KB", "200KB", "2MB"):
+        print(f"  {label:<6} 1k->10k: {match_ms[(label, 10_000)] / match_ms[(label, 1_000)]:.2f}x   "
+              f"100->1k: {match_ms[(label, 1_000)] / match_ms[(label, 100)]:.2f}x")
+
+    page = synthetic_page(2_000_000, mentions)
+    parse_peak = peak_mb(baseline, page)
+    ann_peak = peak_mb(annotate, page, kbs[10_000])
+    print(f"\npeak memory on the 2MB page: bs4 parse {parse_peak:.0f} MB, annotate {ann_peak:.0f} MB "
+          f"({ann_peak / parse_peak:.2f}x)")
+
+
+if __name__ == "__main__":
+    main()

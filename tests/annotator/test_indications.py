@@ -1,0 +1,45 @@
+"""The verdict depends on the use the article talks about."""
+import pytest
+
+from annotator import annotate_text
+
+
+def only(text, kb):
+    (h,) = annotate_text(text, kb).highlights
+    return h
+
+
+@pytest.mark.parametrize("text, treatment, evidence", [
+    ("A stem cell transplant for leukemia saved her life.", "stem-cell-therapy", "established"),
+    ("He got stem cell therapy for back pain in Panama.", "stem-cell-therapy", "unproven"),
+    ("Ivermectin treats river blindness.", "ivermectin", "established"),
+    ("People took ivermectin for COVID-19.", "ivermectin", "disproven"),
+    ("Chelation therapy is the treatment for lead poisoning.", "chelation-therapy", "established"),
+])
+def test_condition_words_pick_the_indication(text, treatment, evidence, kb):
+    h = only(text, kb)
+    assert (h.treatment, h.evidence) == (treatment, evidence)
+    assert h.indication is not None
+
+
+def test_default_verdict_when_no_condition_is_near(kb):
+    h = only("The clinic down the road now offers stem cell therapy.", kb)
+    card = kb.card("stem-cell-therapy")
+    assert (h.indication, h.evidence, h.risk, h.level) == (None, card["evidence"], card["risk"], card["level"])
+
+
+def test_same_sentence_beats_same_paragraph(kb):
+    text = "Ivermectin has cured river blindness in millions. In 2021 some took ivermectin for COVID-19."
+    first, second = annotate_text(text, kb).highlights
+    assert first.evidence == "established"
+    assert second.evidence == "disproven"
+
+
+def test_paragraph_is_the_fallback(kb):
+    text = "Doctors saw a rise in COVID-19 cases. Some patients asked for ivermectin."
+    assert only(text, kb).evidence == "disproven"
+
+
+def test_more_cautious_verdict_wins_when_two_are_near(kb):
+    h = only("Ivermectin, known for scabies, was pushed for COVID-19.", kb)
+    assert h.evidence == "disproven"

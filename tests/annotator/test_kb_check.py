@@ -1,0 +1,159 @@
+"""`caveat kb check`: every problem, each with its file and line, and the same list when the library loads."""
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from annotator import KnowledgeBase, KnowledgeBaseError
+from annotator.kb import bundled_kb_path, read_kb
+
+TODAY = dt.date(2026, 11, 25)
+
+GOOD = textwrap.dedent("""\
+    id: sample-cure
+    name: Sample cure
+    category: supplement
+    evidence: unproven
+    risk: low
+    summary: A made-up remedy used only by these tests to check the knowledge-base rules.
+    aliases:
+      - sample remedy
+      - name: SCX
+        exact: true
+    indications:
+      - condition: colds
+        words: [cold, colds]
+        evidence: unproven
+        risk: low
+        note: No trial has looked at it for colds.
+        sources: [agency-page]
+    regulatory:
+      US:
+        note: Not approved for any use.
+        sources: [agency-page]
+    risks:
+      - Unknown
+    sources:
+      - id: agency-page
+        title: An agency page
+        publisher: U.S. Food and Drug Administration
+        url: https://www.fda.gov/consumers
+        year: 2024
+      - id: other-page
+        title: Another page
+        publisher: Somebody
+        url: https://example.org/page
+        year: 2023
+    reviewed: 2026-11-01
+    """)
+
+
+def check(tmp_path, text, name="sample-cure.yaml", extra=None):
+    (tmp_path / name).write_text(text)
+    for other_name, other in (extra or {}).items():
+        (tmp_path / other_name).write_text(other)
+    _, problems, _ = read_kb(tmp_path, TODAY)
+    return [str(p).replace(str(tmp_path) + "/", "") for p in problems]
+
+
+def test_good_entry_has_no_problems(tmp_path):
+    assert check(tmp_path, GOOD) == []
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("risk: low\nsummary", "risk: low\n  bad: [\nsummary", "sample-cure.yaml:6: yaml: syntax error"),
+    ("aliases:", "aliasses:", "sample-cure.yaml:7: aliasses: unknown key 'aliasses' (a typo?)"),
+    ("year: 2024", "year: last year", "sample-cure.yaml:29: sources[0].year: 'last year' is not of type 'integer'"),
+    ("risk: low\nsummary", "summary", "sample-cure.yaml:1: entry: 'risk' is a required property"),
+    ("name: Sample cure\n", "name: Sample cure\nname: Other\n", "sample-cure.yaml:3: name: duplicate key 'name' (first at line 2)"),
+    ("id: sample-cure", "id: sample-kure", "sample-cure.yaml:1: id: id 'sample-kure' must match the file name"),
+    ("https://example.org/page", "http://example.org/page", "sample-cure.yaml:33: sources[1].url: 'http://example.org/page' does not match"),
+    ("sources: [agency-page]\nregulatory", "sources: [missing-page]\nregulatory", "sample-cure.yaml:17: indications[0].sources[0]: cites source 'missing-page'"),
+    ("reviewed: 2026-11-01", "reviewed: 2027-01-01", "sample-cure.yaml:35: reviewed: date 2027-01-01 is in the future"),
+    ("https://www.fda.gov/consumers", "https://example.com/consumers", "sample-cure.yaml:24: sources: needs at least one source from an authority"),
+    ("evidence: unproven\nrisk", "evidence: maybe\nrisk", "sample-cure.yaml:4: evidence: 'maybe' is not one of"),
+])
+def test_each_error_kind_names_file_line_and_field(tmp_path, old, new, expected):
+    assert old in GOOD
+    problems = check(tmp_path, GOOD.replace(old, new, 1))
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_alias_claimed_by_two_entries(tmp_path):
+    other = GOOD.replace("sample-cure", "other-cure").replace("Sample cure", "Other cure").replace("SCX", "OCX")
+    problems = check(tmp_path, GOOD, extra={"other-cure.yaml": other.replace("sample remedy", "Sample-Remedies")})
+    assert problems == ["sample-cure.yaml:8: aliases[0]: alias 'sample remedy' is already claimed by other-cure.yaml"]
+
+
+def test_stale_review_is_a_warning_only(tmp_path):
+    problems = check(tmp_path, GOOD.replace("reviewed: 2026-11-01", "reviewed: 2024-01-01"))
+    assert problems == ["sample-cure.yaml:35: reviewed: warning: last reviewed 2024-01-01, over 2 years ago: "
+                        "check the sources again"]
+    assert len(KnowledgeBase.load(tmp_path, today=TODAY)) == 1
+
+
+def test_every_problem_is_reported_not_only_the_first(tmp_path):
+    broken = GOOD.replace("aliases:", "aliasses:").replace("year: 2024", "year: x").replace("risk: low\nsummary", "summary")
+    assert len(check(tmp_path, broken)) >= 3
+
+
+@pytest.mark.parametrize("content", ["", "- just\n- a list\n", "\x00\x01binary", "a: 1\n---\nb: 2\n"])
+def test_empty_and_odd_files(tmp_path, content):
+    problems = check(tmp_path, content)
+    assert problems and all(p.startswith("sample-cure.yaml:") for p in problems)
+
+
+def test_not_utf8(tmp_path):
+    (tmp_path / "sample-cure.yaml").write_bytes(GOOD.encode().replace(b"Sample cure", b"Sample \xff cure"))
+    assert [str(p).split(": ", 1)[1] for p in read_kb(tmp_path, TODAY)[1]] == ["file: not UTF-8 text"]
+
+
+def test_load_raises_one_error_with_the_same_list(tmp_path):
+    (tmp_path / "sample-cure.yaml").write_text(GOOD.replace("aliases:", "aliasses:"))
+    with pytest.raises(KnowledgeBaseError) as info:
+        KnowledgeBase.load(tmp_path, today=TODAY)
+    assert [str(p) for p in info.value.problems] == [str(p) for p in read_kb(tmp_path, TODAY)[1]]
+
+
+def test_cli_exit_codes(tmp_path):
+    (tmp_path / "sample-cure.yaml").write_text(GOOD)
+    ok = subprocess.run([sys.executable, "-m", "annotator", "kb", "check", str(tmp_path), "--today", "2026-11-25"],
+                        capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    (tmp_path / "sample-cure.yaml").write_text(GOOD.replace("aliases:", "aliasses:"))
+    bad = subprocess.run([sys.executable, "-m", "annotator", "kb", "check", str(tmp_path)], capture_output=True,
+                         text=True)
+    assert bad.returncode == 1
+    assert "sample-cure.yaml:7: aliasses: unknown key" in bad.stdout
+
+
+def test_hostile_strings_in_yaml_are_kept_as_text(tmp_path):
+    hostile = GOOD.replace("Unknown", "'<img src=x onerror=alert(1)><script>alert(2)</script>'")
+    (tmp_path / "sample-cure.yaml").write_text(hostile)
+    kb = KnowledgeBase.load(tmp_path, today=TODAY)
+    assert kb.card("sample-cure")["risks"] == ["<img src=x onerror=alert(1)><script>alert(2)</script>"]
+
+
+def test_yaml_tags_are_refused_safely(tmp_path):
+    problems = check(tmp_path, GOOD.replace("name: Sample cure", "name: !!python/object/apply:os.system ['true']"))
+    assert any("sample-cure.yaml:2" in p for p in problems)
+
+
+def test_bundled_kb_is_clean():
+    data, problems, _ = read_kb(bundled_kb_path(), TODAY)
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    assert len(data) == len(list(bundled_kb_path().glob("*.yaml")))
+
+
+def test_new_entry_scaffold_lists_its_todos(tmp_path):
+    shutil.rmtree(tmp_path)
+    tmp_path.mkdir()
+    out = subprocess.run([sys.executable, "-m", "annotator", "kb", "new", "Cold Plunge", "--kb", str(tmp_path)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0 and (tmp_path / "cold-plunge.yaml").exists()
+    problems = check(tmp_path, (tmp_path / "cold-plunge.yaml").read_text(), name="cold-plunge.yaml")
+    assert problems and all("TODO" in p or "authority" in p for p in problems)
+    assert any(p.startswith("cold-plunge.yaml:9: summary: placeholder left in") for p in problems)

@@ -1,0 +1,65 @@
+"""Real writing varies: each spelling here must reach its entry without an alias of its own."""
+import pytest
+
+from annotator import annotate, annotate_text
+
+
+def found(text, kb):
+    return [(h.exact, h.treatment) for h in annotate_text(text, kb).highlights]
+
+
+@pytest.mark.parametrize("variant, treatment", [
+    ("Stem Cell Therapy", "stem-cell-therapy"),
+    ("stem-cell therapy", "stem-cell-therapy"),
+    ("stemcell therapy", "stem-cell-therapy"),
+    ("stem cell therapies", "stem-cell-therapy"),
+    ("stem cell–based therapies", "stem-cell-therapy"),
+    ("“stem cell” therapy", "stem-cell-therapy"),
+    ("stem cell pain treatments", "stem-cell-therapy"),
+    ("Platelet Rich Plasma", "platelet-rich-plasma"),
+    ("ivermetcin", "ivermectin"),
+    ("chelaton therapy", "chelation-therapy"),
+    ("hydroxychloroquin", "hydroxychloroquine"),
+    ("Myers’ cocktail", "myers-cocktail"),
+    ("Myers' cocktail", "myers-cocktail"),
+    ("células madre", "stem-cell-therapy"),
+    ("celulas madre", "stem-cell-therapy"),
+])
+def test_variant_matches_its_entry(variant, treatment, kb):
+    assert found(f"Her manager booked {variant} at a clinic abroad.", kb) == [(variant, treatment)]
+
+
+def test_variant_split_by_tags_in_html(kb):
+    result = annotate("<p>He paid for <b>stem</b> cell <i>therapy</i> in Mexico.</p>", kb)
+    assert [(h.exact, h.treatment) for h in result.highlights] == [("stem cell therapy", "stem-cell-therapy")]
+
+
+@pytest.mark.parametrize("text", [
+    "The prp of the file",            # acronym in lower case
+    "A CBDx kit",                     # acronym inside a word
+    "She holds an MMS degree in management.",
+])
+def test_acronyms_never_match_loosely(text, kb):
+    assert found(text, kb) == []
+
+
+def test_short_words_never_match_fuzzily(kb):
+    for text in ("He took NMD daily.", "The PRB was approved."):
+        assert all(h.match == "exact" for h in annotate_text(text, kb).highlights)
+
+
+def test_overlaps_resolved_longest_wins(kb):
+    result = annotate_text("The clinic sold platelet-rich plasma therapy and stem cell therapy.", kb)
+    spans = [(h.start, h.end) for h in result.highlights]
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert [h.treatment for h in result.highlights] == ["platelet-rich-plasma", "stem-cell-therapy"]
+
+
+def test_match_never_spans_paragraphs(kb):
+    assert found("We talked about stem cell\n\ntherapy later.", kb) == []
+    assert annotate("<p>stem cell</p><p>therapy</p>", kb).highlights == ()
+    assert annotate("<td>stem cell</td><td>therapy</td>", kb).highlights == ()
+
+
+def test_match_does_not_cross_a_sentence(kb):
+    assert found("We studied the stem cell. Therapy came later.", kb) == []
