@@ -18,11 +18,6 @@ ANNOTATORS = {"html": annotate, "text": annotate_text, "blocks": annotate_blocks
 MAX_QUERY = 200
 
 
-@bp.before_app_request
-def _refresh_kb():
-    state().store.refresh_if_changed()
-
-
 @bp.post("/annotate")
 def annotate_route():
     kind, content = annotate_request.parse()

@@ -20,6 +20,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         store=KBStore(app.config["KB_PATH"], app.config["SNAPSHOT_DIR"], app.config["KB_POLL_SECONDS"]),
         cache=ResponseCache(app.config["CACHE_ENTRIES"]),
     )
+    app.extensions["caveat"].store.watch()
     errors.register(app)
     security.register(app)
     timing.register(app)

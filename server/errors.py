@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify
+from flask import Flask, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger("caveat.server")
@@ -16,8 +16,8 @@ CODES = {
 MESSAGES = {
     404: "no such route; the API lives under /api/v1 (see /api/v1/openapi.json)",
     405: "this route does not accept that HTTP method",
-    413: "the request body is larger than the server's limit",
 }
+DRAIN_LIMIT = 64 * 1024 * 1024
 
 
 class ApiError(Exception):
@@ -42,12 +42,31 @@ def _api_error(exc: ApiError):
 
 def _http_error(exc: HTTPException):
     status = exc.code or 500
+    if status == 413:
+        return _too_large()
     response = error_response(status, MESSAGES.get(status) or exc.description or exc.name)
     if status == 405 and exc.valid_methods:
         response.headers["Allow"] = ", ".join(exc.valid_methods)
-    if status == 413:
-        response.headers["Connection"] = "close"
     return response
+
+
+def _too_large():
+    _drain_body()
+    response = error_response(413, "the request body is larger than the server's limit of "
+                                   f"{current_app.config['MAX_CONTENT_LENGTH']} bytes (CAVEAT_MAX_BODY)")
+    response.headers["Connection"] = "close"
+    return response
+
+
+def _drain_body() -> None:
+    """Read and drop an oversized body (up to DRAIN_LIMIT) before answering 413: a client still sending when the
+    server closes the connection gets a reset instead of the JSON error."""
+    length = request.content_length
+    if length is None and not request.environ.get("wsgi.input_terminated"):
+        return  # no length and an unbounded stream: reading could block on a kept-alive connection
+    stream, left = request.environ["wsgi.input"], min(length or DRAIN_LIMIT, DRAIN_LIMIT)
+    while left > 0 and (chunk := stream.read(min(left, 1 << 16))):
+        left -= len(chunk)
 
 
 def _unexpected(exc: Exception):

@@ -1,5 +1,6 @@
 """The knowledge base a worker serves, swapped whole when the files on disk change.
 
+A watcher thread polls the folder (CAVEAT_KB_POLL seconds); POST /api/v1/kb/reload and SIGHUP reload on demand.
 Requests read `store.kb` once and keep that object, so a reload never disturbs a request in flight. A KB edit that
 does not load leaves the last good KB in place; its problems are logged and kept for GET /api/v1/kb.
 """
@@ -8,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 from datetime import datetime, timezone
 
 from annotator import KnowledgeBase, KnowledgeBaseError
@@ -37,7 +37,7 @@ class KBStore:
         self.loaded_at: str | None = None
         self.errors: list[str] = []
         self._seen = None
-        self._checked = 0.0
+        self._stop = threading.Event()
         self._lock = threading.Lock()
         self.reload()
         if self.kb is None:
@@ -47,7 +47,6 @@ class KBStore:
         """Load the KB from disk; True when it loaded. On failure the KB being served stays as it was."""
         with self._lock:
             self._seen = fingerprint(self.kb_dir)
-            self._checked = time.monotonic()
             try:
                 kb = KnowledgeBase.load(self.kb_dir)
             except KnowledgeBaseError as exc:
@@ -64,15 +63,18 @@ class KBStore:
                 log.warning("could not save the KB snapshot in %s: %s", self.snapshot_dir, exc)
             return True
 
-    def refresh_if_changed(self) -> None:
-        """Called before each request; at most one check per poll interval, and never makes a request wait for
-        another thread's reload."""
-        if self.poll_seconds < 0 or time.monotonic() - self._checked < self.poll_seconds:
-            return
-        if fingerprint(self.kb_dir) != self._seen and not self._lock.locked():
-            self.reload()
-        else:
-            self._checked = time.monotonic()
+    def watch(self) -> None:
+        """Poll the KB folder from a daemon thread of this worker; requests never wait for a reload."""
+        if self.poll_seconds > 0:
+            threading.Thread(target=self._poll, name="kb-watcher", daemon=True).start()
+
+    def _poll(self) -> None:
+        while not self._stop.wait(self.poll_seconds):
+            if fingerprint(self.kb_dir) != self._seen:
+                self.reload()
+
+    def stop(self) -> None:
+        self._stop.set()
 
     def status(self) -> dict:
         kb = self.kb

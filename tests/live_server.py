@@ -8,6 +8,7 @@ The server's stdout and stderr go to `server.log_path`, so a test can search eve
 from __future__ import annotations
 
 import contextlib
+import http.client
 import json
 import os
 import signal
@@ -44,9 +45,25 @@ class LiveServer:
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
+    def request(self, method: str, path: str, body: bytes = b"", headers: dict | None = None, timeout: float = 120):
+        """One raw HTTP request on a fresh connection -> (status, headers, body bytes); any Host or Origin goes."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, response.headers, response.read()
+        finally:
+            connection.close()
+
     def get_json(self, path: str) -> dict:
-        with urllib.request.urlopen(self.url + path, timeout=30) as response:
-            return json.load(response)
+        status, _, body = self.request("GET", path)
+        assert status == 200, (status, body)
+        return json.loads(body)
+
+    def post_json(self, path: str, payload) -> tuple[int, dict]:
+        status, _, body = self.request("POST", path, json.dumps(payload).encode(),
+                                       {"Content-Type": "application/json"})
+        return status, json.loads(body)
 
     def worker_pids(self) -> list[int]:
         children = Path(f"/proc/{self.pid}/task/{self.pid}/children").read_text().split()

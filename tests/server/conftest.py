@@ -1,0 +1,50 @@
+"""Fixtures for the server's tests: a tiny KB copied from the bundled one, an app on it, and a test client that
+checks every response it receives against the OpenAPI document."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from server import create_app
+from server.config import BUNDLED_KB
+
+from openapi_check import check
+
+TINY_KB_ENTRIES = ("ivermectin", "semaglutide", "hydroxychloroquine")
+
+
+def copy_kb(target: Path, entries=TINY_KB_ENTRIES) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in entries:
+        shutil.copy(BUNDLED_KB / f"{entry}.yaml", target / f"{entry}.yaml")
+    return target
+
+
+class CheckedClient(FlaskClient):
+    """Every response a test sees has been validated against the OpenAPI document first."""
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        request = response.request
+        check(request.method, request.path, response.status_code, response.mimetype, response.get_data())
+        return response
+
+
+@pytest.fixture
+def tiny_kb(tmp_path) -> Path:
+    return copy_kb(tmp_path / "kb")
+
+
+@pytest.fixture
+def app(tiny_kb, tmp_path):
+    app = create_app({"KB_PATH": str(tiny_kb), "SNAPSHOT_DIR": str(tmp_path / "snapshot"), "KB_POLL_SECONDS": -1})
+    app.test_client_class = CheckedClient
+    return app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
