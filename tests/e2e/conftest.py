@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,25 +18,14 @@ ARTIFACTS = REPO / "test-artifacts"
 STRICT_CSP = "default-src 'none'; script-src 'none'; style-src 'none'; img-src 'none'"
 
 
-def pytest_collection_modifyitems(items):
-    """Without a browser the e2e tests skip on a laptop, but fail under CI=true so a missing install step shows."""
-    if Path(CHROMIUM).exists():
-        return
-    reason = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-    for item in items:
-        if "tests/e2e" in str(item.fspath):
-            if os.environ.get("CI") == "true":
-                item.add_marker(pytest.mark.xfail(reason=reason, run=False, strict=True))
-                item.fail_reason = reason
-            else:
-                item.add_marker(pytest.mark.skip(reason=reason))
-
-
 @pytest.fixture(autouse=True)
-def _browser_required(request):
-    reason = getattr(request.node, "fail_reason", None)
-    if reason:
-        pytest.fail(reason)
+def _chromium_required():
+    """Without a browser the e2e tests skip on a laptop, but fail under CI=true so a missing install step shows."""
+    if not Path(CHROMIUM).exists():
+        reason = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
 
 
 class FixtureHandler(SimpleHTTPRequestHandler):
@@ -82,6 +70,8 @@ def artifacts():
 
 @pytest.fixture
 def browser(caveat_server, tmp_path):
-    """A fresh Chromium profile with the extension pointed at the session's real server."""
+    """A fresh Chromium profile with the extension pointed at the session's real server. Any console error from a
+    page, the content script or the service worker fails the test."""
     with ExtensionBrowser(tmp_path, caveat_server.url) as b:
         yield b
+        assert b.console_errors == [], "console errors:\n" + "\n".join(b.console_errors)

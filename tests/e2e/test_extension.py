@@ -1,0 +1,165 @@
+"""The extension in a real headless Chromium against the real Caveat server, on the fixture pages."""
+from __future__ import annotations
+
+from extension_browser import MARKS
+
+CARD = "caveat-card .card"
+
+
+def wait_highlights(browser, page, expected):
+    """Waits (by polling the page) until the highlights are exactly `expected`; returns them."""
+    page.wait_for_function(f"() => document.querySelectorAll('{MARKS}').length > 0 || {len(expected)} === 0")
+    for _ in range(200):
+        found = browser.highlights(page)
+        if found == expected:
+            return found
+        page.wait_for_timeout(50)
+    assert browser.highlights(page) == expected
+
+
+def test_article_is_highlighted_with_levels_and_the_card_opens_on_hover(browser, site, artifacts):
+    page = browser.open(f"{site}/celebrity.html")
+    assert browser.highlights(page) == [
+        ["stem cell therapy", "danger"], ["umbilical cord stem cells", "danger"], ["IV vitamin drips", "warning"],
+        ["ozone therapy", "danger"], ["sunscreen", "established"]]
+    status = browser.status(page)
+    assert status["perf"]["unanchored"] == 0
+    page.screenshot(path=str(artifacts / "celebrity-highlights.png"))
+
+    page.hover(f"{MARKS}[data-first] >> nth=0")
+    card = page.locator(CARD)
+    card.wait_for(state="visible")
+    text = card.text_content()
+    assert "Stem cell therapy - for " in text and ": unproven" in text
+    for part in ("What regulators say", "Main risks", "Sources", "Reviewed ", "Not medical advice",
+                 "Report a problem with this card", "Don't show Stem cell therapy again"):
+        assert part in text
+    hrefs = card.locator("ol.sources a").evaluate_all("links => links.map(a => a.href)")
+    assert hrefs and all(h.startswith("https://") for h in hrefs)
+    page.screenshot(path=str(artifacts / "celebrity-card.png"))
+
+    card.hover()  # the pointer can move onto the card and it stays
+    assert card.is_visible()
+    page.keyboard.press("Escape")
+    card.wait_for(state="hidden")
+
+
+def test_tab_reaches_every_highlight_and_focus_opens_its_card(browser, site):
+    page = browser.open(f"{site}/celebrity.html")
+    names = []
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => document.activeElement.localName + ':' + document.activeElement.textContent")
+        assert focused.startswith(f"{MARKS}:")
+        page.locator(CARD).wait_for(state="visible")
+        names.append(page.locator(f"{CARD} .name").inner_text())
+    assert names == ["Stem cell therapy", "Umbilical cord and Wharton's jelly products", "IV vitamin drips",
+                     "Ozone therapy", "Sunscreen"]
+    page.keyboard.press("Escape")
+    page.locator(CARD).wait_for(state="hidden")
+    assert page.evaluate("() => document.activeElement.localName") == MARKS
+
+
+def test_news_page_popup_lists_treatments_and_badge_counts_them(browser, site):
+    page = browser.open(f"{site}/news.html")
+    found = browser.highlights(page)
+    for expected in (["chlorine dioxide", "danger"], ["colloidal silver", "warning"], ["ivermectin", "warning"]):
+        assert expected in found
+    popup = browser.popup(page)
+    popup.locator("#treatments li").first.wait_for()
+    items = popup.locator("#treatments li").all_inner_texts()
+    assert any("Chlorine dioxide" in item and "once" in item for item in items)
+    assert any("Sunscreen" in item and "2 times" in item for item in items)
+    count = len(browser.status(page)["treatments"])
+    badge = browser.worker.evaluate("id => chrome.action.getBadgeText({tabId: id})", browser.tab_id(page))
+    assert badge == str(count)
+
+
+def test_page_without_treatments_says_so(browser, site):
+    page = browser.open(f"{site}/empty.html")
+    assert browser.highlights(page) == []
+    popup = browser.popup(page)
+    popup.get_by_text("Caveat found no treatments it knows on this page").wait_for()
+
+
+def test_tricky_markup_split_names_emoji_entities_links_shadow_and_skipped_places(browser, site):
+    page = browser.open(f"{site}/tricky.html")
+    found = browser.highlights(page)
+    assert ["stem cell therapy", "danger"] in found  # split by <b>
+    assert ["colloidal   silver", "warning"] in found  # after emoji, &amp; and &nbsp;, odd spaces kept in the page
+    assert ["ivermectin", "warning"] in found  # inside a link
+    assert ["sunscreen", "established"] in found  # in an open shadow root
+    texts = {text for text, _ in found}
+    assert not texts & {"chlorine dioxide", "raw milk", "kratom", "methylene blue", "laetrile"}
+    assert page.locator("#code caveat-hl, #editable caveat-hl, #hidden caveat-hl, #invisible caveat-hl").count() == 0
+    assert page.input_value("#box") == "raw milk" and page.input_value("#notes") == "raw milk"
+    assert page.locator("#split b caveat-hl").inner_text() == "stem"
+    assert page.evaluate("() => document.querySelectorAll('img').length") == 0  # the XSS text stayed text
+    assert browser.status(page)["perf"]["unanchored"] == 0
+
+    page.click("#ivm-link caveat-hl")
+    page.wait_for_url("**#explainer")  # the link still works
+
+
+def test_strict_csp_page_gets_highlights_and_a_styled_card(browser, site):
+    page = browser.open(f"{site}/csp.html")
+    assert browser.highlights(page) == [["stem cell therapy", "danger"], ["hyperbaric oxygen", "warning"]]
+    decoration = page.eval_on_selector(f"{MARKS}[data-first]", "m => getComputedStyle(m).textDecorationLine")
+    assert decoration == "underline"
+    page.hover(f"{MARKS}[data-first] >> nth=0")
+    card = page.locator(CARD)
+    card.wait_for(state="visible")
+    assert card.evaluate("c => getComputedStyle(c).position") == "fixed"
+
+
+def test_content_added_later_and_spa_navigation_are_annotated_without_resending(browser, site):
+    page = browser.open(f"{site}/dynamic.html")
+    wait_highlights(browser, page, [["cupping therapy", "caution"], ["kratom", "danger"]])
+    page.evaluate("loadMore(2)")
+    wait_highlights(browser, page, [["cupping therapy", "caution"], ["kratom", "danger"], ["coffee enemas", "danger"]])
+    assert browser.status(page)["perf"]["batches"][-1]["sent"] == 1  # only the new post went to the server
+    page.evaluate("navigate()")
+    wait_highlights(browser, page, [["cupping therapy", "caution"], ["kratom", "danger"], ["coffee enemas", "danger"],
+                                    ["ozone therapy", "danger"]])
+
+
+def test_react_style_rerender_keeps_the_page_working(browser, site):
+    page = browser.open(f"{site}/rerender.html")
+    assert [t for t, _ in browser.highlights(page)] == ["ivermectin", "homeopathy"]
+    page.evaluate("rerender()")
+    wait_highlights(browser, page, [["colloidal silver", "warning"], ["acupuncture", "caution"]])
+    assert page.evaluate("renderErrors") == []
+    assert page.inner_text("#live") == "Version two mentions colloidal silver for colds instead."
+    assert page.inner_text("#keyed") == "A new keyed item about acupuncture for back pain."
+
+
+def test_pausing_on_the_site_removes_every_highlight_and_restores_the_page(browser, site):
+    pristine = browser.context.new_page()
+    browser.set_settings(blockedSites=["127.0.0.1"])
+    pristine.goto(f"{site}/celebrity.html")
+    browser.wait_status(pristine, lambda s: s and s["state"] == "paused")
+    original_html = pristine.inner_html("body")
+    browser.set_settings(blockedSites=[])
+
+    page = browser.open(f"{site}/celebrity.html")
+    assert page.locator(MARKS).count() == 5
+    popup = browser.popup(page)
+    popup.get_by_role("button", name="Pause Caveat on 127.0.0.1").click()
+    browser.wait_status(page, lambda s: s["state"] == "paused")
+    assert page.locator(MARKS).count() == 0
+    assert page.inner_html("body") == original_html
+    popup.reload()
+    popup.get_by_text("Caveat is paused on 127.0.0.1.").wait_for()
+
+    popup.get_by_role("button", name="Resume Caveat on 127.0.0.1").click()
+    browser.wait_status(page, lambda s: s["state"] == "ok" and len(s["treatments"]) == 5)
+
+
+def test_dismissing_a_treatment_hides_it(browser, site):
+    page = browser.open(f"{site}/celebrity.html")
+    page.hover(f"{MARKS}[data-first] >> nth=0")
+    page.locator(CARD).wait_for(state="visible")
+    page.locator(f"{CARD} button.dismiss").click()
+    wait_highlights(browser, page, [["umbilical cord stem cells", "danger"], ["IV vitamin drips", "warning"],
+                                    ["ozone therapy", "danger"], ["sunscreen", "established"]])
+    assert browser.worker.evaluate("() => chrome.storage.sync.get('dismissed')")["dismissed"] == ["stem-cell-therapy"]
