@@ -46,8 +46,13 @@ def _result(highlights: list[Highlight], kb: KnowledgeBase, text: str) -> Annota
 
 def _highlights(text: str, kb: KnowledgeBase, block: int | None = None) -> list[Highlight]:
     ctx = Context(text)
-    candidates = [m for m in kb.matcher.find(text) if not vetoed(kb.entry(m.alias.entry), ctx, m.start, m.end)]
-    return [_highlight(m, kb, ctx, block) for m in _without_overlaps(candidates)]
+    candidates = kb.matcher.find(text)
+    while True:  # vetoes are checked on the winners only; a vetoed winner lets the next-best candidate through
+        chosen = _without_overlaps(candidates)
+        rejected = {m for m in chosen if vetoed(kb.entry(m.alias.entry), ctx, m.start, m.end)}
+        if not rejected:
+            return [_highlight(m, kb, ctx, block) for m in chosen]
+        candidates = [m for m in candidates if m not in rejected]
 
 
 def _without_overlaps(matches: list[Match]) -> list[Match]:

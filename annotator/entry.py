@@ -1,6 +1,7 @@
 """A loaded KB entry: the fields the matcher and the cards need, built once from the validated YAML data."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .levels import level_for
@@ -27,9 +28,7 @@ class Entry:
 
     @classmethod
     def from_data(cls, data: dict) -> Entry:
-        aliases = [(data["name"], False)]
-        for alias in data["aliases"]:
-            aliases.append((alias, False) if isinstance(alias, str) else (alias["name"], bool(alias.get("exact"))))
+        aliases = [(name, exact) for name, exact, _ in alias_list(data)]
         indications = tuple(
             Indication(i["condition"], tuple(p for p in map(norm_phrase, i["words"]) if p), i["evidence"],
                        i["risk"], level_for(i["evidence"], i["risk"]))
@@ -41,6 +40,18 @@ class Entry:
     def summary(self) -> dict:
         c = self.card
         return {k: c[k] for k in ("id", "name", "category", "evidence", "risk", "level")}
+
+
+def alias_list(data: dict) -> list[tuple[str, bool, tuple]]:
+    """Every spelling the matcher looks for, as (spelling, exact, path in the YAML). The name counts, without a
+    bracketed abbreviation: "Platelet-rich plasma (PRP)" is matched as "Platelet-rich plasma"."""
+    out = [(re.sub(r"\s*\([^)]*\)", "", data["name"]).strip() or data["name"], False, ("name",))]
+    for i, alias in enumerate(data["aliases"]):
+        if isinstance(alias, str):
+            out.append((alias, False, ("aliases", i)))
+        else:
+            out.append((alias["name"], bool(alias.get("exact")), ("aliases", i)))
+    return out
 
 
 def _card(data: dict) -> dict:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
 
-from .entry import Entry
+from .entry import Entry, alias_list
 from .errors import KnowledgeBaseError, Problem
 from .kb_check import check_entry, collisions
 from .kb_yaml import parse_file
@@ -47,21 +47,11 @@ def read_kb(path: str | Path | None = None, today: dt.date | None = None) -> tup
         problems += mine
         if not any(p.severity == "error" for p in mine):
             good.append(parsed.data)
-            claims.append((parsed, _alias_claims(parsed.data)))
+            claims.append((parsed, alias_list(parsed.data)))
     if not files:
         problems.append(Problem(str(folder), 0, "kb", "no <id>.yaml files in this folder"))
     problems += collisions(claims)
     return good, sorted(problems), digest.hexdigest()[:12]
-
-
-def _alias_claims(data: dict) -> list[tuple[str, bool, tuple]]:
-    out = [(data["name"], False, ("name",))]
-    for i, alias in enumerate(data["aliases"]):
-        if isinstance(alias, str):
-            out.append((alias, False, ("aliases", i)))
-        else:
-            out.append((alias["name"], bool(alias.get("exact")), ("aliases", i)))
-    return out
 
 
 class KnowledgeBase:
