@@ -12,8 +12,8 @@ from functools import lru_cache
 # A word: letters and digits, with an optional possessive 's glued on (Gerson's, Myers’s).
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][sS](?![^\W_]))?")
 
-# What may stand between two words of one name: spaces, hyphens and dashes, quotes, slashes, plus.
-GAP_RE = re.compile(r"[\s\-‐‑‒–—'\"“”‘’«»„/+]{0,5}")
+# What may stand between two words of one name: spaces, hyphens and dashes, quotes, slashes, plus, per cent.
+GAP_RE = re.compile(r"[\s\-‐‑‒–—'\"“”‘’«»„/+%]{0,5}")
 
 
 def fold(word: str) -> str:
@@ -35,7 +35,7 @@ def stem(word: str) -> str:
         return word[:-3] + "y"
     if n > 4 and word.endswith(("ches", "shes", "sses", "xes")):
         return word[:-2]
-    if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if n > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
 

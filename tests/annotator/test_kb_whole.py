@@ -1,0 +1,136 @@
+"""Tests generated from the whole bundled knowledge base: every alias finds its entry in ordinary writing, every
+indication's words pick that indication, and everyday text stays silent."""
+import re
+
+import pytest
+
+from annotator import KnowledgeBase, annotate_text
+from annotator.context import contains
+from annotator.levels import caution_rank
+from annotator.match import _COMMON, MIN_FUZZY_LEN
+from annotator.normalize import TOKEN_RE, norm
+
+KB = KnowledgeBase.load()
+TEMPLATE = "Readers asked about {} after the interview."
+
+
+def plural(phrase):
+    head, _, last = phrase.rpartition(" ")
+    if not last.isalpha() or len(last) < 2 or last.endswith("s"):
+        return None
+    if re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    elif last.endswith(("x", "ch", "sh")):
+        last += "es"
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
+
+
+def typo(phrase):
+    words = phrase.split()
+    long = [w for w in words if w.isalpha() and len(w) >= MIN_FUZZY_LEN + 1]
+    if not long:
+        return None
+    word = max(long, key=len)
+    mid = len(word) // 2
+    swapped = word[:mid] + word[mid + 1] + word[mid] + word[mid + 2:]
+    if swapped == word:
+        swapped = word[:mid] + ("q" if word[mid] != "q" else "z") + word[mid + 1:]
+    if swapped.lower() in _COMMON:
+        return None
+    return phrase.replace(word, swapped, 1)
+
+
+def variants(alias, exact):
+    if exact:
+        return [alias]
+    out = [alias, alias.upper(), alias.title(), plural(alias), typo(alias)]
+    if " " in alias:
+        out.append(alias.replace(" ", "-"))
+        first, rest = alias.split(" ", 1)
+        out.append(f"{first} new {rest}")
+    if "-" in alias:
+        out.append(alias.replace("-", " "))
+    return [v for v in dict.fromkeys(out) if v]
+
+
+def misses(entry_id):
+    entry = KB.entry(entry_id)
+    out = []
+    for alias, exact in entry.aliases:
+        for v in variants(alias, exact):
+            text = TEMPLATE.format(v)
+            lo = text.index(v)
+            hits = [h for h in annotate_text(text, KB).highlights if h.start < lo + len(v) and h.end > lo]
+            if [h.treatment for h in hits] != [entry_id]:
+                out.append((v, [(h.exact, h.treatment) for h in hits]))
+    return out
+
+
+@pytest.mark.parametrize("entry_id", KB.ids())
+def test_every_alias_variant_finds_its_entry(entry_id):
+    assert misses(entry_id) == []
+
+
+def indication_cases():
+    for entry_id in KB.ids():
+        entry = KB.entry(entry_id)
+        for ind in entry.indications:
+            yield entry_id, ind.condition
+
+
+@pytest.mark.parametrize("entry_id, condition", list(indication_cases()))
+def test_indication_words_pick_the_indication(entry_id, condition):
+    """"<name> for <word>" picks an indication whose words occur there; if several do, the most cautious."""
+    entry = KB.entry(entry_id)
+    name = next((a for a, exact in entry.aliases if not exact), entry.aliases[0][0])
+    ind = next(i for i in entry.indications if i.condition == condition)
+    for phrase in ind.words:
+        text = f"She was offered {name} for {' '.join(phrase)}."
+        h = next(h for h in annotate_text(text, KB).highlights if h.treatment == entry_id)
+        words = [norm(w) for w in TOKEN_RE.findall(text)]
+        near = [i for i in entry.indications if any(contains(words, p) for p in i.words)]
+        assert ind in near
+        expected = max(near, key=lambda i: caution_rank(i.evidence, i.risk))
+        assert (h.indication, h.evidence, h.risk) == (expected.condition, expected.evidence, expected.risk)
+
+
+NEUTRAL = [
+    # sport
+    "United took the lead in the second half when their captain curled a free kick into the top corner. The "
+    "coach praised the defence, which kept a clean sheet for the fourth match running, and said the squad would "
+    "rest before the cup tie on Wednesday.",
+    "She finished the marathon in three hours and ten minutes, shaving four minutes off her best, and thanked the "
+    "volunteers who handed out water and bananas along the course.",
+    # cooking
+    "Whisk the eggs with the sugar until pale, fold in the flour, and bake for twenty-five minutes. Let the cake "
+    "cool before you spread the lemon icing, or it will slide off the sides.",
+    "Fry the onions slowly in olive oil, add garlic, tomatoes and a pinch of chilli, then simmer the sauce for an "
+    "hour. A splash of vinegar at the end lifts the flavour.",
+    # finance
+    "The central bank held interest rates at four per cent, and markets rallied as inflation eased. Analysts "
+    "expect mortgage costs to fall slowly next year, though savers will earn less on their deposits.",
+    "Shares in the retailer jumped after it reported higher sales over the holiday season and raised its "
+    "dividend. The company plans to open thirty new stores and cut its debt by half.",
+    # biology teaching text
+    "Cells are the building blocks of life. Each cell has a membrane that controls what enters and leaves, and "
+    "most cells have a nucleus that holds the genetic material. Plants also have a cell wall and chloroplasts, "
+    "which capture light to make sugar.",
+    "Blood carries oxygen from the lungs to the tissues. Red blood cells hold haemoglobin, white blood cells "
+    "fight infection, and platelets help the blood to clot when a vessel is damaged.",
+    "Enzymes speed up chemical reactions in living things. Temperature and acidity change how well an enzyme "
+    "works, which is why our body keeps a steady temperature.",
+    # everyday life
+    "The train was delayed by forty minutes because of a signal fault, so we bought coffee and read the paper "
+    "on the platform until it arrived.",
+    "Our garden needs more light in winter: we cut back the hedge, moved the pots to the sunny wall and planted "
+    "bulbs that will flower in spring.",
+    "The museum's new exhibition shows silver jewellery from the Bronze Age, and the guide explained how the "
+    "metal was mined, melted and shaped.",
+]
+
+
+@pytest.mark.parametrize("text", NEUTRAL)
+def test_everyday_text_stays_silent(text):
+    assert [(h.exact, h.treatment) for h in annotate_text(text, KB).highlights] == []
