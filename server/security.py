@@ -2,6 +2,7 @@
 extension, the playground (same origin) and origins the operator configured (CORS). Everything else gets 403."""
 from __future__ import annotations
 
+import ipaddress
 import re
 
 from flask import Flask, current_app, request
@@ -9,7 +10,6 @@ from flask import Flask, current_app, request
 from .config import CHROME_EXTENSION_ORIGIN
 from .errors import ApiError
 
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 FIREFOX_EXTENSION = re.compile(r"^moz-extension://[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 PLAYGROUND_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
                   "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
@@ -23,9 +23,16 @@ def _hostname(host: str) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
+def _is_loopback_address(name: str) -> bool:
+    try:
+        return ipaddress.ip_address(name.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def host_allowed(host: str) -> bool:
     name = _hostname(host)
-    return name in LOOPBACK_HOSTS or name.startswith("127.") or name in current_app.config["ALLOWED_HOSTS"]
+    return name == "localhost" or _is_loopback_address(name) or name in current_app.config["ALLOWED_HOSTS"]
 
 
 def origin_allowed(origin: str) -> bool:

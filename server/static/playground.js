@@ -1,4 +1,4 @@
-// The maintainers' playground. Page text and KB text reach the DOM only through textContent; no innerHTML anywhere.
+// The maintainers' playground. Page text and KB text reach the DOM only through textContent, never as markup.
 "use strict";
 
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "HEAD", "TITLE", "IFRAME", "OBJECT",

@@ -1,0 +1,119 @@
+"""KB reloads on the real gunicorn server, with real edits to a temp copy of the KB: a good edit is picked up by
+every worker, a breaking edit never takes the server down, and a worker that (re)starts while the KB is broken
+serves the last good snapshot."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import threading
+
+import pytest
+
+from annotator import KnowledgeBase
+from conftest import copy_kb
+from live_server import start_server, wait_until
+
+PROBLEM = re.compile(r"^\S+\.yaml:\d+: ")
+RELOAD_TIMEOUT = 120
+
+
+@pytest.fixture
+def kb_dir(tmp_path):
+    return copy_kb(tmp_path / "kb")
+
+
+def break_entry(kb_dir):
+    path = kb_dir / "ivermectin.yaml"
+    path.write_text(path.read_text().replace("\nevidence: disproven", "\nevidence: maybe", 1))
+
+
+def add_entry(kb_dir, entry="chlorine-dioxide"):
+    copy_kb(kb_dir, [entry])
+    return KnowledgeBase.load(kb_dir).version
+
+
+def loaded_by(server, version: str, source: str = "disk") -> set[int]:
+    """The worker pids that logged loading this KB version."""
+    pattern = re.compile(rf"\[(\d+)\] \[INFO\] knowledge base {version} loaded from {source}")
+    return {int(pid) for pid in pattern.findall(server.log())}
+
+
+def all_workers_loaded(server, version, source="disk"):
+    workers = set(server.worker_pids())
+    return len(workers) == 2 and workers <= loaded_by(server, version, source)
+
+
+def test_every_worker_picks_up_an_edit_and_survives_a_broken_one(kb_dir):
+    good = KnowledgeBase.load(kb_dir).version
+    with start_server(kb_path=kb_dir, env={"CAVEAT_KB_POLL": "0.2"}, workers=2) as server:
+        newer = add_entry(kb_dir)
+        wait_until(lambda: all_workers_loaded(server, newer), RELOAD_TIMEOUT, "both workers to load the edit")
+        assert server.get_json("/api/v1/kb")["entries"] == 4
+
+        break_entry(kb_dir)
+        wait_until(lambda: server.log().count("ivermectin.yaml:5: evidence:") >= 2, RELOAD_TIMEOUT,
+                   "both workers to log the broken entry")
+        status = server.get_json("/api/v1/kb")
+        assert status["version"] == newer != good and status["entries"] == 4
+        assert status["errors"] and all(PROBLEM.match(e) for e in status["errors"])
+        assert "did not reload; still serving " + newer in server.log()
+        code, result = server.post_json("/api/v1/annotate", {"text": "He took ivermectin for covid."})
+        assert code == 200 and result["kb"]["version"] == newer and result["highlights"]
+
+
+def test_a_worker_restarted_while_the_kb_is_broken_serves_the_last_good_snapshot(kb_dir):
+    good = KnowledgeBase.load(kb_dir).version
+    with start_server(kb_path=kb_dir, env={"CAVEAT_KB_POLL": "-1"}, workers=1) as server:
+        break_entry(kb_dir)
+        (worker,) = server.worker_pids()
+        os.kill(worker, signal.SIGKILL)
+        wait_until(lambda: loaded_by(server, good, "snapshot"), RELOAD_TIMEOUT, "a new worker on the snapshot")
+        status = server.get_json("/api/v1/kb")
+        assert status["source"] == "snapshot" and status["version"] == good
+        assert any("ivermectin.yaml:5: evidence:" in e for e in status["errors"])
+        code, result = server.post_json("/api/v1/annotate", {"text": "He took ivermectin for covid."})
+        assert code == 200 and result["highlights"][0]["treatment"] == "ivermectin"
+
+        fixed = add_entry(kb_dir, "ivermectin")  # the bundled, valid file again
+        server.process.send_signal(signal.SIGHUP)  # operators: reload every worker
+        wait_until(lambda: loaded_by(server, fixed, "disk") - {worker}, RELOAD_TIMEOUT, "SIGHUP to reload")
+        wait_until(lambda: server.get_json("/api/v1/kb")["source"] == "disk", RELOAD_TIMEOUT, "old worker to exit")
+        assert server.get_json("/api/v1/kb")["errors"] == []
+
+
+def test_no_request_is_dropped_while_workers_reload(kb_dir):
+    statuses, versions, stop = [], set(), threading.Event()
+    with start_server(kb_path=kb_dir, env={"CAVEAT_KB_POLL": "0.1"}, workers=2) as server:
+        def hammer():
+            for _ in range(5000):  # bounded: stops by itself even if the test body fails
+                if stop.is_set():
+                    return
+                code, result = server.post_json("/api/v1/annotate", {"text": f"ivermectin {len(statuses)}"})
+                statuses.append(code)
+                versions.add(result.get("kb", {}).get("version"))
+
+        client = threading.Thread(target=hammer)
+        client.start()
+        try:
+            newer = add_entry(kb_dir)
+            wait_until(lambda: all_workers_loaded(server, newer), RELOAD_TIMEOUT, "the watcher's reload")
+            server.process.send_signal(signal.SIGHUP)
+            wait_until(lambda: len(loaded_by(server, newer)) >= 4, RELOAD_TIMEOUT, "SIGHUP's new workers")
+            wait_until(lambda: newer in versions and len(statuses) > 20, RELOAD_TIMEOUT, "requests on the new KB")
+        finally:
+            stop.set()
+            client.join()
+    assert statuses and set(statuses) == {200}
+    assert newer in versions
+
+
+def test_reload_route_reports_problems_and_keeps_the_last_good_kb(client, tiny_kb):
+    good = client.get("/api/v1/kb").json["version"]
+    break_entry(tiny_kb)
+    status = client.post("/api/v1/kb/reload").json
+    assert status["version"] == good and len(status["errors"]) == 1 and PROBLEM.match(status["errors"][0])
+    add_entry(tiny_kb, "ivermectin")  # the bundled, valid file again
+    newer = add_entry(tiny_kb)
+    status = client.post("/api/v1/kb/reload").json
+    assert status["version"] == newer != good and status["errors"] == []
