@@ -11,6 +11,7 @@ import json
 from importlib import resources
 from urllib.parse import urlsplit
 
+import fastjsonschema
 import jsonschema
 
 from .authorities import is_authority
@@ -21,7 +22,8 @@ from .normalize import norm_phrase
 STALE_AFTER = dt.timedelta(days=730)
 
 _schema = json.loads(resources.files("annotator").joinpath("schemas/kb-entry.schema.json").read_text("utf-8"))
-_validator = jsonschema.Draft202012Validator(_schema, format_checker=jsonschema.FormatChecker())
+_validator = jsonschema.Draft202012Validator(_schema)
+_fast_validate = fastjsonschema.compile(_schema)  # compiled to Python: the fast path for entries that are fine
 
 
 def check_entry(parsed: ParsedFile, stem: str, today: dt.date) -> list[Problem]:
@@ -29,7 +31,7 @@ def check_entry(parsed: ParsedFile, stem: str, today: dt.date) -> list[Problem]:
     data = parsed.data
     if not isinstance(data, dict):
         return [Problem(parsed.name, 1, "entry", "an entry must be a mapping of fields (key: value)")]
-    problems = [_schema_problem(parsed, err) for err in _validator.iter_errors(data)]
+    problems = [] if _is_valid(data) else [_schema_problem(parsed, e) for e in _validator.iter_errors(data)]
     problems += _rules(parsed, data, stem, today)
     flagged = {p.line for p in problems}
     problems += [Problem(parsed.name, line, dotted(path), "placeholder left in: replace the TODO")
@@ -47,6 +49,16 @@ def _placeholders(parsed: ParsedFile, data: object, path: tuple = ()):
             yield from _placeholders(parsed, value, path + (i,))
     elif isinstance(data, str) and "TODO" in data:
         yield path, parsed.line_of(path)
+
+
+def _is_valid(data: dict) -> bool:
+    """Most entries are valid: check them with the compiled validator, and ask jsonschema (slower, but it lists
+    every error with its path) only about the ones that are not."""
+    try:
+        _fast_validate(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def _schema_problem(parsed: ParsedFile, err: jsonschema.ValidationError) -> Problem:
@@ -98,7 +110,8 @@ def _check_reviewed(reviewed: object, add, today: dt.date) -> None:
     try:
         day = dt.date.fromisoformat(reviewed)
     except ValueError:
-        return  # the schema already names the bad date
+        add(("reviewed",), f"'{reviewed}' is not a real date (YYYY-MM-DD)")
+        return
     if day > today:
         add(("reviewed",), f"date {reviewed} is in the future")
     elif today - day > STALE_AFTER:

@@ -75,6 +75,8 @@ def test_good_entry_has_no_problems(tmp_path):
     ("reviewed: 2026-11-01", "reviewed: 2027-01-01", "sample-cure.yaml:35: reviewed: date 2027-01-01 is in the future"),
     ("https://www.fda.gov/consumers", "https://example.com/consumers", "sample-cure.yaml:24: sources: needs at least one source from an authority"),
     ("evidence: unproven\nrisk", "evidence: maybe\nrisk", "sample-cure.yaml:4: evidence: 'maybe' is not one of"),
+    ("reviewed: 2026-11-01", "reviewed: 2026-02-30", "sample-cure.yaml:35: reviewed: '2026-02-30' is not a real date"),
+    ("summary: A made-up", "summary: " + "x" * 301 + " A made-up", "sample-cure.yaml:6: summary: "),
 ])
 def test_each_error_kind_names_file_line_and_field(tmp_path, old, new, expected):
     assert old in GOOD
