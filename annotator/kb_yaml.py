@@ -83,7 +83,10 @@ def _build(root: yaml.Node, path: Path, parsed: ParsedFile) -> object:
     return result_box[0]
 
 def _scalar(node: yaml.Node) -> object:
-    value = _scalars.construct_object(node)
+    try:
+        value = _scalars.construct_object(node)
+    except (ValueError, yaml.constructor.ConstructorError):  # e.g. 2026-02-30, or a !!python tag
+        return node.value if isinstance(node.value, str) else str(node.value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
