@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-dev npm bench clean package
+.PHONY: run test install install-dev npm bench clean package docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,3 +30,6 @@ bench: install-dev
 
 clean:
 	rm -rf $(VENV) node_modules build dist *.egg-info
+
+docs: install
+	$(BIN)/caveat kb stats --markdown > docs/coverage.md
