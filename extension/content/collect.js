@@ -13,8 +13,10 @@
   ]);
   const INLINE_DISPLAY = new Set(["inline", "contents", "ruby", "ruby-base", "ruby-text", ""]);
   /* Whitespace runs collapse to one space (as the browser renders them); soft hyphens and zero-width spaces are
-   * invisible and dropped, so "stem\u00adcell" reads as the reader sees it. */
-  const SPACE_OR_INVISIBLE = /(\s+)|([\u00ad\u200b]+)/g;
+   * invisible and dropped, so "stem\u00adcell" reads as the reader sees it. A lone plain space needs no change
+   * and is copied as it is, which keeps the number of segments (and the work) small on long pages. */
+  const SPACE_OR_INVISIBLE = /(\s{2,}|[^\S ])|([\u00ad\u200b]+)/g;
+  const SPACE = 32;
 
   function editable(el) {
     const value = el.getAttribute("contenteditable");
@@ -25,20 +27,23 @@
   function kindOf(el, view) {
     if (SKIP.has(el.localName) || el.hidden || editable(el)) return "skip";
     const style = view.getComputedStyle(el);
-    if (style.display === "none" || style.visibility === "hidden" || style.visibility === "collapse") return "skip";
-    if (style.contentVisibility === "hidden") return "skip";
+    const display = style.display;
+    if (display === "none") return "skip";
+    const visibility = style.visibility;
+    if (visibility === "hidden" || visibility === "collapse") return "skip";
     if (el.localName === "br") return "block";
-    return INLINE_DISPLAY.has(style.display) ? "inline" : "block";
+    return INLINE_DISPLAY.has(display) ? "inline" : "block";
   }
 
-  /** Children as rendered: an open shadow root replaces the light children, a slot shows what is assigned to it. */
-  function renderedChildren(node) {
-    if (node.shadowRoot) return node.shadowRoot.childNodes;
+  /** Calls `visit` on each child as rendered: an open shadow root replaces the light children, a slot shows what
+   * is assigned to it. Siblings are followed directly, which is much faster than iterating a NodeList. */
+  function forEachRenderedChild(node, visit) {
     if (node.localName === "slot" && typeof node.assignedNodes === "function") {
       const assigned = node.assignedNodes({ flatten: true });
-      return assigned.length ? assigned : node.childNodes;
+      if (assigned.length) return assigned.forEach(visit);
     }
-    return node.childNodes;
+    for (let child = (node.shadowRoot || node).firstChild; child; child = child.nextSibling) visit(child);
+    return undefined;
   }
 
   class BlockBuilder {
@@ -68,11 +73,10 @@
       this.copy(node, data, last, data.length);
     }
 
+    /** Copies data[from, to) verbatim, except a leading space where the block already ends in one (or is empty). */
     copy(node, data, from, to) {
-      if (to > from) {
-        this.push(node, from, data.slice(from, to));
-        this.space = false;
-      }
+      if (from < to && data.charCodeAt(from) === SPACE && (this.space || !this.text)) from++;
+      if (to > from) this.push(node, from, data.slice(from, to));
     }
 
     push(node, offset, piece) {
@@ -80,15 +84,17 @@
       this.nodes.push(node);
       this.offs.push(offset);
       this.text += piece;
-      this.space = piece === " ";
+      this.space = piece.charCodeAt(piece.length - 1) === SPACE;
     }
 
     flush() {
       if (this.space) {
         this.text = this.text.slice(0, -1);
-        this.at.pop();
-        this.nodes.pop();
-        this.offs.pop();
+        if (this.at[this.at.length - 1] >= this.text.length) {
+          this.at.pop();
+          this.nodes.pop();
+          this.offs.pop();
+        }
       }
       if (this.text) {
         this.onBlock({ text: this.text, at: this.at, nodes: this.nodes, offs: this.offs, root: this.rootElement });
@@ -108,25 +114,24 @@
     const start = rootNode.nodeType === 9 ? rootNode.body || rootNode.documentElement : rootNode;
     if (!start) return blocks;
 
-    const walk = (node, builder) => {
-      for (const child of renderedChildren(node)) {
-        if (child.nodeType === 3) {
-          builder.addText(child);
-        } else if (child.nodeType === 1) {
-          const kind = kindOf(child, view);
-          if (kind === "skip") continue;
-          if (child.shadowRoot) onShadowRoot(child.shadowRoot);
-          if (kind === "inline") {
-            walk(child, builder);
-          } else {
-            builder.flush();
-            const inner = new BlockBuilder(child, builder.onBlock);
-            walk(child, inner);
-            inner.flush();
-          }
-        }
+    const walk = (node, builder) => forEachRenderedChild(node, (child) => {
+      if (child.nodeType === 3) {
+        builder.addText(child);
+        return;
       }
-    };
+      if (child.nodeType !== 1) return;
+      const kind = kindOf(child, view);
+      if (kind === "skip") return;
+      if (child.shadowRoot) onShadowRoot(child.shadowRoot);
+      if (kind === "inline") {
+        walk(child, builder);
+      } else {
+        builder.flush();
+        const inner = new BlockBuilder(child, builder.onBlock);
+        walk(child, inner);
+        inner.flush();
+      }
+    });
 
     const top = new BlockBuilder(start.nodeType === 1 ? start : start.host || start, (b) => blocks.push(b));
     if (start.nodeType === 1 && kindOf(start, view) === "skip") return blocks;

@@ -14,7 +14,7 @@
     error: null,
     annotator: null,
     observer: null,
-    observed: new WeakSet(),
+    observed: new Set(), // the document body and every open shadow root met
     dirty: new Set(),
     timer: null,
     paintedAt: null,
@@ -41,13 +41,18 @@
     return answer.data;
   }
 
-  /** Runs DOM changes of Caveat's own without the observer treating them as page changes. */
+  /** Runs DOM changes of Caveat's own without the observer seeing them: pending page changes are handled first,
+   * then the observer is off while Caveat works (cheaper than recording and discarding every change). */
   function quiet(fn) {
-    if (page.observer) handleMutations(page.observer.takeRecords());
+    const observer = page.observer;
+    if (observer) {
+      handleMutations(observer.takeRecords());
+      observer.disconnect();
+    }
     try {
       fn();
     } finally {
-      if (page.observer) page.observer.takeRecords();
+      if (observer && page.observer === observer) for (const rootNode of page.observed) observer.observe(rootNode, OBSERVE);
     }
   }
 
@@ -132,17 +137,14 @@
   }
 
   function startObserving() {
-    page.observer = new MutationObserver((records) => {
-      handleMutations(records);
-      page.observer.takeRecords();
-    });
+    page.observer = new MutationObserver((records) => quiet(() => handleMutations(records)));
     watch(document.body || document.documentElement);
   }
 
   function stopObserving() {
     if (page.observer) page.observer.disconnect();
     page.observer = null;
-    page.observed = new WeakSet();
+    page.observed = new Set();
     clearTimeout(page.timer);
     page.dirty.clear();
   }

@@ -41,7 +41,21 @@ class ExtensionBrowser:
                        else self.context.wait_for_event("serviceworker"))
         self.worker.on("console", self._on_console)
         self.ext_id = self.worker.url.split("/")[2]
+        self.options = self._first_run_page()
         return self
+
+    def _first_run_page(self):
+        """The options page Caveat opens on install; waiting for it keeps it from taking over a test's tab."""
+        prefix = f"chrome-extension://{self.ext_id}/options.html"
+        for _ in range(200):
+            page = next((p for p in self.context.pages if p.url.startswith(prefix)), None)
+            if page:
+                break
+            self.worker.evaluate("() => new Promise(r => setTimeout(r, 50))")
+        else:
+            raise AssertionError(f"Caveat did not open its options page on install; pages: {[p.url for p in self.context.pages]}")
+        page.wait_for_load_state()
+        return page
 
     def __exit__(self, *exc):
         self.context.close()

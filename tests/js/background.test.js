@@ -1,0 +1,93 @@
+"use strict";
+// The background worker with a fake `chrome` and `fetch`: what it accepts from pages and what it sends.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+const { EXTENSION } = require("./helpers");
+
+function worker({ settings = {}, respond }) {
+  const calls = [];
+  const listeners = [];
+  const badge = {};
+  const context = {
+    URL, AbortController, setTimeout, clearTimeout, console,
+    chrome: {
+      runtime: { id: "caveat", onMessage: { addListener: (f) => listeners.push(f) }, onInstalled: { addListener() {} } },
+      storage: { sync: { get: async (defaults) => ({ ...defaults, ...settings }) } },
+      action: {
+        setBadgeText: async ({ text }) => { badge.text = text; },
+        setBadgeBackgroundColor: async () => {},
+        setTitle: async () => {},
+      },
+    },
+    fetch: async (url, init) => {
+      calls.push({ url, init });
+      return respond(url, init);
+    },
+  };
+  context.globalThis = context;
+  context.importScripts = (file) => vm.runInContext(fs.readFileSync(path.join(EXTENSION, file), "utf8"), context);
+  vm.createContext(context);
+  vm.runInContext(fs.readFileSync(path.join(EXTENSION, "background.js"), "utf8"), context);
+  const send = (message, sender = { id: "caveat", tab: { id: 7 } }) => new Promise((resolve) => {
+    const async = listeners[0](message, sender, resolve);
+    if (!async) resolve(undefined);
+  });
+  return { send, calls, badge };
+}
+
+const OK = { kb: { version: "abc", entries: 1 }, highlights: [], treatments: {} };
+const json = (status, body) => ({ ok: status < 400, status, json: async () => body });
+
+test("sends only the blocks, to the configured server's fixed endpoint", async () => {
+  const w = worker({ respond: () => json(200, OK) });
+  const answer = await w.send({ type: "annotate", blocks: ["a", "b"], url: "https://evil.test/", method: "DELETE",
+    headers: { Cookie: "x" } });
+  assert.equal(answer.ok, true);
+  assert.equal(w.calls.length, 1);
+  assert.equal(w.calls[0].url, "http://127.0.0.1:8737/api/v1/annotate");
+  assert.equal(w.calls[0].init.method, "POST");
+  assert.deepEqual(JSON.parse(w.calls[0].init.body), { blocks: ["a", "b"] });
+  assert.equal(w.calls[0].init.credentials, "omit");
+});
+
+test("rejects anything but a list of strings, without calling the server", async () => {
+  const w = worker({ respond: () => json(200, OK) });
+  for (const blocks of [undefined, "text", [1, 2], [{ html: "<b>" }]]) {
+    const answer = await w.send({ type: "annotate", blocks });
+    assert.equal(answer.error.code, "bad_request");
+  }
+  assert.equal(w.calls.length, 0);
+});
+
+test("ignores messages from other extensions and unknown types", async () => {
+  const w = worker({ respond: () => json(200, OK) });
+  assert.equal(await w.send({ type: "annotate", blocks: ["a"] }, { id: "other", tab: { id: 1 } }), undefined);
+  assert.equal(await w.send({ type: "fetch", url: "https://x.test" }), undefined);
+  assert.equal(w.calls.length, 0);
+});
+
+test("server errors, unreachable servers and time-outs become readable problems", async () => {
+  const refused = worker({ respond: () => { throw new TypeError("Failed to fetch"); } });
+  assert.equal((await refused.send({ type: "annotate", blocks: ["a"] })).error.code, "unreachable");
+  const failing = worker({ respond: () => json(422, { error: { code: "invalid", message: "bad field" } }) });
+  assert.match((await failing.send({ type: "annotate", blocks: ["a"] })).error.message, /bad field/);
+  const slow = worker({ respond: () => { throw Object.assign(new Error("aborted"), { name: "AbortError" }); } });
+  assert.match((await slow.send({ type: "annotate", blocks: ["a"] })).error.message, /did not answer within 5 seconds/);
+});
+
+test("a remote server without consent is never called", async () => {
+  const w = worker({ settings: { serverUrl: "https://caveat.example.org" }, respond: () => json(200, OK) });
+  assert.equal((await w.send({ type: "annotate", blocks: ["a"] })).error.code, "consent");
+  assert.equal(w.calls.length, 0);
+});
+
+test("status messages set the badge: the count, or ! on error", async () => {
+  const w = worker({ respond: () => json(200, OK) });
+  await w.send({ type: "status", state: "ok", count: 3 });
+  assert.equal(w.badge.text, "3");
+  await w.send({ type: "status", state: "error", count: 0 });
+  assert.equal(w.badge.text, "!");
+});
