@@ -1,6 +1,7 @@
 """GET /: the maintainers' playground. Paste HTML or text, or pick a bundled sample article, and see the highlights
-and cards the extension would show. The page is static apart from the sample list; all page and KB text reaches the
-DOM through textContent in static/playground.js, under the Content Security Policy set in security.py."""
+and cards the extension would show. The cards are built by the extension's own content/card.js and styles.js,
+served here from the repository's extension/ folder, so the playground can never drift from what readers see.
+All page and KB text reaches the DOM through textContent, under the Content Security Policy set in security.py."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,6 +14,8 @@ from .errors import ApiError
 bp = Blueprint("playground", __name__)
 
 EXAMPLES = Path(annotator.__file__).resolve().parent / "examples"
+EXTENSION_CONTENT = Path(__file__).resolve().parents[1] / "extension" / "content"
+EXTENSION_SCRIPTS = ("card.js", "styles.js")
 
 
 def sample_names() -> list[str]:
@@ -29,3 +32,11 @@ def sample(name: str):
     if name not in sample_names():
         raise ApiError(404, "no bundled sample article by that name", "unknown_sample")
     return send_from_directory(EXAMPLES, f"{name}.html", mimetype="text/plain")
+
+
+@bp.get("/extension/<name>")
+def extension_script(name: str):
+    if name not in EXTENSION_SCRIPTS or not (EXTENSION_CONTENT / name).is_file():
+        raise ApiError(404, "only the extension's card.js and styles.js are served, from a repository checkout",
+                       "not_found")
+    return send_from_directory(EXTENSION_CONTENT, name, mimetype="text/javascript")

@@ -7,7 +7,6 @@ const BLOCKS = new Set(["ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BODY", "BR
   "DETAILS", "DIALOG", "DIR", "DIV", "DL", "DT", "FIELDSET", "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2",
   "H3", "H4", "H5", "H6", "HEADER", "HGROUP", "HR", "HTML", "LI", "MAIN", "MENU", "NAV", "OL", "P", "PRE", "SECTION",
   "SUMMARY", "TABLE", "TBODY", "TD", "TFOOT", "TH", "THEAD", "TR", "UL", "LEGEND"]);
-const LEVEL_WORDS = {danger: "Danger", warning: "Warning", caution: "Caution", established: "Established"};
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -46,89 +45,52 @@ function htmlBlocks(html) {
   return blocks;
 }
 
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 function textBlocks(text) {
   return text.split(/\n\s*\n/).map((b) => b.replace(/\s+/g, " ").trim()).filter(Boolean);
 }
 
-function renderBlock(text, highlights, onPick) {
+// Offsets count Unicode code points, JavaScript strings count UTF-16 units: slice an array of code points.
+function renderBlock(text, highlights, onPick, seen) {
+  const chars = Array.from(text);
   const p = el("p");
   let at = 0;
   for (const h of highlights) {
     if (h.start < at) continue;  // overlapping highlight: keep the first
-    p.append(document.createTextNode(text.slice(at, h.start)));
-    const mark = el("mark", `caveat caveat-${h.level}`, text.slice(h.start, h.end));
+    p.append(document.createTextNode(chars.slice(at, h.start).join("")));
+    const mark = el("caveat-hl", null, chars.slice(h.start, h.end).join(""));
+    mark.dataset.level = h.level;
+    mark.dataset.treatment = h.treatment;
+    if (!seen.has(h.treatment)) mark.dataset.first = "";
+    seen.add(h.treatment);
     mark.tabIndex = 0;
-    mark.title = `${LEVEL_WORDS[h.level] || h.level}: evidence ${h.evidence}, risk ${h.risk}`;
     mark.addEventListener("click", () => onPick(h));
     mark.addEventListener("keydown", (e) => { if (e.key === "Enter") onPick(h); });
     p.append(mark);
     at = h.end;
   }
-  p.append(document.createTextNode(text.slice(at)));
+  p.append(document.createTextNode(chars.slice(at).join("")));
   return p;
 }
 
-function sourceLink(source) {
-  const li = el("li");
-  const label = `${source.title} — ${source.publisher}${source.year ? `, ${source.year}` : ""}`;
-  if (typeof source.url === "string" && source.url.startsWith("https://")) {
-    const a = el("a", null, label);
-    a.href = source.url;
-    a.rel = "noopener noreferrer";
-    a.target = "_blank";
-    li.append(a);
-  } else {
-    li.textContent = label;
-  }
-  return li;
-}
+// The extension's own card (content/card.js, content/styles.js) in a shadow root, laid out in a column here
+// instead of floating next to the word.
+const PLAYGROUND_CARD_CSS = `.card { position: static; width: auto; max-height: none; box-shadow: none; }
+.close, .dismiss, .report { display: none; }`;
 
-function section(title, ...children) {
-  const s = el("section", "card-section");
-  s.append(el("h4", null, title), ...children);
-  return s;
-}
-
-function list(items, render) {
-  const ul = el("ul");
-  for (const item of items) ul.append(render(item));
-  return ul;
-}
-
-// One treatment's card: the fields the extension's popover shows, verdict first.
 function renderCard(card, highlight) {
-  const level = highlight ? highlight.level : card.level;
-  const box = el("div", `card card-${level}`);
-  box.id = `card-${card.id}`;
-  const head = el("div", "card-head");
-  head.append(el("span", `badge badge-${level}`, LEVEL_WORDS[level] || level), el("h3", null, card.name));
-  box.append(head, el("p", "muted", `${card.category} · evidence: ${card.evidence} · risk: ${card.risk}`));
-  if (highlight && highlight.indication) {
-    box.append(el("p", "indication", `For ${highlight.indication}: evidence ${highlight.evidence}, risk ${highlight.risk}`));
-  }
-  box.append(el("p", "summary", card.summary));
-  if (card.details) box.append(el("p", null, card.details));
-  if (card.indications && card.indications.length) {
-    box.append(section("By condition", list(card.indications, (i) => {
-      const li = el("li");
-      li.append(el("strong", null, i.condition), document.createTextNode(
-        ` — evidence ${i.evidence}, risk ${i.risk}. ${i.note || ""}`));
-      return li;
-    })));
-  }
-  const regulatory = Object.entries(card.regulatory || {});
-  if (regulatory.length) {
-    box.append(section("Regulators", list(regulatory, ([where, r]) => {
-      const li = el("li");
-      li.append(el("strong", null, where), document.createTextNode(`: ${r.note}`));
-      return li;
-    })));
-  }
-  if (card.risks && card.risks.length) box.append(section("Risks", list(card.risks, (r) => el("li", null, r))));
-  if (card.cost) box.append(section("Cost", el("p", null, card.cost.note)));
-  if (card.sources && card.sources.length) box.append(section("Sources", list(card.sources, sourceLink)));
-  if (card.reviewed) box.append(el("p", "muted", `Reviewed ${card.reviewed}`));
-  return box;
+  const host = el("div", "card-host");
+  host.id = `card-${card.id}`;
+  const shadow = host.attachShadow({mode: "open"});
+  Caveat.adoptCss(shadow, Caveat.CARD_CSS + PLAYGROUND_CARD_CSS);
+  const box = el("div", "card");
+  box.style.setProperty("--level", Caveat.LEVEL_STYLE[highlight.level].color);
+  box.append(Caveat.buildCard(document, {card, highlight, reportUrl: "#"}));
+  shadow.append(box);
+  return host;
 }
 
 async function api(path, body) {
@@ -146,19 +108,20 @@ function show(result, blocks) {
   article.replaceChildren();
   cards.replaceChildren();
   const firstHighlight = {};
+  const seen = new Set();
   const pick = (h) => {
+    for (const picked of cards.querySelectorAll(".picked")) picked.classList.remove("picked");
     const target = document.getElementById(`card-${h.treatment}`);
     if (target) { target.scrollIntoView({block: "nearest"}); target.classList.add("picked"); }
   };
   blocks.forEach((text, index) => {
     const mine = result.highlights.filter((h) => h.block === index).sort((a, b) => a.start - b.start);
     for (const h of mine) firstHighlight[h.treatment] = firstHighlight[h.treatment] || h;
-    article.append(renderBlock(text, mine, pick));
+    article.append(renderBlock(text, mine, pick, seen));
   });
   for (const [id, card] of Object.entries(result.treatments)) cards.append(renderCard(card, firstHighlight[id]));
-  const n = result.highlights.length;
-  const message = `${n} highlight${n === 1 ? "" : "s"}, ${Object.keys(result.treatments).length} treatment(s), ` +
-    `KB ${result.kb.version}`;
+  const message = `${count(result.highlights.length, "highlight")}, ` +
+    `${count(Object.keys(result.treatments).length, "treatment")}, KB ${result.kb.version}`;
   document.getElementById("message").textContent = message;
   document.body.dataset.state = "done";
 }
@@ -186,13 +149,14 @@ async function loadSample() {
 }
 
 async function init() {
+  Caveat.adoptCss(document, Caveat.MARK_CSS);
   document.getElementById("run").addEventListener("click", run);
   document.getElementById("sample").addEventListener("change", loadSample);
   try {
     const kb = await api("/api/v1/kb");
     const problems = kb.errors.length ? ` — last reload failed: ${kb.errors.length} problem(s)` : "";
     document.getElementById("kb-status").textContent =
-      `Knowledge base ${kb.version}: ${kb.entries} treatments, loaded ${kb.loaded_at}${problems}`;
+      `Knowledge base ${kb.version}: ${count(kb.entries, "treatment")}, loaded ${kb.loaded_at}${problems}`;
   } catch (err) {
     document.getElementById("kb-status").textContent = `Could not read the knowledge base: ${err.message}`;
   }
