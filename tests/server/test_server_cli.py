@@ -1,0 +1,44 @@
+"""`caveat serve` refuses bad options and a broken KB with a clear message, before any worker starts."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import copy_kb
+from server import cli
+
+
+@pytest.fixture(autouse=True)
+def _restore_environment(monkeypatch):
+    """cli.main passes --kb to the workers through os.environ; monkeypatch puts CAVEAT_KB back afterwards."""
+    monkeypatch.delenv("CAVEAT_KB", raising=False)
+
+
+def test_missing_kb_folder_is_refused(tmp_path, capsys):
+    assert cli.main(["--kb", str(tmp_path / "nowhere")]) == 2
+    assert "not a folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", [["--workers", "0"], ["--port", "70000"], ["--threads", "0"]])
+def test_bad_numbers_are_refused(option, capsys):
+    assert cli.main(option) == 2
+    assert "--workers" in capsys.readouterr().err
+
+
+def test_broken_kb_without_a_snapshot_lists_every_problem(tmp_path, monkeypatch, capsys):
+    kb = copy_kb(tmp_path / "kb")
+    (kb / "broken.yaml").write_text("id: broken\nname: [unclosed\n")
+    monkeypatch.setenv("CAVEAT_SNAPSHOT_DIR", str(tmp_path / "snapshot"))
+    assert cli.main(["--kb", str(kb)]) == 1
+    err = capsys.readouterr().err
+    assert "no last good snapshot" in err and "broken.yaml:3: yaml:" in err
+
+
+def test_malformed_environment_variable_is_named(monkeypatch):
+    monkeypatch.setenv("CAVEAT_MAX_BODY", "lots")
+    with pytest.raises(SystemExit, match="CAVEAT_MAX_BODY"):
+        cli.main([])
+
+
+def test_defaults_are_loopback_and_8737():
+    args = cli.parser().parse_args([])
+    assert (args.host, args.port) == ("127.0.0.1", 8737)
