@@ -18,31 +18,39 @@ _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|co|uk|info|health
 
 
 class Context:
-    """Paragraph and sentence lookup over one text, computed lazily and once."""
+    """Paragraph and sentence lookup over one text, computed lazily, once per paragraph."""
 
     def __init__(self, text: str):
         self.text = text
-        self._breaks: list[tuple[int, int]] | None = None
+        self._sentences: dict[int, list[int]] = {}     # paragraph start -> sentence starts in it
         self._words: dict[tuple[int, int], list[str]] = {}
 
-    def paragraph(self, start: int) -> tuple[int, int]:
-        if self._breaks is None:
-            self._breaks = [m.span() for m in _PARAGRAPH_BREAK.finditer(self.text)]
-        i = bisect.bisect_right(self._breaks, (start, len(self.text) + 1))
-        lo = self._breaks[i - 1][1] if i else 0
-        hi = self._breaks[i][0] if i < len(self._breaks) else len(self.text)
-        return lo, hi
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """The paragraph around `pos`: found by walking to the nearest blank lines, so a page with thousands of
+        paragraphs costs nothing for the ones without a mention."""
+        text = self.text
+        m = _PARAGRAPH_BREAK.search(text, pos)
+        hi = m.start() if m else len(text)
+        lo = pos
+        while lo > 0:
+            j = text.rfind("\n", 0, lo)
+            if j == -1:
+                return 0, hi
+            k = text.rfind("\n", 0, j)
+            if not text[k + 1:j].strip() and k != -1:
+                return j + 1, hi
+            lo = j
+        return 0, hi
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding [start, end); a mention that straddles a sentence end takes both sentences."""
         lo, hi = self.paragraph(start)
-        s_lo, s_hi = lo, hi
-        for m in _SENTENCE_END.finditer(self.text, lo, hi):
-            if m.end() <= start:
-                s_lo = m.end()
-            elif m.start() >= end:
-                s_hi = m.start()
-                break
-        return s_lo, s_hi
+        starts = self._sentences.get(lo)
+        if starts is None:
+            starts = self._sentences[lo] = [lo] + [m.end() for m in _SENTENCE_END.finditer(self.text, lo, hi)]
+        i = bisect.bisect_right(starts, start) - 1
+        j = bisect.bisect_left(starts, end)
+        return starts[i], (starts[j] if j < len(starts) else hi)
 
     def words(self, lo: int, hi: int) -> list[str]:
         words = self._words.get((lo, hi))

@@ -23,7 +23,7 @@ FALSE_FRIENDS = [
     "Read more at https://example.com/stem-cell-therapy-guide or www.ivermectin-facts.example/page and mail "
     "info@chelation-therapy.example today.",
     # everyday words near treatment words
-    "The cold plunge pool at the gym was closed, and the light therapy lamp in the office was broken.",
+    "The plunge in share prices left investors cold, and the lamp in the office gave too little light.",
     "He ran a detox of his inbox and a cleanse of old files.",
 ]
 
