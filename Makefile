@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-dev npm bench clean package docs
+.PHONY: run example test install install-dev npm bench clean package docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ npm:
 	@if [ -f package.json ]; then npm ci --no-audit --no-fund --silent; fi
 
 run: install
+	$(BIN)/caveat serve
+
+example: install
 	$(BIN)/caveat annotate --format text annotator/examples/celebrity-stem-cells.html
 
 test: install-dev npm
@@ -27,6 +30,9 @@ test: install-dev npm
 
 bench: install-dev
 	$(BIN)/python benchmarks/bench_annotator.py
+
+package: npm
+	bash tools/package_extension.sh
 
 clean:
 	rm -rf $(VENV) node_modules build dist *.egg-info
