@@ -71,13 +71,21 @@ class LiveServer:
         return [int(pid) for pid in children]
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        """SIGTERM lets gunicorn finish in-flight requests; workers still alive after that are killed, so a test
+        never leaves a worker behind (not even one stuck in a request)."""
+        if self.process.poll() is not None:
+            return
+        workers = self.worker_pids()
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        for pid in workers:
+            with contextlib.suppress(OSError):  # gone already; the cmdline check skips a reused pid
+                if "serve" in Path(f"/proc/{pid}/cmdline").read_text():
+                    os.kill(pid, signal.SIGKILL)
 
 
 def wait_until(condition, timeout: float, what: str, interval: float = 0.05):

@@ -1,0 +1,170 @@
+"""Load benchmark of POST /api/v1/annotate on the real server (run by hand; figures go to docs/server.md).
+
+    .venv/bin/python benchmarks/bench_server.py [--duration 60] [--connections 50]
+
+Needs `wrk` (apt-get install wrk), which loads the server from a second process over loopback. The server runs
+under gunicorn with 2 workers on the bundled KB. Articles: generated health-news HTML of about 50 KB and 500 KB
+that name treatments from the KB. Scenarios: cold (the response cache off, so every request is annotated) and
+cached (the same page again). The baseline is `annotate()` called in-process on the same page.
+
+The server's own time per request (everything outside `annotate()`: routing, checks, JSON parsing, hashing,
+serialising) is read from the server log's timing lines, which the app measures itself, so the load tool sharing
+the machine's cores does not blur it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "tests")]  # the repo first: tests/annotator must not shadow the package
+
+from annotator import KnowledgeBase, annotate  # noqa: E402
+from live_server import start_server  # noqa: E402
+
+FILLER = ("The clinic said the results were remarkable, but doctors urged caution. Patients paid for a course of "
+          "sessions and several said they felt better within weeks. Researchers noted that small studies without a "
+          "control group cannot show whether a treatment works. ").split(". ")
+FIGURE = re.compile(r"(\w+)=([\d.]+)ms")
+
+
+def article(kb: KnowledgeBase, size: int, seed: int = 7) -> str:
+    """Article-like HTML of about `size` bytes: nav, script and style noise, paragraphs naming treatments."""
+    rng = random.Random(seed)
+    names = [s["name"] for s in kb.summaries()]
+    parts = ["<!doctype html><html><head><title>Wellness</title><style>p{margin:1em}</style>"
+             "<script>var track=function(){};</script></head><body><nav><a href='/'>Home</a> | <a>Health</a></nav>"
+             "<article><h1>What the clinics are selling</h1>"]
+    while sum(map(len, parts)) < size:
+        sentences = [rng.choice(FILLER) for _ in range(4)]
+        sentences.insert(rng.randrange(4), f"Some readers asked about {rng.choice(names)} for back pain")
+        parts.append(f"<p>{'. '.join(sentences)}.</p>")
+    parts.append("</article><footer>© Example News</footer></body></html>")
+    return "".join(parts)
+
+
+def in_process(html: str, kb: KnowledgeBase, seconds: float = 10.0) -> dict:
+    times = []
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline or len(times) < 5:
+        start = time.perf_counter()
+        annotate(html, kb)
+        times.append((time.perf_counter() - start) * 1000)
+    return {"calls": len(times), "p50_ms": statistics.median(times), "p99_ms": percentile(times, 99),
+            "per_second_one_core": 1000 / statistics.mean(times)}
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+WRK_SCRIPT = """wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = io.open("{body}", "rb"); wrk.body = f:read("*all"); f:close()
+"""
+
+
+def run_wrk(url: str, body_path: Path, duration: int, connections: int) -> dict:
+    script = body_path.with_suffix(".lua")
+    script.write_text(WRK_SCRIPT.format(body=body_path))
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "60s", "--latency",
+                          "-s", str(script), url + "/api/v1/annotate"], capture_output=True, text=True, check=True)
+    text = out.stdout
+
+    def latency(label):
+        value, unit = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return {"requests": int(re.search(r"(\d+) requests in", text).group(1)),
+            "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
+            "p50_ms": latency("50"), "p99_ms": latency("99"),
+            "errors": (sum(map(int, errors.groups())) if errors else 0) + (int(non_2xx.group(1)) if non_2xx else 0)}
+
+
+def server_overhead(log: str) -> dict:
+    """Mean time per annotated request inside annotate() and outside it (the rest of the app's handling), as the
+    request thread's CPU time (`_cpu`: no GIL waits behind the worker's other threads) and as wall-clock time."""
+    lines = [dict(FIGURE.findall(line)) for line in log.splitlines() if "POST /api/v1/annotate 200" in line]
+    lines = [{k: float(v) for k, v in f.items()} for f in lines if "annotate" in f]
+    result = {"annotated": len(lines)}
+    for suffix in ("_cpu", ""):
+        inside = statistics.mean(f[f"annotate{suffix}"] for f in lines)
+        outside = statistics.mean(f[f"total{suffix}"] - f[f"annotate{suffix}"] for f in lines)
+        result.update({f"annotate{suffix}_ms": inside, f"outside{suffix}_ms": outside,
+                       f"outside{suffix}_share": outside / inside})
+    return result
+
+
+def scenario(html: str, cold: bool, args, workdir: Path) -> dict:
+    body = workdir / f"body-{len(html)}.json"
+    body.write_text(json.dumps({"html": html}))
+    env = {"CAVEAT_CACHE_ENTRIES": "0" if cold else "256", "CAVEAT_KB_POLL": "-1"}
+    with start_server(workers=2, env=env, log_dir=tempfile.mkdtemp(dir=workdir)) as server:
+        server.request("POST", "/api/v1/annotate", body.read_bytes(), {"Content-Type": "application/json"})  # warm
+        result = run_wrk(server.url, body, args.duration, args.connections)
+        if cold:
+            result["server"] = server_overhead(server.log())
+        result["still_up"] = server.get_json("/healthz")["status"] == "ok"
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=60, help="seconds per wrk run (default 60)")
+    parser.add_argument("--connections", type=int, default=50, help="concurrent clients (default 50)")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        print("bench_server: wrk is not installed (apt-get install wrk)", file=sys.stderr)
+        return 2
+    kb = KnowledgeBase.load()
+    results = {"kb": {"version": kb.version, "entries": len(kb)}, "connections": args.connections,
+               "duration_s": args.duration, "articles": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, size in (("50 KB", 50_000), ("500 KB", 500_000)):
+            html = article(kb, size)
+            results["articles"][label] = {
+                "bytes": len(html.encode()), "highlights": len(annotate(html, kb).highlights),
+                "in_process": in_process(html, kb),
+                "cold": scenario(html, True, args, Path(tmp)),
+                "cached": scenario(html, False, args, Path(tmp)),
+            }
+            print(json.dumps({label: results["articles"][label]}, indent=1), flush=True)
+    out = Path(__file__).resolve().parent / "out"
+    out.mkdir(exist_ok=True)
+    (out / "server.json").write_text(json.dumps(results, indent=1))
+    print(table(results))
+    return 0
+
+
+def table(results: dict) -> str:
+    rows = ["| article | scenario | req/s | p50 ms | p99 ms | errors | annotate() CPU ms | outside annotate(), CPU "
+            "| outside annotate(), wall |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for label, a in results["articles"].items():
+        p = a["in_process"]
+        rows.append(f"| {label} | in-process `annotate()`, 1 core | {p['per_second_one_core']:.1f} | "
+                    f"{p['p50_ms']:.1f} | {p['p99_ms']:.1f} | - | - | - | - |")
+        for name in ("cold", "cached"):
+            r = a[name]
+            server = r.get("server")
+            inside = f"{server['annotate_cpu_ms']:.1f}" if server else "0 (cache hit)"
+            outside = [f"{server[f'outside{s}_ms']:.2f} ms ({server[f'outside{s}_share']:.1%})" if server else "-"
+                       for s in ("_cpu", "")]
+            rows.append(f"| {label} | server, {name} | {r['rps']:.1f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | "
+                        f"{r['errors']} | {inside} | {outside[0]} | {outside[1]} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
