@@ -5,7 +5,23 @@
   const Caveat = (root.Caveat = root.Caveat || {});
   const SLICE_MS = 12; // wrap in slices this long, then let the page breathe
 
-  const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const yieldToPage = () => (root.scheduler && typeof root.scheduler.yield === "function"
+    ? root.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
+
+  /** Runs `step(deadline)` in slices of SLICE_MS until it returns true, letting the page run in between.
+   * Resolves to {totalMs, longestMs}: the main-thread time spent and the longest single slice. */
+  async function runSliced(step) {
+    const timing = { totalMs: 0, longestMs: 0 };
+    for (;;) {
+      const start = performance.now();
+      const done = step(start + SLICE_MS);
+      const spent = performance.now() - start;
+      timing.totalMs += spent;
+      timing.longestMs = Math.max(timing.longestMs, spent);
+      if (done) return timing;
+      await yieldToPage();
+    }
+  }
 
   class Annotator {
     /**
@@ -27,9 +43,14 @@
       this.unanchored = 0;
     }
 
-    /** Annotates these freshly collected blocks: asks the server about texts it has not seen, then highlights. */
-    async annotate(blocks, collectMs) {
-      const batch = { blocks: blocks.length, sent: 0, collectMs, anchorMs: 0, wrapMs: 0, longestSliceMs: 0, highlights: 0 };
+    /** Collects the blocks under `rootNode` (in slices), asks the server about texts it has not seen, then
+     * highlights. Resolves to this batch's figures. */
+    async annotate(rootNode, onShadowRoot) {
+      const collector = new Caveat.Collector(rootNode, { onShadowRoot });
+      const collected = await runSliced((deadline) => collector.step(deadline));
+      const blocks = collector.blocks;
+      const batch = { blocks: blocks.length, sent: 0, collectMs: collected.totalMs, anchorMs: 0, wrapMs: 0,
+        longestSliceMs: collected.longestMs, highlights: 0 };
       const fresh = [...new Set(blocks.map((b) => b.text).filter((t) => !this.answers.has(t)))];
       if (fresh.length) {
         const data = await this.send(fresh);
@@ -68,16 +89,16 @@
         }
       }
       batch.anchorMs = performance.now() - t0;
-      for (let i = jobs.length - 1; i >= 0; ) {
-        const slice = performance.now();
+      batch.longestSliceMs = Math.max(batch.longestSliceMs, batch.anchorMs);
+      let i = jobs.length - 1;
+      const wrapped = await runSliced((deadline) => {
         this.quiet(() => {
-          for (; i >= 0 && performance.now() - slice < SLICE_MS; i--) this.wrapJob(jobs[i]);
+          for (; i >= 0 && performance.now() < deadline; i--) this.wrapJob(jobs[i]);
         });
-        const spent = performance.now() - slice;
-        batch.wrapMs += spent;
-        batch.longestSliceMs = Math.max(batch.longestSliceMs, spent);
-        if (i >= 0) await yieldToPage();
-      }
+        return i < 0;
+      });
+      batch.wrapMs = wrapped.totalMs;
+      batch.longestSliceMs = Math.max(batch.longestSliceMs, wrapped.longestMs);
       batch.highlights = jobs.length;
     }
 

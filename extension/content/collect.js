@@ -35,15 +35,22 @@
     return INLINE_DISPLAY.has(display) ? "inline" : "block";
   }
 
-  /** Calls `visit` on each child as rendered: an open shadow root replaces the light children, a slot shows what
-   * is assigned to it. Siblings are followed directly, which is much faster than iterating a NodeList. */
-  function forEachRenderedChild(node, visit) {
+  /** The first child as rendered: an open shadow root replaces the light children, and a slot shows what is
+   * assigned to it (returned as an array) or else its own fallback children. */
+  function renderedChildren(node) {
     if (node.localName === "slot" && typeof node.assignedNodes === "function") {
       const assigned = node.assignedNodes({ flatten: true });
-      if (assigned.length) return assigned.forEach(visit);
+      if (assigned.length) return { list: assigned, index: 0, next: null };
     }
-    for (let child = (node.shadowRoot || node).firstChild; child; child = child.nextSibling) visit(child);
-    return undefined;
+    return { list: null, index: 0, next: (node.shadowRoot || node).firstChild };
+  }
+
+  /** Takes the next child from a frame (siblings are followed directly: much faster than a NodeList). */
+  function nextChild(frame) {
+    if (frame.list) return frame.index < frame.list.length ? frame.list[frame.index++] : null;
+    const child = frame.next;
+    if (child) frame.next = child.nextSibling;
+    return child;
   }
 
   class BlockBuilder {
@@ -104,41 +111,58 @@
   }
 
   /**
-   * The visible text blocks under `rootNode` (an element, a document or a shadow root), in reading order.
-   * `onShadowRoot` is told about every open shadow root met, so the caller can watch it for changes.
+   * Walks the visible text under `rootNode` (an element, a document or a shadow root) into blocks, in reading
+   * order, a slice at a time: `step(deadline)` works until performance.now() passes `deadline` and returns true
+   * once the walk is done, so a long page never blocks the main thread for long. `onShadowRoot` is told about
+   * every open shadow root met, so the caller can watch it for changes.
    */
-  function collectBlocks(rootNode, options = {}) {
-    const view = (rootNode.ownerDocument || rootNode).defaultView;
-    const blocks = [];
-    const onShadowRoot = options.onShadowRoot || (() => {});
-    const start = rootNode.nodeType === 9 ? rootNode.body || rootNode.documentElement : rootNode;
-    if (!start) return blocks;
+  class Collector {
+    constructor(rootNode, options = {}) {
+      this.blocks = [];
+      this.onShadowRoot = options.onShadowRoot || (() => {});
+      const start = rootNode.nodeType === 9 ? rootNode.body || rootNode.documentElement : rootNode;
+      this.view = (rootNode.ownerDocument || rootNode).defaultView;
+      this.stack = [];
+      if (!start || (start.nodeType === 1 && kindOf(start, this.view) === "skip")) return;
+      this.enter(start, new BlockBuilder(start.nodeType === 1 ? start : start.host, (b) => this.blocks.push(b)));
+    }
 
-    const walk = (node, builder) => forEachRenderedChild(node, (child) => {
-      if (child.nodeType === 3) {
-        builder.addText(child);
-        return;
-      }
-      if (child.nodeType !== 1) return;
-      const kind = kindOf(child, view);
-      if (kind === "skip") return;
-      if (child.shadowRoot) onShadowRoot(child.shadowRoot);
-      if (kind === "inline") {
-        walk(child, builder);
-      } else {
-        builder.flush();
-        const inner = new BlockBuilder(child, builder.onBlock);
-        walk(child, inner);
-        inner.flush();
-      }
-    });
+    enter(node, builder) {
+      if (node.shadowRoot) this.onShadowRoot(node.shadowRoot);
+      this.stack.push({ ...renderedChildren(node), builder });
+    }
 
-    const top = new BlockBuilder(start.nodeType === 1 ? start : start.host || start, (b) => blocks.push(b));
-    if (start.nodeType === 1 && kindOf(start, view) === "skip") return blocks;
-    if (start.shadowRoot) onShadowRoot(start.shadowRoot);
-    walk(start, top);
-    top.flush();
-    return blocks;
+    step(deadline = Infinity) {
+      const stack = this.stack;
+      let count = 0;
+      while (stack.length) {
+        if ((++count & 255) === 0 && performance.now() > deadline) return false;
+        const frame = stack[stack.length - 1];
+        const child = nextChild(frame);
+        if (!child) {
+          stack.pop();
+          if (!stack.length || stack[stack.length - 1].builder !== frame.builder) frame.builder.flush();
+        } else if (child.nodeType === 3) {
+          frame.builder.addText(child);
+        } else if (child.nodeType === 1) {
+          const kind = kindOf(child, this.view);
+          if (kind === "inline") {
+            this.enter(child, frame.builder);
+          } else if (kind === "block") {
+            frame.builder.flush();
+            this.enter(child, new BlockBuilder(child, frame.builder.onBlock));
+          }
+        }
+      }
+      return true;
+    }
+  }
+
+  /** All visible text blocks under `rootNode` at once (see Collector). */
+  function collectBlocks(rootNode, options) {
+    const collector = new Collector(rootNode, options);
+    collector.step();
+    return collector.blocks;
   }
 
   /** The element whose blocks must be collected again when `node` changes: its nearest block-level box. */
@@ -152,5 +176,5 @@
     return el && el.nodeType === 11 ? el.host : null;
   }
 
-  Object.assign(Caveat, { collectBlocks, blockRootOf });
+  Object.assign(Caveat, { Collector, collectBlocks, blockRootOf });
 })(globalThis);

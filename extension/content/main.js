@@ -69,11 +69,8 @@
 
   /** Collects, sends and highlights the blocks under `rootNode`; a failure leaves the page untouched. */
   async function annotateUnder(rootNode) {
-    const t0 = performance.now();
-    const blocks = Caveat.collectBlocks(rootNode, { onShadowRoot: watch });
-    const collectMs = performance.now() - t0;
     try {
-      await page.annotator.annotate(blocks, collectMs);
+      await page.annotator.annotate(rootNode, watch);
     } catch (err) {
       return fail(err.caveat || { code: "internal", message: String(err && err.message) });
     }

@@ -6,9 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+from live_server import start_server
 
 from extension_browser import CHROMIUM, ExtensionBrowser
 from fixture_site import serve_folder
+from pinned_kb import pinned_kb
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -37,10 +39,18 @@ def artifacts():
     return ARTIFACTS
 
 
+@pytest.fixture(scope="session")
+def e2e_server(tmp_path_factory):
+    """The real Caveat server (gunicorn, loopback) on the pinned KB, for the whole session."""
+    work = tmp_path_factory.mktemp("e2e-server")
+    with start_server(kb_path=pinned_kb(work / "kb"), log_dir=work) as server:
+        yield server
+
+
 @pytest.fixture
-def browser(caveat_server, tmp_path):
+def browser(e2e_server, tmp_path):
     """A fresh Chromium profile with the extension pointed at the session's real server. Any console error from a
     page, the content script or the service worker fails the test."""
-    with ExtensionBrowser(tmp_path, caveat_server.url) as b:
+    with ExtensionBrowser(tmp_path, e2e_server.url) as b:
         yield b
         assert b.console_errors == [], "console errors:\n" + "\n".join(b.console_errors)

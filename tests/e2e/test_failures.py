@@ -1,15 +1,14 @@
 """The extension when things go wrong: the server is down, or a knowledge-base card carries hostile HTML."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
 from live_server import start_server
 
 from extension_browser import MARKS, ExtensionBrowser
+from pinned_kb import pinned_kb
 
-KB = Path(__file__).resolve().parents[2] / "annotator" / "kb"
 XSS = "<img src=x onerror=\"document.title='pwned'\">"
 
 
@@ -33,9 +32,7 @@ def test_server_down_leaves_the_page_untouched_and_the_popup_explains(site, tmp_
 
 def hostile_kb(folder: Path) -> Path:
     """A small KB whose kratom card carries HTML in every text field the card shows."""
-    folder.mkdir()
-    for name in ("kratom.yaml", "stem-cell-therapy.yaml"):
-        shutil.copy(KB / name, folder / name)
+    pinned_kb(folder, ("kratom", "stem-cell-therapy"))
     entry = yaml.safe_load((folder / "kratom.yaml").read_text())
     entry["summary"] = f"Kratom {XSS} summary."
     entry["risks"] = [f"Risk {XSS}"]
