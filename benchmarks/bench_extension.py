@@ -38,23 +38,48 @@ new PerformanceObserver((list) => {
 """
 
 
-def long_article(target_bytes: int = 500_000) -> str:
-    """A news page with nav, sidebars and ~500 KB of article markup; every third paragraph names a treatment."""
-    parts = ["<!doctype html><html lang=en><head><meta charset=utf-8><title>Long read</title>",
-             "<style>body{font:16px/1.5 Georgia,serif;max-width:760px;margin:0 auto}aside{color:#666}</style></head>",
-             "<body><nav>" + " ".join(f"<a href='#s{i}'>Section {i}</a>" for i in range(40)) + "</nav><article>"]
-    size, i = 0, 0
+def page_shell(sections) -> str:
+    return ("<!doctype html><html lang=en><head><meta charset=utf-8><title>Long read</title>"
+            "<style>body{font:16px/1.5 Georgia,serif;max-width:760px;margin:0 auto}aside{color:#666}"
+            ".icon svg{width:16px;height:16px}</style></head><body><nav>"
+            + " ".join(f"<a href='#s{i}'>Section {i}</a>" for i in range(40)) + "</nav><article>"
+            + "".join(sections) + "</article></body></html>")
+
+
+def dense_section(i: int) -> str:
+    """Mostly prose: ~400 KB of visible text in 500 KB of HTML (a worst case: a whole book chapter)."""
+    mention = MENTIONS[i % len(MENTIONS)]
+    body = (f"<span class=lead>Paragraph {i}.</span> {FILLER}"
+            + (f"A reader told us she tried <em>{mention}</em> after reading about it online. " if i % 3 == 0 else "")
+            + f"<a href='#p{i}'>Read more</a> {FILLER}")
+    return f"<section id=p{i}><h2>Part {i}</h2><p>{body}</p><aside><div><span>Ad slot {i}</span></div></aside></section>\n"
+
+
+ICON = ("<svg viewBox='0 0 24 24' aria-hidden=true><path d='" + "M12 2 L15 8 L22 9 L17 14 L18 21 L12 18 L6 21 L7 14 "
+        "L2 9 L9 8 Z " * 6 + "'/></svg>")
+
+
+def typical_section(i: int) -> str:
+    """Markup-heavy, like a real news site: icons, tracking attributes, embedded JSON; ~90 KB of visible text."""
+    mention = MENTIONS[i % len(MENTIONS)]
+    tracking = '{"block":%d,"variant":"b","list":"most-read","position":%d,"experiment":"layout-2026-q4"}' % (i, i)
+    text = (f"Readers keep asking about <em>{mention}</em>. " if i % 2 == 0 else "") + FILLER[:120]
+    return (f"<section id=p{i} class='story-block js-track' data-analytics='{tracking}'>"
+            f"<div class='icon'>{ICON}</div><h3 class='story-block__title'>Part {i}</h3>"
+            f"<p class='story-block__text'>{text}</p>"
+            f"<script type='application/json'>{tracking}</script></section>\n")
+
+
+PAGES = {"dense": dense_section, "typical": typical_section}
+
+
+def long_article(kind: str = "dense", target_bytes: int = 500_000) -> str:
+    """A ~500 KB page of `kind` sections (see PAGES)."""
+    sections, size = [], 0
     while size < target_bytes:
-        mention = MENTIONS[i % len(MENTIONS)]
-        body = (f"<span class=lead>Paragraph {i}.</span> {FILLER}"
-                + (f"A reader told us she tried <em>{mention}</em> after reading about it online. " if i % 3 == 0 else "")
-                + f"<a href='#p{i}'>Read more</a> {FILLER}")
-        block = f"<section id=p{i}><h2>Part {i}</h2><p>{body}</p><aside><div><span>Ad slot {i}</span></div></aside></section>\n"
-        parts.append(block)
-        size += len(block)
-        i += 1
-    parts.append("</article></body></html>")
-    return "".join(parts)
+        sections.append(PAGES[kind](len(sections)))
+        size += len(sections[-1])
+    return page_shell(sections)
 
 
 def one_run(browser: ExtensionBrowser, url: str) -> dict:
@@ -75,10 +100,35 @@ def one_run(browser: ExtensionBrowser, url: str) -> dict:
         "longest_batch_ms": max(b["mainThreadMs"] for b in batches),
         "longest_slice_ms": max(b["longestSliceMs"] for b in batches),
         "layout_shift": page.evaluate("window.__cls"),
-        "html_bytes": len(page.content().encode()),
     }
     page.close()
     return result
+
+
+def bench_page(browser: ExtensionBrowser, site: str, kind: str, runs: int, html_bytes: int) -> dict:
+    url = f"{site}/{kind}.html"
+    one_run(browser, url)  # warm-up: the server's first request builds its caches
+    results = [{**one_run(browser, url), "html_bytes": html_bytes} for _ in range(runs)]
+    return {"runs": results, "median": {key: statistics.median(r[key] for r in results) for key in results[0]}}
+
+
+ROWS = [("idle_to_painted_ms", "document_idle -> highlights painted (incl. server)"),
+        ("content_script_ms", "content-script main-thread time, all batches"),
+        ("collect_ms", "... collecting visible text"), ("anchor_ms", "... anchoring"), ("wrap_ms", "... wrapping"),
+        ("longest_batch_ms", "longest batch (main-thread time)"),
+        ("longest_slice_ms", "longest uninterrupted slice (task)"), ("layout_shift", "cumulative layout shift")]
+
+
+def table(results: dict) -> str:
+    kinds = list(results)
+    lines = ["| measure | " + " | ".join(f"{k} page" for k in kinds) + " |", "|---" * (len(kinds) + 1) + "|"]
+    for field in ("html_bytes", "highlights", "unanchored"):
+        lines.append(f"| {field.replace('_', ' ')} | "
+                     + " | ".join(f"{results[k]['median'][field]:.0f}" for k in kinds) + " |")
+    for key, label in ROWS:
+        fmt = "{:.3f}" if key == "layout_shift" else "{:.1f} ms"
+        lines.append(f"| {label} | " + " | ".join(fmt.format(results[k]["median"][key]) for k in kinds) + " |")
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -87,28 +137,21 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="caveat-bench-"))
     (work / "site").mkdir()
-    html = long_article()
-    (work / "site" / "long.html").write_text(html, encoding="utf-8")
+    sizes = {}
+    for kind in PAGES:
+        html = long_article(kind).encode()
+        (work / "site" / f"{kind}.html").write_bytes(html)
+        sizes[kind] = len(html)
     httpd = serve_folder(work / "site")
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/long.html"
+    site = f"http://127.0.0.1:{httpd.server_address[1]}"
     with start_server(log_dir=work) as server, ExtensionBrowser(work, server.url) as browser:
-        one_run(browser, url)  # warm-up: the server's first request builds its caches
-        runs = [one_run(browser, url) for _ in range(args.runs)]
+        results = {kind: bench_page(browser, site, kind, args.runs, sizes[kind]) for kind in PAGES}
     httpd.shutdown()
-    medians = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
     out = REPO / "benchmarks" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "extension.json").write_text(json.dumps({"runs": runs, "median": medians}, indent=2))
-    print(f"Long page: {len(html.encode()) / 1000:.0f} KB of HTML, {medians['highlights']:.0f} highlights, "
-          f"{medians['unanchored']:.0f} unanchored; median of {args.runs} runs after one warm-up\n")
-    print("| measure | median |\n|---|---|")
-    for key, label in [("idle_to_painted_ms", "document_idle -> highlights painted (incl. server)"),
-                       ("content_script_ms", "content-script main-thread time, all batches"),
-                       ("collect_ms", "  collecting visible text"), ("anchor_ms", "  anchoring"),
-                       ("wrap_ms", "  wrapping"), ("longest_batch_ms", "longest batch (main thread)"),
-                       ("longest_slice_ms", "longest uninterrupted slice"), ("layout_shift", "cumulative layout shift")]:
-        value = medians[key]
-        print(f"| {label} | {value:.3f} |" if key == "layout_shift" else f"| {label} | {value:.1f} ms |")
+    (out / "extension.json").write_text(json.dumps(results, indent=2))
+    print(f"Medians of {args.runs} runs after one warm-up each (bundled KB, one gunicorn worker)\n")
+    print(table(results))
 
 
 if __name__ == "__main__":

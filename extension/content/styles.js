@@ -8,7 +8,7 @@
   const Caveat = (root.Caveat = root.Caveat || {});
 
   const LEVEL_STYLE = {
-    danger: { color: "#D55E00", line: "wavy", glyph: "\u26A0", label: "danger" },
+    danger: { color: "#D55E00", line: "wavy", glyph: "!!", label: "danger" },
     warning: { color: "#E69F00", line: "dashed", glyph: "!", label: "warning" },
     caution: { color: "#0072B2", line: "dotted", glyph: "?", label: "caution" },
     established: { color: "#009E73", line: "solid", glyph: "\u2713", label: "established" },
