@@ -110,7 +110,8 @@
   }
 
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (sender.id !== chrome.runtime.id || sender.tab) return false;
+    // Only Caveat's own pages (popup, worker) may ask; other content scripts and pages cannot reach this listener.
+    if (sender.id !== chrome.runtime.id || !String(sender.url || "").startsWith(chrome.runtime.getURL(""))) return false;
     if (message && message.type === "getStatus") sendResponse(status());
     else if (message && message.type === "jump") sendResponse({ ok: jump(String(message.id)) });
     return false;

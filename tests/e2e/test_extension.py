@@ -70,6 +70,8 @@ def test_news_page_popup_lists_treatments_and_badge_counts_them(browser, site):
     items = popup.locator("#treatments li").all_inner_texts()
     assert any("Chlorine dioxide" in item and "once" in item for item in items)
     assert any("Sunscreen" in item and "2 times" in item for item in items)
+    popup.get_by_role("button", name="Colloidal silver").click()
+    page.wait_for_function("() => document.activeElement.textContent === 'colloidal silver'")
     count = len(browser.status(page)["treatments"])
     badge = browser.worker.evaluate("id => chrome.action.getBadgeText({tabId: id})", browser.tab_id(page))
     assert badge == str(count)
