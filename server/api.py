@@ -41,7 +41,8 @@ def _annotate(kind, content, kb) -> bytes:
     except RecursionError:
         raise ApiError(422, "the page is nested too deeply to read", "unreadable_input") from None
     with measure("serialize"):
-        return json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+        # ASCII output (non-ASCII as \u escapes) is twice as fast to encode and safe for lone surrogates
+        return json.dumps(result, separators=(",", ":")).encode("ascii")
 
 
 @bp.get("/treatments")

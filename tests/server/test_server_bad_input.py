@@ -68,7 +68,10 @@ def test_bad_input_gets_a_clear_json_error(caveat_server, name, method, path, pa
     {"text": "a" * 5_000_000},
     {"html": "<p>" + "b" * 5_000_000},
     {"blocks": ["c" * 1_000_000] * 4},
-], ids=["html nested 100,000 deep", "text: one 5 MB word", "html: one 5 MB word", "four 1 MB blocks"])
+    {"text": "\ud800 lone surrogate, then ivermectin for covid \udfff"},
+    {"blocks": ["<script>alert(1)</script> ivermectin", "\x00\x01\x02 ivermectin \u202e"]},
+], ids=["html nested 100,000 deep", "text: one 5 MB word", "html: one 5 MB word", "four 1 MB blocks",
+        "lone surrogates", "control characters"])
 def test_hostile_but_valid_pages_are_annotated(caveat_server, payload):
     status, result = caveat_server.post_json("/api/v1/annotate", payload)
     assert status == 200, result
