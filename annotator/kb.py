@@ -97,10 +97,11 @@ class KnowledgeBase:
     def search(self, query: str, limit: int = 20) -> list[dict]:
         """Entries whose name or an alias is like `query`, best first (for a maintainer's search box)."""
         hits = process.extract(query, [n for n, _ in self._names], scorer=fuzz.WRatio,
-                               processor=utils.default_process, limit=None, score_cutoff=60)
-        best: dict[str, float] = {}
-        for _, score, index in hits:
+                               processor=utils.default_process, limit=None, score_cutoff=75)
+        best: dict[str, tuple[float, float]] = {}
+        for name, score, index in hits:  # ties on WRatio go to the closer whole name
             tid = self._names[index][1]
-            best[tid] = max(best.get(tid, 0), score)
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [{**self._entries[tid].summary, "score": round(score)} for tid, score in ranked]
+            rank = (score, fuzz.ratio(query, name, processor=utils.default_process))
+            best[tid] = max(best.get(tid, rank), rank)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:limit]
+        return [{**self._entries[tid].summary, "score": round(rank[0])} for tid, rank in ranked]
