@@ -1,10 +1,11 @@
 """Find treatment names in text: exact words first, one-letter typos second, never a guess on a short word.
 
 Aliases are indexed as a trie over normalised words, so the cost of a page grows with the page, not with the
-number of aliases: the text is cut into words once (in C, by `re.findall`), the distinct words are looked up in
-the index (cached across calls), and only the spots where a name can start are walked. Typos are found through a
-index of the first and last halves of alias words (one typo leaves one half intact), and confirmed with rapidfuzz; a text word that
-is itself a common English word is never treated as a typo ("stain" is not "statin").
+number of aliases. The text is split on white space (in C); each distinct chunk is cut into words once, and each
+distinct word is looked up in the index once (both cached across calls); only the spots where a name can start
+are then walked through the trie. Typos are found through an index of the first and last halves of alias words
+(one typo leaves one half intact) and confirmed with rapidfuzz's OSA distance. A text word that is itself a common
+English word is never taken for a typo ("stain" is not "statin").
 """
 from __future__ import annotations
 
