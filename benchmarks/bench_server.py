@@ -77,13 +77,13 @@ local f = io.open("{body}", "rb"); wrk.body = f:read("*all"); f:close()
 def run_wrk(url: str, body_path: Path, duration: int, connections: int) -> dict:
     script = body_path.with_suffix(".lua")
     script.write_text(WRK_SCRIPT.format(body=body_path))
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "60s", "--latency",
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "120s", "--latency",
                           "-s", str(script), url + "/api/v1/annotate"], capture_output=True, text=True, check=True)
     text = out.stdout
 
     def latency(label):
-        value, unit = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
-        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+        value, unit = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from datetime import datetime, timezone
 
 from annotator import KnowledgeBase, KnowledgeBaseError
@@ -37,7 +38,6 @@ class KBStore:
         self.loaded_at: str | None = None
         self.errors: list[str] = []
         self._seen = None
-        self._stop = threading.Event()
         self._lock = threading.Lock()
         self.reload()
         if self.kb is None:
@@ -52,8 +52,8 @@ class KBStore:
             except KnowledgeBaseError as exc:
                 self._failed([str(p) for p in exc.problems])
                 return False
-            except OSError as exc:
-                self._failed([f"{self.kb_dir}: {exc.strerror or exc}"])
+            except Exception as exc:  # noqa: BLE001 - whatever a bad edit does, the last good KB stays in service
+                self._failed([f"{self.kb_dir}: {type(exc).__name__}: {exc}"])
                 return False
             self._serve(kb, "disk")
             self.errors = []
@@ -69,12 +69,10 @@ class KBStore:
             threading.Thread(target=self._poll, name="kb-watcher", daemon=True).start()
 
     def _poll(self) -> None:
-        while not self._stop.wait(self.poll_seconds):
+        while True:  # a daemon thread: it ends with the worker
+            time.sleep(self.poll_seconds)
             if fingerprint(self.kb_dir) != self._seen:
                 self.reload()
-
-    def stop(self) -> None:
-        self._stop.set()
 
     def status(self) -> dict:
         kb = self.kb

@@ -1,6 +1,8 @@
 """The API through app.test_client(): every call here is also checked against the OpenAPI document."""
 from __future__ import annotations
 
+import json
+
 import jsonschema
 import pytest
 from openapi_spec_validator import validate
@@ -112,7 +114,6 @@ def test_every_documented_route_exists(app):
 def test_a_wrong_response_fails_validation(client, broken):
     result = annotate(client, text=ARTICLE)
     broken(result)
-    import json
     with pytest.raises(jsonschema.ValidationError):
         check("POST", "/api/v1/annotate", 200, "application/json", json.dumps(result).encode())
 
@@ -120,3 +121,10 @@ def test_a_wrong_response_fails_validation(client, broken):
 def test_an_undocumented_status_fails_the_check():
     with pytest.raises(AssertionError):
         check("GET", "/api/v1/kb", 418, "application/json", b"{}")
+
+
+def test_body_limit_is_configurable(app, client):
+    app.config["MAX_CONTENT_LENGTH"] = 1000
+    response = client.post("/api/v1/annotate", json={"text": "x" * 2000})
+    assert response.status_code == 413 and "1000 bytes" in response.json["error"]["message"]
+    assert client.post("/api/v1/annotate", json={"text": "x" * 900}).status_code == 200

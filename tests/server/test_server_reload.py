@@ -117,3 +117,11 @@ def test_reload_route_reports_problems_and_keeps_the_last_good_kb(client, tiny_k
     newer = add_entry(tiny_kb)
     status = client.post("/api/v1/kb/reload").json
     assert status["version"] == newer != good and status["errors"] == []
+
+
+def test_a_vanished_kb_folder_keeps_the_last_good_kb(client, tiny_kb):
+    good = client.get("/api/v1/kb").json["version"]
+    tiny_kb.rename(tiny_kb.with_name("moved"))
+    status = client.post("/api/v1/kb/reload").json
+    assert status["version"] == good and status["errors"]
+    assert client.post("/api/v1/annotate", json={"text": "ivermectin for covid"}).status_code == 200
