@@ -109,8 +109,10 @@
       return squash(pieces.map((p) => p.node.data.slice(p.start, p.end)).join("")) === squash(highlight.exact);
     }
 
+    /** Wraps one anchored highlight, unless the page or a newer pass of Caveat changed that text meanwhile. */
     wrapJob({ highlight, pieces }) {
-      if (!Annotator.stillThere(highlight, pieces)) return;
+      if (!this.wanted(highlight) || !Annotator.stillThere(highlight, pieces)) return;
+      if (pieces.some((p) => p.node.parentElement && p.node.parentElement.closest(Caveat.MARK))) return; // done already
       const marks = this.wrapper.wrap(pieces);
       const serial = String(++this.serial);
       marks.forEach((mark, index) => {

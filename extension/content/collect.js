@@ -25,7 +25,7 @@
 
   /** "skip" | "block" | "inline": how the walker treats an element. */
   function kindOf(el, view) {
-    if (SKIP.has(el.localName) || el.hidden || editable(el)) return "skip";
+    if (SKIP.has(el.localName) || editable(el)) return "skip"; // [hidden] is display: none by default
     const style = view.getComputedStyle(el);
     const display = style.display;
     if (display === "none") return "skip";

@@ -87,8 +87,9 @@
       : page.annotator.wrapper.isOurs(node);
   }
 
+  /** Queues the block box around `node` (the node itself if it is one) to be collected again. */
   function markDirty(node) {
-    const target = node.nodeType === 1 && !node.closest(Caveat.MARK) ? node : Caveat.blockRootOf(node);
+    const target = Caveat.blockRootOf(node);
     if (target) page.dirty.add(target);
   }
 
@@ -103,18 +104,20 @@
         continue;
       }
       if (isCaveatNode(r.target) || (r.target.closest && r.target.closest(Caveat.MARK))) continue;
-      let changed = false;
+      // New block boxes (a post appended to a feed) are collected on their own; anything else (text, inline
+      // elements, removals) changes the text of the block around the change.
+      let aroundChanged = false;
       for (const n of r.removedNodes) {
         if (isCaveatNode(n)) continue;
         if (wrapper.hasPieces(n)) wrapper.discard(n);
-        changed = true;
+        aroundChanged = true;
       }
       for (const n of r.addedNodes) {
         if (isCaveatNode(n)) continue;
-        changed = true;
-        if (n.nodeType === 1) markDirty(n);
+        if (n.nodeType === 1 && Caveat.blockRootOf(n) === n) page.dirty.add(n);
+        else aroundChanged = true;
       }
-      if (changed) markDirty(r.target.nodeType === 11 ? r.target.host : r.target);
+      if (aroundChanged) markDirty(r.target.nodeType === 11 ? r.target.host : r.target);
     }
     if (page.dirty.size) {
       clearTimeout(page.timer);
