@@ -79,11 +79,22 @@ function setBadge(tabId, { state, count }) {
   chrome.action.setTitle({ tabId, title }).catch(() => {});
 }
 
+/** Opens the report page for one card; only a well-formed treatment id and KB version get through. */
+function openReport({ treatment, kb }) {
+  if (!/^[a-z0-9-]{1,100}$/.test(String(treatment)) || !/^[0-9a-f]{0,64}$/.test(String(kb))) return;
+  const params = new URLSearchParams({ treatment, kb });
+  chrome.tabs.create({ url: chrome.runtime.getURL(`report.html?${params}`) }).catch(() => {});
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id || !message) return false;
   if (message.type === "annotate" && sender.tab) {
     annotate(message.blocks).then(sendResponse);
     return true;
+  }
+  if (message.type === "report" && sender.tab) {
+    openReport(message);
+    return false;
   }
   if (message.type === "status" && sender.tab) {
     setBadge(sender.tab.id, { state: String(message.state), count: Number(message.count) || 0 });

@@ -15,9 +15,10 @@
     return first ? first.marks[0] : null;
   }
 
-  function reportUrl(treatment) {
-    const params = new URLSearchParams({ treatment, kb: (page.annotator && page.annotator.kbVersion) || "" });
-    return chrome.runtime.getURL(`report.html?${params}`);
+  /** The report page is an extension page, which a web page may not link to: the worker opens it. */
+  function reportProblem(treatment) {
+    const kb = (page.annotator && page.annotator.kbVersion) || "";
+    chrome.runtime.sendMessage({ type: "report", treatment, kb }).catch(() => {});
   }
 
   function dismiss(treatment) {
@@ -32,7 +33,7 @@
     const card = placed && page.annotator.cards.get(placed.treatment);
     if (!card) return null;
     const element = Caveat.buildCard(document, {
-      card, highlight: placed.highlight, reportUrl: reportUrl(card.id), onDismiss: dismiss,
+      card, highlight: placed.highlight, onDismiss: dismiss, onReport: reportProblem,
       onClose: () => page.popover.close({ returnFocus: true }),
     });
     return { element, level: placed.level, title: Caveat.verdictLine(card, placed.highlight) };

@@ -62,9 +62,10 @@
 
   /**
    * The card's content as an element: `card` is the KB card, `highlight` the server's highlight (level, evidence,
-   * indication), `reportUrl` where "report a problem" leads. `onDismiss` runs when the reader hides the treatment.
+   * indication). `onDismiss`, `onReport` and `onClose` run when the reader hides the treatment, reports a problem
+   * with the card, or closes it.
    */
-  function buildCard(doc, { card, highlight, reportUrl, onDismiss, onClose }) {
+  function buildCard(doc, { card, highlight, onDismiss, onReport, onClose }) {
     const level = highlight.level || card.level;
     const body = el(doc, "div", { className: "body" });
     const badge = el(doc, "span", { className: `badge ${level}`, text: level });
@@ -72,6 +73,8 @@
     closeButton.addEventListener("click", () => onClose && onClose());
     const dismiss = el(doc, "button", { type: "button", className: "dismiss", text: `Don't show ${card.name} again` });
     dismiss.addEventListener("click", () => onDismiss && onDismiss(card.id));
+    const report = el(doc, "button", { type: "button", className: "report", text: "Report a problem with this card" });
+    report.addEventListener("click", () => onReport && onReport(card.id));
     const note = indicationNote(card, highlight);
     const parts = [
       closeButton,
@@ -87,7 +90,7 @@
       el(doc, "div", { className: "foot" }, [
         el(doc, "p", { className: "reviewed", text: `Reviewed ${card.reviewed || "(date unknown)"}` }),
         el(doc, "p", { className: "advice", text: "Not medical advice: talk to a doctor before deciding." }),
-        el(doc, "p", {}, [el(doc, "a", { className: "report", href: reportUrl, target: "_blank", rel: "noopener noreferrer", text: "Report a problem with this card" })]),
+        el(doc, "p", {}, [report]),
         el(doc, "p", {}, [dismiss]),
       ]),
     ];

@@ -14,6 +14,7 @@
       this.mark = null;
       this.timer = null;
       this.host = null;
+      this.returningTo = null;
     }
 
     ensureHost() {
@@ -43,6 +44,7 @@
 
     open(mark) {
       this.cancelClose();
+      if (mark === this.returningTo) return;
       if (this.isOpenFor(mark)) return;
       const content = this.render(mark);
       if (!content) return;
@@ -92,8 +94,13 @@
       this.box.hidden = true;
       this.box.replaceChildren();
       this.setExpanded(false);
-      if (returnFocus && hadFocus && this.mark && this.mark.isConnected) this.mark.focus();
+      const mark = this.mark;
       this.mark = null;
+      if (returnFocus && hadFocus && mark.isConnected) {
+        this.returningTo = mark; // the focus event this causes must not open the card again
+        mark.focus();
+        this.returningTo = null;
+      }
     }
 
     /** Moves keyboard focus into the open card (Enter on a highlight). */

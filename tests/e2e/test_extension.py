@@ -38,6 +38,14 @@ def test_article_is_highlighted_with_levels_and_the_card_opens_on_hover(browser,
     assert hrefs and all(h.startswith("https://") for h in hrefs)
     page.screenshot(path=str(artifacts / "celebrity-card.png"))
 
+    with browser.context.expect_page() as report_page:
+        card.locator("button.report").click()
+    report = report_page.value
+    report.wait_for_load_state()
+    assert report.url.startswith(f"chrome-extension://{browser.ext_id}/report.html?treatment=stem-cell-therapy")
+    assert "Caveat card problem: stem-cell-therapy" in report.input_value("#report")
+    report.close()
+
     card.hover()  # the pointer can move onto the card and it stays
     assert card.is_visible()
     page.keyboard.press("Escape")
@@ -55,9 +63,12 @@ def test_tab_reaches_every_highlight_and_focus_opens_its_card(browser, site):
         names.append(page.locator(f"{CARD} .name").inner_text())
     assert names == ["Stem cell therapy", "Umbilical cord and Wharton's jelly products", "IV vitamin drips",
                      "Ozone therapy", "Sunscreen"]
-    page.keyboard.press("Escape")
+    page.keyboard.press("Enter")  # into the card: its first control has focus
+    assert page.evaluate("() => document.activeElement.localName") == "caveat-card"
+    page.keyboard.press("Escape")  # closes it and gives focus back to the highlight, without reopening
     page.locator(CARD).wait_for(state="hidden")
     assert page.evaluate("() => document.activeElement.localName") == MARKS
+    assert page.locator(CARD).is_hidden()
 
 
 def test_news_page_popup_lists_treatments_and_badge_counts_them(browser, site):

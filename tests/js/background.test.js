@@ -11,10 +11,12 @@ function worker({ settings = {}, respond }) {
   const calls = [];
   const listeners = [];
   const badge = {};
+  const opened = [];
   const context = {
-    URL, AbortController, setTimeout, clearTimeout, console,
+    URL, URLSearchParams, AbortController, setTimeout, clearTimeout, console,
     chrome: {
-      runtime: { id: "caveat", onMessage: { addListener: (f) => listeners.push(f) }, onInstalled: { addListener() {} } },
+      tabs: { create: async ({ url }) => { opened.push(url); } },
+      runtime: { id: "caveat", getURL: (p) => `chrome-extension://caveat/${p}`, onMessage: { addListener: (f) => listeners.push(f) }, onInstalled: { addListener() {} } },
       storage: { sync: { get: async (defaults) => ({ ...defaults, ...settings }) } },
       action: {
         setBadgeText: async ({ text }) => { badge.text = text; },
@@ -35,7 +37,7 @@ function worker({ settings = {}, respond }) {
     const async = listeners[0](message, sender, resolve);
     if (!async) resolve(undefined);
   });
-  return { send, calls, badge };
+  return { send, calls, badge, opened };
 }
 
 const OK = { kb: { version: "abc", entries: 1 }, highlights: [], treatments: {} };
@@ -90,4 +92,12 @@ test("status messages set the badge: the count, or ! on error", async () => {
   assert.equal(w.badge.text, "3");
   await w.send({ type: "status", state: "error", count: 0 });
   assert.equal(w.badge.text, "!");
+});
+
+test("the report page opens only for a well-formed treatment id", async () => {
+  const w = worker({ respond: () => json(200, OK) });
+  await w.send({ type: "report", treatment: "stem-cell-therapy", kb: "09165b347ffa" });
+  await w.send({ type: "report", treatment: "javascript:alert(1)", kb: "" });
+  await w.send({ type: "report", treatment: "x", kb: "<b>" });
+  assert.deepEqual(w.opened, ["chrome-extension://caveat/report.html?treatment=stem-cell-therapy&kb=09165b347ffa"]);
 });

@@ -25,7 +25,7 @@ function card(overrides = {}) {
 const HIGHLIGHT = { treatment: "stem-cell-therapy", level: "danger", indication: "back pain", evidence: "unproven", risk: "high" };
 
 function render(w, c = card(), h = HIGHLIGHT, extra = {}) {
-  return w.Caveat.buildCard(w.document, { card: c, highlight: h, reportUrl: "chrome-extension://x/report.html", ...extra });
+  return w.Caveat.buildCard(w.document, { card: c, highlight: h, ...extra });
 }
 
 test("the card shows name, verdict for the indication, summary, regulators, risks, cost, sources, date", () => {
@@ -61,11 +61,13 @@ test("hostile strings from the KB or the page are shown as text, never parsed as
   assert.ok(el.textContent.includes(XSS));
 });
 
-test("the dismiss and close buttons call back with the treatment", () => {
+test("the dismiss, report and close buttons call back with the treatment", () => {
   const w = load("<p></p>");
   const calls = [];
-  const el = render(w, card(), HIGHLIGHT, { onDismiss: (id) => calls.push(["dismiss", id]), onClose: () => calls.push(["close"]) });
+  const el = render(w, card(), HIGHLIGHT, { onDismiss: (id) => calls.push(["dismiss", id]),
+    onReport: (id) => calls.push(["report", id]), onClose: () => calls.push(["close"]) });
   el.querySelector("button.dismiss").click();
+  el.querySelector("button.report").click();
   el.querySelector("button.close").click();
-  assert.deepEqual(calls, [["dismiss", "stem-cell-therapy"], ["close"]]);
+  assert.deepEqual(calls, [["dismiss", "stem-cell-therapy"], ["report", "stem-cell-therapy"], ["close"]]);
 });
