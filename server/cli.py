@@ -14,15 +14,17 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def parser() -> argparse.ArgumentParser:
+    """String defaults from the environment go through `type=int` too, so a bad CAVEAT_PORT gets argparse's
+    one-line error rather than a traceback."""
     env = os.environ.get
     p = argparse.ArgumentParser(prog="caveat serve", description="Serve the annotation API and the playground.")
     p.add_argument("--host", default=env("CAVEAT_HOST", "127.0.0.1"),
                    help="address to listen on (default 127.0.0.1; anything else exposes the API to your network)")
-    p.add_argument("--port", type=int, default=int(env("CAVEAT_PORT", DEFAULT_PORT)),
+    p.add_argument("--port", type=int, default=env("CAVEAT_PORT", str(DEFAULT_PORT)),
                    help=f"port (default {DEFAULT_PORT})")
     p.add_argument("--kb", type=Path, default=None, help="knowledge base folder (default: CAVEAT_KB or the bundled KB)")
-    p.add_argument("--workers", type=int, default=int(env("CAVEAT_WORKERS", "2")), help="gunicorn workers (default 2)")
-    p.add_argument("--threads", type=int, default=int(env("CAVEAT_THREADS", "4")), help="threads per worker")
+    p.add_argument("--workers", type=int, default=env("CAVEAT_WORKERS", "2"), help="gunicorn workers (default 2)")
+    p.add_argument("--threads", type=int, default=env("CAVEAT_THREADS", "4"), help="threads per worker")
     p.add_argument("--dev", action="store_true", help="Flask's development server with code reloading")
     return p
 

@@ -33,6 +33,13 @@ def test_broken_kb_without_a_snapshot_lists_every_problem(tmp_path, monkeypatch,
     assert "no last good snapshot" in err and "broken.yaml:3: yaml:" in err
 
 
+def test_malformed_port_variable_gets_a_one_line_error(monkeypatch, capsys):
+    monkeypatch.setenv("CAVEAT_PORT", "eighty")
+    with pytest.raises(SystemExit):
+        cli.main([])
+    assert "invalid int value: 'eighty'" in capsys.readouterr().err
+
+
 def test_malformed_environment_variable_is_named(monkeypatch):
     monkeypatch.setenv("CAVEAT_MAX_BODY", "lots")
     with pytest.raises(SystemExit, match="CAVEAT_MAX_BODY"):
