@@ -18,31 +18,34 @@
   const SPACE_OR_INVISIBLE = /(\s{2,}|[^\S ])|([\u00ad\u200b]+)/g;
   const SPACE = 32;
 
+  const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
+
   function editable(el) {
     const value = el.getAttribute("contenteditable");
     return value !== null && value !== "false";
   }
 
-  /** "skip" | "block" | "inline": how the walker treats an element. */
-  function kindOf(el, view) {
-    if (SKIP.has(el.localName) || editable(el)) return "skip"; // [hidden] is display: none by default
+  /** "skip" | "block" | "inline": how the walker treats an element. The walker passes the name and editability
+   * it already knows: on a long page every DOM call per element counts. */
+  function kindOf(el, view, name = el.localName, isEditable = editable(el)) {
+    if (SKIP.has(name) || isEditable) return "skip"; // [hidden] is display: none by default
     const style = view.getComputedStyle(el);
     const display = style.display;
     if (display === "none") return "skip";
     const visibility = style.visibility;
     if (visibility === "hidden" || visibility === "collapse") return "skip";
-    if (el.localName === "br") return "block";
+    if (name === "br") return "block";
     return INLINE_DISPLAY.has(display) ? "inline" : "block";
   }
 
-  /** The first child as rendered: an open shadow root replaces the light children, and a slot shows what is
-   * assigned to it (returned as an array) or else its own fallback children. */
-  function renderedChildren(node) {
-    if (node.localName === "slot" && typeof node.assignedNodes === "function") {
+  /** A walker frame over the children as rendered: an open shadow root replaces the light children, and a slot
+   * shows what is assigned to it (as an array) or else its own fallback children. */
+  function frameOf(node, name, shadow, builder) {
+    if (name === "slot" && typeof node.assignedNodes === "function") {
       const assigned = node.assignedNodes({ flatten: true });
-      if (assigned.length) return { list: assigned, index: 0, next: null };
+      if (assigned.length) return { list: assigned, index: 0, next: null, builder };
     }
-    return { list: null, index: 0, next: (node.shadowRoot || node).firstChild };
+    return { list: null, index: 0, next: (shadow || node).firstChild, builder };
   }
 
   /** Takes the next child from a frame (siblings are followed directly: much faster than a NodeList). */
@@ -123,13 +126,24 @@
       const start = rootNode.nodeType === 9 ? rootNode.body || rootNode.documentElement : rootNode;
       this.view = (rootNode.ownerDocument || rootNode).defaultView;
       this.stack = [];
+      this.editables = new Set();
       if (!start || (start.nodeType === 1 && kindOf(start, this.view) === "skip")) return;
-      this.enter(start, new BlockBuilder(start.nodeType === 1 ? start : start.host, (b) => this.blocks.push(b)));
+      this.noteEditables(start);
+      this.enter(start, start.localName, new BlockBuilder(start.nodeType === 1 ? start : start.host, (b) => this.blocks.push(b)));
     }
 
-    enter(node, builder) {
-      if (node.shadowRoot) this.onShadowRoot(node.shadowRoot);
-      this.stack.push({ ...renderedChildren(node), builder });
+    /** Finds editable areas with one query per tree instead of one attribute read per element. */
+    noteEditables(treeRoot) {
+      for (const el of treeRoot.querySelectorAll(EDITABLE)) this.editables.add(el);
+    }
+
+    enter(node, name, builder) {
+      const shadow = node.shadowRoot;
+      if (shadow) {
+        this.onShadowRoot(shadow);
+        this.noteEditables(shadow);
+      }
+      this.stack.push(frameOf(node, name, shadow, builder));
     }
 
     step(deadline = Infinity) {
@@ -139,18 +153,20 @@
         if ((++count & 255) === 0 && performance.now() > deadline) return false;
         const frame = stack[stack.length - 1];
         const child = nextChild(frame);
+        const type = child ? child.nodeType : 0;
         if (!child) {
           stack.pop();
           if (!stack.length || stack[stack.length - 1].builder !== frame.builder) frame.builder.flush();
-        } else if (child.nodeType === 3) {
+        } else if (type === 3) {
           frame.builder.addText(child);
-        } else if (child.nodeType === 1) {
-          const kind = kindOf(child, this.view);
+        } else if (type === 1) {
+          const name = child.localName;
+          const kind = kindOf(child, this.view, name, this.editables.has(child));
           if (kind === "inline") {
-            this.enter(child, frame.builder);
+            this.enter(child, name, frame.builder);
           } else if (kind === "block") {
             frame.builder.flush();
-            this.enter(child, new BlockBuilder(child, frame.builder.onBlock));
+            this.enter(child, name, new BlockBuilder(child, frame.builder.onBlock));
           }
         }
       }
