@@ -15,4 +15,5 @@ def test_wheel_contains_kb_and_schemas(tmp_path):
     kb_files = {f"annotator/kb/{p.name}" for p in (ROOT / "annotator" / "kb").glob("*.yaml")}
     assert kb_files and kb_files <= names
     assert {"annotator/schemas/annotations.schema.json", "annotator/schemas/kb-entry.schema.json",
-            "annotator/data/common_words.txt"} <= names
+            "annotator/data/common_words.txt", "server/openapi.json"} <= names
+    assert any(n.startswith("server/templates/") for n in names)
