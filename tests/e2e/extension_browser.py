@@ -54,7 +54,8 @@ class ExtensionBrowser:
             self.worker.evaluate("() => new Promise(r => setTimeout(r, 50))")
         else:
             raise AssertionError(f"Caveat did not open its options page on install; pages: {[p.url for p in self.context.pages]}")
-        page.wait_for_load_state()
+        # the page is ready for a test to use once its first connection check has answered
+        page.wait_for_function("() => /\\b(ok|error)\\b/.test(document.getElementById('connection').className)")
         return page
 
     def __exit__(self, *exc):
