@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -33,8 +34,7 @@ class Alias:
     exact: bool   # case-sensitive, whole word, never fuzzy
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):  # tuples: a big page makes thousands of candidates
     start: int
     end: int
     alias: Alias
@@ -42,8 +42,7 @@ class Match:
     fuzzy: bool
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     word: str                 # normalised
     near: tuple[str, ...]     # alias words one typo away
     starts: bool              # can a name start here?
@@ -106,8 +105,8 @@ class Matcher:
             folded = fold(raw)
             word = stem(folded)
             near = self._neighbours(folded, word)
-            starts = raw in self._exact or word in self._root.children or any(
-                w in self._root.children for w in near)
+            starts = raw in self._exact or word in self._root.children or (
+                bool(near) and any(w in self._root.children for w in near))
             known = self._words[raw] = _Word(word, near, starts)
         return known
 
