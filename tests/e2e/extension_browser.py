@@ -31,7 +31,7 @@ class ExtensionBrowser:
 
         self._pw = sync_playwright().start()
         self.context = self._pw.chromium.launch_persistent_context(
-            str(self.profile), headless=True, executable_path=CHROMIUM, viewport={"width": 1100, "height": 900},
+            str(self.profile), headless=True, executable_path=CHROMIUM, viewport={"width": 1100, "height": 900}, has_touch=True,
             args=["--headless=new", f"--disable-extensions-except={self.ext}", f"--load-extension={self.ext}",
                   "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"])

@@ -110,6 +110,9 @@ def test_tricky_markup_split_names_emoji_entities_links_shadow_and_skipped_place
     assert page.evaluate("() => document.querySelectorAll('img').length") == 0  # the XSS text stayed text
     assert browser.status(page)["perf"]["unanchored"] == 0
 
+    page.tap("#emoji caveat-hl")  # a tap opens the card too
+    page.locator(f"{CARD} .name").filter(has_text="Colloidal silver").wait_for()
+
     page.click("#ivm-link caveat-hl")
     page.wait_for_url("**#explainer")  # the link still works
 
