@@ -36,6 +36,9 @@
       this.answers = new Map(); // block text -> highlights the server found in it
       this.cards = new Map(); // treatment id -> card
       this.placed = []; // {serial, treatment, level, highlight, marks}
+      this.bySerial = new Map(); // serial -> its entry in placed
+      this.inOrder = true; // placed is in reading order
+      this.templates = new Map(); // see template()
       this.serial = 0;
       this.styled = new WeakSet();
       this.unstyle = [];
@@ -91,12 +94,20 @@
       batch.anchorMs = performance.now() - t0;
       batch.longestSliceMs = Math.max(batch.longestSliceMs, batch.anchorMs);
       let i = jobs.length - 1;
+      const added = [];
       const wrapped = await runSliced((deadline) => {
         this.quiet(() => {
-          for (; i >= 0 && performance.now() < deadline; i--) this.wrapJob(jobs[i]);
+          for (; i >= 0 && performance.now() < deadline; i--) {
+            const placed = this.wrapJob(jobs[i]);
+            if (placed) added.push(placed);
+          }
         });
         return i < 0;
       });
+      // wrapped last to first: reversed, this batch's highlights are in reading order; only a later batch can be
+      // out of order with the ones already placed
+      if (this.placed.length && added.length) this.inOrder = false;
+      this.placed.push(...added.reverse());
       batch.wrapMs = wrapped.totalMs;
       batch.longestSliceMs = Math.max(batch.longestSliceMs, wrapped.longestMs);
       batch.highlights = jobs.length;
@@ -109,26 +120,44 @@
       return squash(pieces.map((p) => p.node.data.slice(p.start, p.end)).join("")) === squash(highlight.exact);
     }
 
-    /** Wraps one anchored highlight, unless the page or a newer pass of Caveat changed that text meanwhile. */
+    /** Wraps one anchored highlight, unless the page or a newer pass of Caveat changed that text meanwhile.
+     * Returns its entry for `placed` (the caller adds it), or null. */
     wrapJob({ highlight, pieces }) {
-      if (!this.wanted(highlight) || !Annotator.stillThere(highlight, pieces)) return;
-      if (pieces.some((p) => p.node.parentElement && p.node.parentElement.closest(Caveat.MARK))) return; // done already
-      const marks = this.wrapper.wrap(pieces);
+      if (!this.wanted(highlight) || !Annotator.stillThere(highlight, pieces)) return null;
+      if (pieces.some((p) => this.wrapper.isOurs(p.node.parentNode))) return null; // wrapped already: marks hold our text
       const serial = String(++this.serial);
-      marks.forEach((mark, index) => {
-        mark.dataset.caveat = serial;
-        mark.dataset.level = highlight.level;
-        if (index === 0) {
-          mark.dataset.first = "";
-          mark.tabIndex = 0;
+      const doc = pieces[0].node.ownerDocument;
+      const marks = this.wrapper.wrap(pieces, (first) => {
+        const mark = this.template(doc, highlight, first).cloneNode(false);
+        mark.setAttribute("data-caveat", serial);
+        return mark;
+      });
+      for (const mark of marks) this.styleRoot(mark.getRootNode());
+      const placed = { serial, treatment: highlight.treatment, level: highlight.level, highlight, marks };
+      this.bySerial.set(serial, placed);
+      return placed;
+    }
+
+    /** A detached mark carrying every attribute a highlight's mark needs but its serial: cloning it copies them
+     * in one DOM call. One per level, first-or-not and description (a handful on any page). */
+    template(doc, highlight, first) {
+      const description = first ? `Caveat: ${highlight.evidence}, ${highlight.risk} risk` : "";
+      const key = `${highlight.level}\n${description}`;
+      let mark = this.templates.get(key);
+      if (!mark || mark.ownerDocument !== doc) {
+        mark = doc.createElement(Caveat.MARK);
+        mark.setAttribute("data-level", highlight.level);
+        if (first) {
+          mark.setAttribute("data-first", "");
+          mark.setAttribute("tabindex", "0");
           mark.setAttribute("role", "button");
           mark.setAttribute("aria-haspopup", "dialog");
           mark.setAttribute("aria-expanded", "false");
-          mark.setAttribute("aria-description", `Caveat: ${highlight.evidence}, ${highlight.risk} risk`);
+          mark.setAttribute("aria-description", description);
         }
-        this.styleRoot(mark.getRootNode());
-      });
-      this.placed.push({ serial, treatment: highlight.treatment, level: highlight.level, highlight, marks });
+        this.templates.set(key, mark);
+      }
+      return mark;
     }
 
     /** Marks inside a page's open shadow root need Caveat's CSS adopted there too. */
@@ -140,13 +169,17 @@
 
     /** The placed highlight a mark belongs to. */
     placedFor(mark) {
-      return this.placed.find((p) => p.serial === mark.dataset.caveat) || null;
+      return this.bySerial.get(mark.getAttribute("data-caveat")) || null;
     }
 
     /** The highlights still in the page, in reading order. */
     live() {
       const before = (a, b) => (a.marks[0].compareDocumentPosition(b.marks[0]) & 4 ? -1 : 1); // 4: FOLLOWING
-      this.placed = this.placed.filter((p) => p.marks[0].isConnected).sort(before);
+      const gone = this.placed.filter((p) => !p.marks[0].isConnected);
+      for (const p of gone) this.bySerial.delete(p.serial);
+      if (gone.length) this.placed = this.placed.filter((p) => p.marks[0].isConnected);
+      if (!this.inOrder) this.placed.sort(before);
+      this.inOrder = true;
       return this.placed;
     }
 

@@ -25,27 +25,46 @@
     return value !== null && value !== "false";
   }
 
-  /** "skip" | "block" | "inline": how the walker treats an element. The walker passes the name and editability
-   * it already knows: on a long page every DOM call per element counts. */
-  function kindOf(el, view, name = el.localName, isEditable = editable(el)) {
-    if (SKIP.has(name) || isEditable) return "skip"; // [hidden] is display: none by default
-    const style = view.getComputedStyle(el);
-    const display = style.display;
-    if (display === "none") return "skip";
-    const visibility = style.visibility;
-    if (visibility === "hidden" || visibility === "collapse") return "skip";
-    if (name === "br") return "block";
-    return INLINE_DISPLAY.has(display) ? "inline" : "block";
+  /** The computed style of an element that may show text, or null when it never does (skipped by name or
+   * editable: no style is read for those). The walker passes the name and editability it already knows: on a
+   * long page every DOM call per element counts. */
+  function styleOf(el, view, name, isEditable) {
+    return SKIP.has(name) || isEditable ? null : view.getComputedStyle(el);
   }
 
+  /** True when text in an element with this style shows (visibility is inherited, so a text node's own
+   * visibility is its parent's). */
+  function shows(style) {
+    const visibility = style.visibility;
+    return visibility !== "hidden" && visibility !== "collapse";
+  }
+
+  const blockLevel = (display, name) => name === "br" || !INLINE_DISPLAY.has(display);
+
+  /** "skip" | "block" | "inline": how an element is laid out, for blockRootOf (hidden counts as "skip"). */
+  function kindOf(el, view) {
+    const name = el.localName;
+    const style = styleOf(el, view, name, editable(el));
+    const display = style ? style.display : "none"; // [hidden] is display: none by default
+    if (display === "none" || !shows(style)) return "skip";
+    return blockLevel(display, name) ? "block" : "inline";
+  }
+
+  /* Only these elements (and custom elements, whose names hold a "-") can host a shadow root: reading
+   * `shadowRoot` on any other element is a DOM call that cannot find one. */
+  const SHADOW_HOSTS = new Set(["article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "main", "nav", "p", "section", "span"]);
+
   /** A walker frame over the children as rendered: an open shadow root replaces the light children, and a slot
-   * shows what is assigned to it (as an array) or else its own fallback children. */
-  function frameOf(node, name, shadow, builder) {
+   * shows what is assigned to it (as an array) or else its own fallback children (both inherit from `node`).
+   * `style` is the element's computed style (null when not read yet); whether its text shows is read from it
+   * only once a text node is met, so elements that hold only elements never pay for that. */
+  function frameOf(node, name, shadow, builder, style) {
     if (name === "slot" && typeof node.assignedNodes === "function") {
       const assigned = node.assignedNodes({ flatten: true });
-      if (assigned.length) return { list: assigned, index: 0, next: null, builder };
+      if (assigned.length) return { list: assigned, index: 0, next: null, builder, node, style, shows: undefined };
     }
-    return { list: null, index: 0, next: (shadow || node).firstChild, builder };
+    return { list: null, index: 0, next: (shadow || node).firstChild, builder, node, style, shows: undefined };
   }
 
   /** Takes the next child from a frame (siblings are followed directly: much faster than a NodeList). */
@@ -129,7 +148,9 @@
       this.editables = new Set();
       if (!start || (start.nodeType === 1 && kindOf(start, this.view) === "skip")) return;
       this.noteEditables(start);
-      this.enter(start, start.localName, new BlockBuilder(start.nodeType === 1 ? start : start.host, (b) => this.blocks.push(b)));
+      const element = start.nodeType === 1 ? start : start.host;
+      this.enter(start, start.localName, new BlockBuilder(element, (b) => this.blocks.push(b)), null);
+      this.stack[0].node = element; // a shadow root's text inherits from its host
     }
 
     /** Finds editable areas with one query per tree instead of one attribute read per element. */
@@ -137,13 +158,19 @@
       for (const el of treeRoot.querySelectorAll(EDITABLE)) this.editables.add(el);
     }
 
-    enter(node, name, builder) {
-      const shadow = node.shadowRoot;
+    enter(node, name, builder, style) {
+      const shadow = SHADOW_HOSTS.has(name) || name.includes("-") ? node.shadowRoot : null;
       if (shadow) {
         this.onShadowRoot(shadow);
         this.noteEditables(shadow);
       }
-      this.stack.push(frameOf(node, name, shadow, builder));
+      this.stack.push(frameOf(node, name, shadow, builder, style));
+    }
+
+    /** Whether the text nodes directly in this frame show (read once per frame, on its first text node). */
+    textShows(frame) {
+      if (frame.shows === undefined) frame.shows = shows(frame.style || this.view.getComputedStyle(frame.node));
+      return frame.shows;
     }
 
     step(deadline = Infinity) {
@@ -158,15 +185,17 @@
           stack.pop();
           if (!stack.length || stack[stack.length - 1].builder !== frame.builder) frame.builder.flush();
         } else if (type === 3) {
-          frame.builder.addText(child);
+          if (this.textShows(frame)) frame.builder.addText(child);
         } else if (type === 1) {
           const name = child.localName;
-          const kind = kindOf(child, this.view, name, this.editables.has(child));
-          if (kind === "inline") {
-            this.enter(child, name, frame.builder);
-          } else if (kind === "block") {
+          const style = styleOf(child, this.view, name, this.editables.has(child));
+          const display = style ? style.display : "none";
+          if (display === "none") continue;
+          if (!blockLevel(display, name)) {
+            this.enter(child, name, frame.builder, style);
+          } else {
             frame.builder.flush();
-            this.enter(child, name, new BlockBuilder(child, frame.builder.onBlock));
+            this.enter(child, name, new BlockBuilder(child, frame.builder.onBlock), style);
           }
         }
       }

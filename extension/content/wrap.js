@@ -29,8 +29,9 @@
       return this.owner.get(node) || node;
     }
 
-    /** Wraps [start, end) of text node `node` in a new mark element and returns it. */
-    wrapPiece(node, start, end) {
+    /** Wraps [start, end) of text node `node` in `mark` (a new, detached mark element: its attributes are set
+     * before it enters the page, which costs no style invalidation) and returns the mark. */
+    wrapPiece(node, start, end, mark = node.ownerDocument.createElement(MARK)) {
       const original = this.originalOf(node);
       let middle = node;
       if (start > 0 || node === original) {
@@ -38,21 +39,23 @@
         this.adopt(original, middle);
       }
       if (end - start < middle.length) this.adopt(original, middle.splitText(end - start));
-      const mark = node.ownerDocument.createElement(MARK);
       middle.parentNode.insertBefore(mark, middle);
       mark.appendChild(middle);
       this.adopt(original, mark);
       return mark;
     }
 
-    /** Wraps every piece of one highlight; the caller goes through a node's highlights from last to first. */
-    wrap(pieces) {
+    /** Wraps every piece of one highlight (empty pieces get no mark); the caller goes through a node's highlights
+     * from last to first. `makeMark(first)` makes each mark, told whether it is the highlight's first. */
+    wrap(pieces, makeMark = null) {
       const marks = [];
-      for (let i = pieces.length - 1; i >= 0; i--) {
+      let first = 0;
+      while (first < pieces.length && pieces[first].end <= pieces[first].start) first++;
+      for (let i = pieces.length - 1; i >= first; i--) {
         const { node, start, end } = pieces[i];
-        if (end > start) marks.unshift(this.wrapPiece(node, start, end));
+        if (end > start) marks.push(this.wrapPiece(node, start, end, makeMark ? makeMark(i === first) : undefined));
       }
-      return marks;
+      return marks.reverse();
     }
 
     /** Removes one mark but keeps its text where it is (used when the reader dismisses a treatment). */

@@ -60,3 +60,15 @@ test("blockRootOf finds the nearest block box", () => {
   const bold = w.document.getElementById("b").firstChild;
   assert.equal(w.Caveat.blockRootOf(bold).id, "p");
 });
+
+test("visibility is read where text is: a visible child of a hidden element shows, its hidden parent's text not", () => {
+  const w = load(`<div style="visibility:hidden">secret <span style="visibility:visible">shown</span>
+    <p>hidden para</p></div><p>a <span style="visibility:collapse">gone</span> b</p>`);
+  assert.deepEqual(texts(w), ["shown", "a b"]);
+});
+
+test("text directly in an open shadow root follows its host's visibility", () => {
+  const w = load("<div id=shown></div><div id=hidden style='visibility:hidden'></div>");
+  for (const id of ["shown", "hidden"]) w.document.getElementById(id).attachShadow({ mode: "open" }).append(`${id} text`);
+  assert.deepEqual(texts(w), ["shown text"]);
+});

@@ -73,3 +73,20 @@ test("unwrapping one mark keeps its text in place", () => {
   wrapper.restoreAll();
   assert.equal(p.childNodes.length, 1);
 });
+
+test("wrap takes the caller's detached marks and says which one is first", () => {
+  const w = load("<p id=p>A <b>stem</b> cell therapy</p>");
+  const [block] = blocksOf(w);
+  const start = block.text.indexOf("stem");
+  const pieces = w.Caveat.piecesFor(block, start - 1, start + "stem cell therapy".length); // starts on a space
+  pieces[0].start = pieces[0].end; // an empty first piece gets no mark
+  const made = [];
+  const marks = new w.Caveat.Wrapper().wrap(pieces, (first) => {
+    const mark = w.document.createElement("caveat-hl");
+    made.push([mark.isConnected, first]);
+    if (first) mark.setAttribute("data-first", "");
+    return mark;
+  });
+  assert.deepEqual(made, [[false, false], [false, true]]); // made last to first, before entering the page
+  assert.deepEqual(Array.from(marks, (m) => [m.textContent, m.hasAttribute("data-first")]), [["stem", true], [" cell therapy", false]]);
+});

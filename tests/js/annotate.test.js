@@ -1,0 +1,67 @@
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { load } = require("./helpers");
+
+const SCRIPTS = ["shared/settings.js", "content/collect.js", "content/anchor.js", "content/wrap.js", "content/styles.js",
+  "content/annotate.js"];
+
+/** An Annotator whose server finds every `names` occurrence in the blocks it is sent. */
+function annotator(w, names) {
+  const send = async (texts) => {
+    const highlights = [];
+    texts.forEach((text, block) => {
+      for (const name of names) {
+        for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+          highlights.push({ block, start: i, end: i + name.length, exact: name, prefix: "", suffix: "",
+            treatment: name.replace(/ /g, "-"), level: name === "kratom" ? "danger" : "warning",
+            evidence: "unproven", risk: "high" });
+        }
+      }
+    });
+    return { highlights, treatments: {}, kb: { version: "test" } };
+  };
+  return new w.Caveat.Annotator({ send, quiet: (fn) => fn(), wanted: () => true });
+}
+
+test("marks carry the level, and only a highlight's first mark is focusable and described", async () => {
+  const w = load("<p>Try <b>stem</b> cell therapy, then kratom.</p>", SCRIPTS);
+  const a = annotator(w, ["stem cell therapy", "kratom"]);
+  const batch = await a.annotate(w.document);
+  assert.equal(batch.highlights, 2);
+  const marks = Array.from(w.document.querySelectorAll("caveat-hl"));
+  assert.deepEqual(marks.map((m) => [m.textContent, m.dataset.level, m.hasAttribute("data-first")]),
+    [["stem", "warning", true], [" cell therapy", "warning", false], ["kratom", "danger", true]]);
+  const [first, second, third] = marks;
+  assert.equal(first.dataset.caveat, second.dataset.caveat);
+  assert.notEqual(first.dataset.caveat, third.dataset.caveat);
+  assert.equal(first.tabIndex, 0);
+  assert.equal(first.getAttribute("role"), "button");
+  assert.equal(first.getAttribute("aria-description"), "Caveat: unproven, high risk");
+  assert.equal(second.hasAttribute("tabindex"), false);
+  assert.equal(second.hasAttribute("aria-description"), false);
+  assert.equal(a.placedFor(second).marks[0], first);
+  assert.equal(w.document.querySelector("p").textContent, "Try stem cell therapy, then kratom.");
+});
+
+test("highlights stay in reading order across batches, and removed ones leave", async () => {
+  const w = load("<div id=a><p>kratom here</p></div><div id=b><p>stem cell therapy there</p></div>", SCRIPTS);
+  const a = annotator(w, ["stem cell therapy", "kratom"]);
+  await a.annotate(w.document.getElementById("b"));
+  await a.annotate(w.document.getElementById("a"));
+  assert.deepEqual(Array.from(a.live(), (p) => p.treatment), ["kratom", "stem-cell-therapy"]);
+  const gone = a.live()[0];
+  w.document.getElementById("a").remove();
+  assert.deepEqual(Array.from(a.live(), (p) => p.treatment), ["stem-cell-therapy"]);
+  assert.equal(a.placedFor(gone.marks[0]), null);
+});
+
+test("text already inside a mark is not wrapped again", async () => {
+  const w = load("<p id=p>kratom and kratom</p>", SCRIPTS);
+  const a = annotator(w, ["kratom"]);
+  await a.annotate(w.document);
+  const again = await a.annotate(w.document.getElementById("p"));
+  assert.equal(w.document.querySelectorAll("caveat-hl").length, 2);
+  assert.equal(again.highlights, 2); // anchored, but the marks are there already
+  assert.equal(a.live().length, 2);
+});
