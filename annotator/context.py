@@ -17,30 +17,35 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|co|uk|info|health|clinic)\b/?", re.I)
 
 
+_ADDRESS_REACH = 256  # how far a web address may reach either side of a mention
+
+
 class Context:
-    """Paragraph and sentence lookup over one text, computed lazily, once per paragraph."""
+    """Paragraph, sentence and word lookups over one text, each computed once, so that a text with thousands of
+    mentions in one long paragraph still costs time in proportion to its length."""
 
     def __init__(self, text: str):
         self.text = text
+        self._paragraphs: list[tuple[int, int]] = []   # found so far, sorted
         self._sentences: dict[int, list[int]] = {}     # paragraph start -> sentence starts in it
-        self._words: dict[tuple[int, int], list[str]] = {}
+        self._words: dict[tuple[int, int], Words] = {}
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        """The paragraph around `pos`: found by walking to the nearest blank lines, so a page with thousands of
-        paragraphs costs nothing for the ones without a mention."""
+        """The paragraph around `pos`, found by looking for the nearest blank lines either side."""
+        i = bisect.bisect_right(self._paragraphs, (pos, len(self.text) + 1)) - 1
+        if i >= 0 and self._paragraphs[i][0] <= pos < self._paragraphs[i][1]:
+            return self._paragraphs[i]
         text = self.text
         m = _PARAGRAPH_BREAK.search(text, pos)
         hi = m.start() if m else len(text)
-        lo = pos
-        while lo > 0:
-            j = text.rfind("\n", 0, lo)
-            if j == -1:
-                return 0, hi
+        lo, j = 0, pos
+        while (j := text.rfind("\n", 0, j)) != -1:
             k = text.rfind("\n", 0, j)
-            if not text[k + 1:j].strip() and k != -1:
-                return j + 1, hi
-            lo = j
-        return 0, hi
+            if k != -1 and not text[k + 1:j].strip():
+                lo = j + 1
+                break
+        bisect.insort(self._paragraphs, (lo, hi))
+        return lo, hi
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence holding [start, end); a mention that straddles a sentence end takes both sentences."""
@@ -52,27 +57,37 @@ class Context:
         j = bisect.bisect_left(starts, end)
         return starts[i], (starts[j] if j < len(starts) else hi)
 
-    def words(self, lo: int, hi: int) -> list[str]:
+    def words(self, lo: int, hi: int) -> Words:
         words = self._words.get((lo, hi))
         if words is None:
-            words = self._words[(lo, hi)] = [norm(w) for w in TOKEN_RE.findall(self.text, lo, hi)]
+            words = self._words[(lo, hi)] = Words([norm(w) for w in TOKEN_RE.findall(self.text, lo, hi)])
         return words
 
     def in_address(self, start: int, end: int) -> bool:
-        """True when the mention is part of a URL, e-mail address or domain name."""
-        lo = max(self.text.rfind(" ", 0, start), self.text.rfind("\n", 0, start)) + 1
-        hi = len(self.text)
+        """True when the mention is part of a URL, e-mail address or domain name (its white-space-free chunk)."""
+        text = self.text
+        lo = max(start - _ADDRESS_REACH, 0)
+        hi = min(end + _ADDRESS_REACH, len(text))
+        lo = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), lo - 1) + 1
         for stop in (" ", "\n"):
-            j = self.text.find(stop, end)
+            j = text.find(stop, end, hi)
             if j != -1:
-                hi = min(hi, j)
-        return bool(_URLISH.search(self.text, lo, hi))
+                hi = j
+        return bool(_URLISH.search(text, lo, hi))
 
 
-def contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    first = phrase[0]
-    return any(words[i:i + n] == list(phrase) for i, w in enumerate(words) if w == first)
+class Words:
+    """The normalised words of a span, indexed by word so that looking for a phrase does not scan them all."""
+
+    def __init__(self, words: list[str]):
+        self.words = words
+        self.at: dict[str, list[int]] = {}
+        for i, w in enumerate(words):
+            self.at.setdefault(w, []).append(i)
+
+    def contain(self, phrase: tuple[str, ...]) -> bool:
+        n = len(phrase)
+        return any(tuple(self.words[i:i + n]) == phrase for i in self.at.get(phrase[0], ()))
 
 
 def vetoed(entry: Entry, ctx: Context, start: int, end: int) -> bool:
@@ -81,7 +96,7 @@ def vetoed(entry: Entry, ctx: Context, start: int, end: int) -> bool:
     if not entry.not_when:
         return False
     words = ctx.words(*ctx.sentence(start, end))
-    return any(contains(words, phrase) for phrase in entry.not_when)
+    return any(words.contain(phrase) for phrase in entry.not_when)
 
 
 def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indication | None:
@@ -90,7 +105,7 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indicati
         return None
     for lo, hi in (ctx.sentence(start, end), ctx.paragraph(start)):
         words = ctx.words(lo, hi)
-        near = [i for i in entry.indications if any(contains(words, p) for p in i.words)]
+        near = [i for i in entry.indications if any(words.contain(p) for p in i.words)]
         if near:
             return max(near, key=lambda i: caution_rank(i.evidence, i.risk))
     return None

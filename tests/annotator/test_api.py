@@ -66,3 +66,12 @@ def test_search_finds_by_alias_with_typos(kb):
     assert kb.search("ozempik")[0]["id"] == "semaglutide"
     assert kb.search("stem-cell therapies")[0]["id"] == "stem-cell-therapy"
     assert kb.search("no such thing at all xq") == []
+
+
+def test_many_mentions_in_one_long_line_cost_linear_time(kb):
+    """A hostile page: 40,000 mentions in one paragraph with no spaces. Each lookup around a mention (paragraph,
+    sentence, address, condition words) is computed once, so this finishes; a quadratic scan would not."""
+    text = "ivermectin/COVID-19/" * 40_000
+    result = annotate_text(text, kb)
+    assert len(result.highlights) == 40_000
+    assert {h.indication for h in result.highlights} == {"COVID-19"}

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from annotator import KnowledgeBase, annotate_text
-from annotator.context import contains
+from annotator.context import Words
 from annotator.levels import caution_rank
 from annotator.match import _COMMON, MIN_FUZZY_LEN
 from annotator.normalize import TOKEN_RE, norm
@@ -89,8 +89,8 @@ def test_indication_words_pick_the_indication(entry_id, condition):
     for phrase in ind.words:
         text = f"She was offered {name} for {' '.join(phrase)}."
         h = next(h for h in annotate_text(text, KB).highlights if h.treatment == entry_id)
-        words = [norm(w) for w in TOKEN_RE.findall(text)]
-        near = [i for i in entry.indications if any(contains(words, p) for p in i.words)]
+        words = Words([norm(w) for w in TOKEN_RE.findall(text)])
+        near = [i for i in entry.indications if any(words.contain(p) for p in i.words)]
         assert ind in near
         expected = max(near, key=lambda i: caution_rank(i.evidence, i.risk))
         assert (h.indication, h.evidence, h.risk) == (expected.condition, expected.evidence, expected.risk)
