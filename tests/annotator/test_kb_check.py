@@ -51,11 +51,11 @@ GOOD = textwrap.dedent("""\
     """)
 
 
-def check(tmp_path, text, name="sample-cure.yaml", extra=None):
+def check(tmp_path, text, name="sample-cure.yaml", extra=None, today=TODAY):
     (tmp_path / name).write_text(text)
     for other_name, other in (extra or {}).items():
         (tmp_path / other_name).write_text(other)
-    _, problems, _ = read_kb(tmp_path, TODAY)
+    _, problems, _ = read_kb(tmp_path, today)
     return [str(p).replace(str(tmp_path) + "/", "") for p in problems]
 
 
@@ -156,6 +156,7 @@ def test_new_entry_scaffold_lists_its_todos(tmp_path):
     out = subprocess.run([sys.executable, "-m", "annotator", "kb", "new", "Cold Plunge", "--kb", str(tmp_path)],
                          capture_output=True, text=True)
     assert out.returncode == 0 and (tmp_path / "cold-plunge.yaml").exists()
-    problems = check(tmp_path, (tmp_path / "cold-plunge.yaml").read_text(), name="cold-plunge.yaml")
+    problems = check(tmp_path, (tmp_path / "cold-plunge.yaml").read_text(), name="cold-plunge.yaml",
+                     today=dt.date.today())  # the scaffold is dated today
     assert problems and all("TODO" in p or "authority" in p for p in problems)
     assert any(p.startswith("cold-plunge.yaml:9: summary: placeholder left in") for p in problems)
