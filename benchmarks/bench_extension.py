@@ -2,15 +2,21 @@
 hundred highlights), against the real Caveat server on loopback.
 
 Measures, per run: time from document_idle (the content script's start) to highlights painted; the content
-script's own main-thread time (collection, anchoring, wrapping; per batch, and the longest single slice of work);
+script's own main-thread time (collection, handing the texts to the worker and filing its answer, anchoring,
+wrapping; per batch, and the longest single slice of work);
 and the page's cumulative layout shift. Prints a Markdown table of medians (docs/extension.md quotes it) and writes
 benchmarks/out/extension.json.
 
-    .venv/bin/python benchmarks/bench_extension.py [--runs 5]
+    .venv/bin/python benchmarks/bench_extension.py [--runs 5] [--baseline OLD_EXTENSION_DIR]
+
+With --baseline (e.g. `git archive REV extension | tar -x -C /tmp/old`, then /tmp/old/extension), an older
+extension runs in a second browser, its runs interleaved with the current one's, and the ratios of the medians
+are printed: on a busy machine only figures from the same run compare.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import sys
@@ -95,8 +101,10 @@ def one_run(browser: ExtensionBrowser, url: str) -> dict:
         "idle_to_painted_ms": perf["paintedAt"] - perf["startedAt"],
         "content_script_ms": sum(b["mainThreadMs"] for b in batches),
         "collect_ms": sum(b["collectMs"] for b in batches),
+        "message_ms": sum(b.get("messageMs", 0) for b in batches),  # not measured before this figure existed
         "anchor_ms": sum(b["anchorMs"] for b in batches),
         "wrap_ms": sum(b["wrapMs"] for b in batches),
+        "dom_ms": sum(b["collectMs"] + b["anchorMs"] + b["wrapMs"] for b in batches),
         "longest_batch_ms": max(b["mainThreadMs"] for b in batches),
         "longest_slice_ms": max(b["longestSliceMs"] for b in batches),
         "layout_shift": page.evaluate("window.__cls"),
@@ -105,35 +113,52 @@ def one_run(browser: ExtensionBrowser, url: str) -> dict:
     return result
 
 
-def bench_page(browser: ExtensionBrowser, site: str, kind: str, runs: int, html_bytes: int) -> dict:
+def bench_page(browsers: list[ExtensionBrowser], site: str, kind: str, runs: int, html_bytes: int) -> list[dict]:
+    """One result per browser; their runs are interleaved, so a busy spell hits them alike."""
     url = f"{site}/{kind}.html"
-    one_run(browser, url)  # warm-up: the server's first request builds its caches
-    results = [{**one_run(browser, url), "html_bytes": html_bytes} for _ in range(runs)]
-    return {"runs": results, "median": {key: statistics.median(r[key] for r in results) for key in results[0]}}
+    for browser in browsers:
+        one_run(browser, url)  # warm-up: the server's first request builds its caches
+    results = [[] for _ in browsers]
+    for _ in range(runs):
+        for browser, out in zip(browsers, results):
+            out.append({**one_run(browser, url), "html_bytes": html_bytes})
+    return [{"runs": rs, "median": {key: statistics.median(r[key] for r in rs) for key in rs[0]}} for rs in results]
 
 
 ROWS = [("idle_to_painted_ms", "document_idle -> highlights painted (incl. server)"),
         ("content_script_ms", "content-script main-thread time, all batches"),
-        ("collect_ms", "... collecting visible text"), ("anchor_ms", "... anchoring"), ("wrap_ms", "... wrapping"),
+        ("collect_ms", "... collecting visible text"), ("message_ms", "... handing texts to the worker, filing answers"),
+        ("anchor_ms", "... anchoring"), ("wrap_ms", "... wrapping"),
+        ("dom_ms", "collecting + anchoring + wrapping (the total as measured before)"),
         ("longest_batch_ms", "longest batch (main-thread time)"),
         ("longest_slice_ms", "longest uninterrupted slice (task)"), ("layout_shift", "cumulative layout shift")]
 
 
-def table(results: dict) -> str:
+def table(results: dict, baseline: dict | None = None) -> str:
+    """Medians per page; with `baseline`, also the baseline's and the ratio current / baseline."""
     kinds = list(results)
-    lines = ["| measure | " + " | ".join(f"{k} page" for k in kinds) + " |", "|---" * (len(kinds) + 1) + "|"]
+    heads = [f"{k} page" for k in kinds] + ([f"{k}: baseline | {k}: ratio" for k in kinds] if baseline else [])
+    lines = ["| measure | " + " | ".join(heads) + " |", "|---" * (len(" | ".join(heads).split(" | ")) + 1) + "|"]
+
+    def cells(key, fmt):
+        row = [fmt.format(results[k]["median"].get(key, 0)) for k in kinds]
+        for k in kinds if baseline else []:
+            old, new = baseline[k]["median"].get(key), results[k]["median"].get(key, 0)
+            row += [fmt.format(old) if old is not None else "-",
+                    f"{new / old:.2f}" if old and key not in ("html_bytes", "layout_shift") else "-"]
+        return row
+
     for field in ("html_bytes", "highlights", "unanchored"):
-        lines.append(f"| {field.replace('_', ' ')} | "
-                     + " | ".join(f"{results[k]['median'][field]:.0f}" for k in kinds) + " |")
+        lines.append(f"| {field.replace('_', ' ')} | " + " | ".join(cells(field, "{:.0f}")) + " |")
     for key, label in ROWS:
-        fmt = "{:.3f}" if key == "layout_shift" else "{:.1f} ms"
-        lines.append(f"| {label} | " + " | ".join(fmt.format(results[k]["median"][key]) for k in kinds) + " |")
+        lines.append(f"| {label} | " + " | ".join(cells(key, "{:.3f}" if key == "layout_shift" else "{:.1f} ms")) + " |")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--baseline", type=Path, help="an older extension/ folder to compare with, in the same run")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="caveat-bench-"))
     (work / "site").mkdir()
@@ -144,14 +169,23 @@ def main() -> None:
         sizes[kind] = len(html)
     httpd = serve_folder(work / "site")
     site = f"http://127.0.0.1:{httpd.server_address[1]}"
-    with start_server(log_dir=work) as server, ExtensionBrowser(work, server.url) as browser:
-        results = {kind: bench_page(browser, site, kind, args.runs, sizes[kind]) for kind in PAGES}
+    from playwright.sync_api import sync_playwright
+
+    with start_server(log_dir=work) as server, sync_playwright() as pw, contextlib.ExitStack() as stack:
+        browsers = []
+        for name, folder in [("current", REPO / "extension")] + ([("baseline", args.baseline)] if args.baseline else []):
+            (work / name).mkdir()
+            browsers.append(stack.enter_context(ExtensionBrowser(work / name, server.url, extension=folder, playwright=pw)))
+        per_kind = {kind: bench_page(browsers, site, kind, args.runs, sizes[kind]) for kind in PAGES}
     httpd.shutdown()
+    results = {kind: both[0] for kind, both in per_kind.items()}
+    baseline = {kind: both[1] for kind, both in per_kind.items()} if args.baseline else None
     out = REPO / "benchmarks" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "extension.json").write_text(json.dumps(results, indent=2))
-    print(f"Medians of {args.runs} runs after one warm-up each (bundled KB, one gunicorn worker)\n")
-    print(table(results))
+    (out / "extension.json").write_text(json.dumps({"current": results, "baseline": baseline}, indent=2))
+    print(f"Medians of {args.runs} runs after one warm-up each (bundled KB, one gunicorn worker)"
+          + (f"; baseline {args.baseline}, runs interleaved" if args.baseline else "") + "\n")
+    print(table(results, baseline))
 
 
 if __name__ == "__main__":

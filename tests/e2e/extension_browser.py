@@ -15,9 +15,12 @@ MARKS = "caveat-hl"
 
 
 class ExtensionBrowser:
-    def __init__(self, tmp_path: Path, server_url: str):
+    def __init__(self, tmp_path: Path, server_url: str, *, extension: Path = EXTENSION, playwright=None):
+        """`extension`: the folder to load (the benchmark compares an older copy); `playwright`: a running
+        Playwright to share (only one can run per thread), which this browser then leaves running."""
         self.ext = tmp_path / "extension"
-        shutil.copytree(EXTENSION, self.ext)
+        shutil.copytree(extension, self.ext)
+        self._shared_pw = playwright
         settings = self.ext / "shared" / "settings.js"
         source = settings.read_text()
         assert DEFAULT_SERVER in source
@@ -29,7 +32,7 @@ class ExtensionBrowser:
     def __enter__(self):
         from playwright.sync_api import sync_playwright
 
-        self._pw = sync_playwright().start()
+        self._pw = self._shared_pw or sync_playwright().start()
         self.context = self._pw.chromium.launch_persistent_context(
             str(self.profile), headless=True, executable_path=CHROMIUM, viewport={"width": 1100, "height": 900}, has_touch=True,
             args=["--headless=new", f"--disable-extensions-except={self.ext}", f"--load-extension={self.ext}",
@@ -60,7 +63,8 @@ class ExtensionBrowser:
 
     def __exit__(self, *exc):
         self.context.close()
-        self._pw.stop()
+        if not self._shared_pw:
+            self._pw.stop()
 
     def _on_console(self, message):
         if message.type == "error":
