@@ -2,13 +2,13 @@
 Chromium (through Playwright) with the unpacked extension loaded. See docs/extension.md for what is tested."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from live_server import start_server
 
-from extension_browser import CHROMIUM, ExtensionBrowser
+from browser import require_chromium
+from extension_browser import ExtensionBrowser
 from fixture_site import serve_folder
 from pinned_kb import pinned_kb
 
@@ -19,10 +19,7 @@ ARTIFACTS = REPO / "test-artifacts"
 
 @pytest.fixture(autouse=True)
 def _chromium_required():
-    """Without a browser the e2e tests skip on a laptop, but fail under CI=true so a missing install step shows."""
-    if not Path(CHROMIUM).exists():
-        give_up = pytest.fail if os.environ.get("CI") == "true" else pytest.skip
-        give_up(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    require_chromium()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,8 @@ import re
 import shutil
 from pathlib import Path
 
-CHROMIUM = "/usr/lib/chromium/chromium"
+from browser import CHROMIUM
+
 EXTENSION = Path(__file__).resolve().parents[2] / "extension"
 DEFAULT_SERVER = "http://127.0.0.1:8737"
 MARKS = "caveat-hl"

@@ -2,16 +2,15 @@
 with highlights and the extension's cards, and hostile KB and page text stays text."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 import yaml
 
+from browser import CHROMIUM, require_chromium
 from conftest import copy_kb
 from live_server import start_server
 
-CHROMIUM = "/usr/lib/chromium/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # Chromium checks the page's CSP while DOMParser parses pasted HTML into its inert document, and reports the inline
 # styles and event handlers of that HTML as blocked: proof that the policy holds, not an error of the playground.
@@ -22,11 +21,7 @@ HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned
 
 @pytest.fixture(scope="module")
 def chromium():
-    if not Path(CHROMIUM).exists():
-        reason = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
