@@ -1,8 +1,6 @@
 """The one pipeline: text -> candidate matches -> vetoes -> non-overlapping highlights with verdicts -> result."""
 from __future__ import annotations
 
-import bisect
-
 from .context import Context, indication_for, vetoed
 from .errors import AnnotatorError
 from .extract import extract_text
@@ -57,14 +55,15 @@ def _highlights(text: str, kb: KnowledgeBase, block: int | None = None) -> list[
 
 def _without_overlaps(matches: list[Match]) -> list[Match]:
     """Longest first, then best score, then earliest: each position of the text belongs to one highlight."""
-    chosen: list[Match] = []   # kept sorted by start
-    starts: list[int] = []
+    if not matches:
+        return []
+    taken = bytearray(max(m.end for m in matches))
+    chosen = []
     for m in sorted(matches, key=lambda m: (m.start - m.end, -m.score, m.start, m.alias.entry)):
-        i = bisect.bisect_left(starts, m.start)
-        if (i == 0 or chosen[i - 1].end <= m.start) and (i == len(chosen) or chosen[i].start >= m.end):
-            starts.insert(i, m.start)
-            chosen.insert(i, m)
-    return chosen
+        if taken.find(1, m.start, m.end) == -1:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
 
 
 def _highlight(m: Match, kb: KnowledgeBase, ctx: Context, block: int | None) -> Highlight:

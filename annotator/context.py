@@ -10,9 +10,9 @@ import re
 
 from .entry import Entry, Indication
 from .levels import caution_rank
-from .normalize import TOKEN_RE, norm
+from .normalize import PARAGRAPH_BREAK, TOKEN_RE, norm
 
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|co|uk|info|health|clinic)\b/?", re.I)
 
@@ -29,6 +29,7 @@ class Context:
         self._paragraphs: list[tuple[int, int]] = []   # found so far, sorted
         self._sentences: dict[int, list[int]] = {}     # paragraph start -> sentence starts in it
         self._words: dict[tuple[int, int], Words] = {}
+        self._indications: dict[tuple[str, tuple[int, int]], Indication | None] = {}
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """The paragraph around `pos`, found by looking for the nearest blank lines either side."""
@@ -36,7 +37,7 @@ class Context:
         if i >= 0 and self._paragraphs[i][0] <= pos < self._paragraphs[i][1]:
             return self._paragraphs[i]
         text = self.text
-        m = _PARAGRAPH_BREAK.search(text, pos)
+        m = PARAGRAPH_BREAK.search(text, pos)
         hi = m.start() if m else len(text)
         lo, j = 0, pos
         while (j := text.rfind("\n", 0, j)) != -1:
@@ -63,17 +64,23 @@ class Context:
             words = self._words[(lo, hi)] = Words([norm(w) for w in TOKEN_RE.findall(self.text, lo, hi)])
         return words
 
+    def indication_in(self, entry: Entry, span: tuple[int, int]) -> Indication | None:
+        """The most cautious of the entry's indications whose words occur in the span (once per entry and span)."""
+        key = (entry.id, span)
+        if key not in self._indications:
+            words = self.words(*span)
+            near = [i for i in entry.indications if any(words.contain(p) for p in i.words)]
+            self._indications[key] = max(near, key=lambda i: caution_rank(i.evidence, i.risk)) if near else None
+        return self._indications[key]
+
     def in_address(self, start: int, end: int) -> bool:
         """True when the mention is part of a URL, e-mail address or domain name (its white-space-free chunk)."""
         text = self.text
         lo = max(start - _ADDRESS_REACH, 0)
         hi = min(end + _ADDRESS_REACH, len(text))
-        lo = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), lo - 1) + 1
-        for stop in (" ", "\n"):
-            j = text.find(stop, end, hi)
-            if j != -1:
-                hi = j
-        return bool(_URLISH.search(text, lo, hi))
+        before = [m.end() for m in _SPACE.finditer(text, lo, start)]
+        after = _SPACE.search(text, end, hi)
+        return bool(_URLISH.search(text, before[-1] if before else lo, after.start() if after else hi))
 
 
 class Words:
@@ -82,12 +89,17 @@ class Words:
     def __init__(self, words: list[str]):
         self.words = words
         self.at: dict[str, list[int]] = {}
+        self._answers: dict[tuple[str, ...], bool] = {}  # each phrase is looked for once per span
         for i, w in enumerate(words):
             self.at.setdefault(w, []).append(i)
 
     def contain(self, phrase: tuple[str, ...]) -> bool:
-        n = len(phrase)
-        return any(tuple(self.words[i:i + n]) == phrase for i in self.at.get(phrase[0], ()))
+        found = self._answers.get(phrase)
+        if found is None:
+            n = len(phrase)
+            found = self._answers[phrase] = any(
+                tuple(self.words[i:i + n]) == phrase for i in self.at.get(phrase[0], ()))
+        return found
 
 
 def vetoed(entry: Entry, ctx: Context, start: int, end: int) -> bool:
@@ -103,9 +115,8 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indicati
     """The indication whose words stand nearest (same sentence, then same paragraph); the most cautious on a tie."""
     if not entry.indications:
         return None
-    for lo, hi in (ctx.sentence(start, end), ctx.paragraph(start)):
-        words = ctx.words(lo, hi)
-        near = [i for i in entry.indications if any(words.contain(p) for p in i.words)]
-        if near:
-            return max(near, key=lambda i: caution_rank(i.evidence, i.risk))
+    for span in (ctx.sentence(start, end), ctx.paragraph(start)):
+        found = ctx.indication_in(entry, span)
+        if found is not None:
+            return found
     return None

@@ -30,6 +30,8 @@ _BLOCKS = frozenset({
 def parse(html: str | bytes) -> BeautifulSoup:
     if not isinstance(html, (str, bytes, bytearray)):
         raise AnnotatorError(f"expected the page as str or bytes, got {type(html).__name__}")
+    if isinstance(html, bytearray):
+        html = bytes(html)
     try:
         return BeautifulSoup(html, "lxml")
     except (ParserRejectedMarkup, ValueError) as exc:
@@ -42,7 +44,7 @@ def _hidden(tag: Tag) -> bool:
         return True
     style = attrs.get("style")
     if style:
-        style = style.replace(" ", "").lower()
+        style = "".join(style.split()).lower()
         return "display:none" in style or "visibility:hidden" in style
     return False
 

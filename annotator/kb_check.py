@@ -84,7 +84,7 @@ def _rules(parsed: ParsedFile, data: dict, stem: str, today: dt.date) -> list[Pr
 
     if isinstance(data.get("id"), str) and data["id"] != stem:
         add(("id",), f"id '{data['id']}' must match the file name '{stem}.yaml'")
-    sources = [s for s in data.get("sources") or [] if isinstance(s, dict)]
+    sources = [s for s in _list(data, "sources") if isinstance(s, dict)]
     known = [s.get("id") for s in sources]
     for i, sid in enumerate(known):
         if sid in known[:i]:
@@ -93,10 +93,13 @@ def _rules(parsed: ParsedFile, data: dict, stem: str, today: dt.date) -> list[Pr
         for j, sid in enumerate(cited):
             if isinstance(sid, str) and sid not in known:
                 add(path + (j,), f"cites source '{sid}', which this entry's sources do not list")
-    hosts = [urlsplit(s["url"]).hostname or "" for s in sources if isinstance(s.get("url"), str)]
+    hosts = [_host(s["url"]) for s in sources if isinstance(s.get("url"), str)]
+    for i, source in enumerate(_list(data, "sources")):
+        if isinstance(source, dict) and isinstance(source.get("url"), str) and not _host(source["url"]):
+            add(("sources", i, "url"), f"'{source['url']}' is not a valid web address")
     if sources and not any(is_authority(h) for h in hosts):
         add(("sources",), "needs at least one source from an authority (see annotator/authorities.py)")
-    conditions = [i.get("condition") for i in data.get("indications") or [] if isinstance(i, dict)]
+    conditions = [i.get("condition") for i in _list(data, "indications") if isinstance(i, dict)]
     for i, cond in enumerate(conditions):
         if cond in conditions[:i]:
             add(("indications", i, "condition"), f"condition '{cond}' appears twice")
@@ -118,8 +121,21 @@ def _check_reviewed(reviewed: object, add, today: dt.date) -> None:
         add(("reviewed",), f"last reviewed {reviewed}, over 2 years ago: check the sources again", "warning")
 
 
+def _list(data: dict, key: str) -> list:
+    """The list under `key`, or [] when it is missing or not a list (the schema reports that)."""
+    value = data.get(key)
+    return value if isinstance(value, list) else []
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # e.g. "https://[bad": the schema pattern passes it, the authority check must not crash
+        return ""
+
+
 def _citations(data: dict):
-    for i, ind in enumerate(data.get("indications") or []):
+    for i, ind in enumerate(_list(data, "indications")):
         if isinstance(ind, dict) and isinstance(ind.get("sources"), list):
             yield ("indications", i, "sources"), ind["sources"]
     regulatory = data.get("regulatory")

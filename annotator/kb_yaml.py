@@ -14,7 +14,6 @@ import yaml
 from .errors import Problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_scalars = yaml.constructor.SafeConstructor()
 
 Path = tuple  # a path into the data: ("indications", 0, "words")
 
@@ -54,14 +53,21 @@ def _build(root: yaml.Node, path: Path, parsed: ParsedFile) -> object:
     """Node tree -> data, iteratively (a hostile file may nest deeply)."""
     result_box: list = [None]
     todo = [(root, path, result_box, 0)]
+    seen: set[int] = set()
+    scalars = yaml.constructor.SafeConstructor()  # one per file: it remembers every node it built
     while todo:
         node, path, holder, slot = todo.pop()
         parsed.lines.setdefault(path, node.start_mark.line + 1)
+        if id(node) in seen:  # an alias (*name): it may point at itself, or multiply a file's size
+            parsed.problems.append(Problem(parsed.name, node.start_mark.line + 1, dotted(path),
+                                           "YAML anchors and aliases (&name, *name) are not supported: write it out"))
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             value: object = {}
             first_line: dict = {}
             for key_node, value_node in node.value:
-                key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+                key = _scalar(scalars, key_node) if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
                 key = str(key)
                 line = key_node.start_mark.line + 1
                 if key in first_line:
@@ -78,14 +84,14 @@ def _build(root: yaml.Node, path: Path, parsed: ParsedFile) -> object:
             for i, item in enumerate(node.value):
                 todo.append((item, path + (i,), value, i))
         else:
-            value = _scalar(node)
+            value = _scalar(scalars, node)
         holder[slot] = value
     return result_box[0]
 
-def _scalar(node: yaml.Node) -> object:
+def _scalar(scalars: yaml.constructor.SafeConstructor, node: yaml.Node) -> object:
     try:
-        value = _scalars.construct_object(node)
-    except (ValueError, yaml.constructor.ConstructorError):  # e.g. 2026-02-30, or a !!python tag
+        value = scalars.construct_object(node)
+    except Exception:  # noqa: BLE001 - e.g. 2026-02-30, !!bool maybe, a !!python tag: keep the text, the schema judges it
         return node.value if isinstance(node.value, str) else str(node.value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()

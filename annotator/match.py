@@ -16,15 +16,15 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from .normalize import GAP_RE, TOKEN_RE, fold, norm, stem
+from .normalize import GAP_RE, MAX_CACHED_WORD, PARAGRAPH_BREAK, TOKEN_RE, fold, norm, stem
 
 MIN_FUZZY_LEN = 5          # words shorter than this never match fuzzily
 MIN_FUZZY_SCORE = 80       # a fuzzy match scoring below this is not shown
 SKIP_PENALTY = 10          # score lost for one extra word inside a name
 _CACHE_LIMIT = 200_000     # distinct text words remembered across calls
+_MANY_STARTERS = 32        # past this many distinct starting words, locate them in one pass
 
 _COMMON = frozenset(resources.files("annotator").joinpath("data/common_words.txt").read_text("utf-8").split())
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,9 @@ class Matcher:
             near = self._neighbours(folded, word)
             starts = raw in self._exact or word in self._root.children or (
                 bool(near) and any(w in self._root.children for w in near))
-            known = self._words[raw] = _Word(word, near, starts)
+            known = _Word(word, near, starts)
+            if len(raw) <= MAX_CACHED_WORD:
+                self._words[raw] = known
         return known
 
     def _neighbours(self, folded: str, word: str) -> tuple[str, ...]:
@@ -135,20 +137,32 @@ class Matcher:
         for chunk in set(text.split()):
             found = self._chunks.get(chunk)
             if found is None:
-                if len(self._chunks) > _CACHE_LIMIT:
-                    self._chunks.clear()
-                found = self._chunks[chunk] = tuple(w for w in TOKEN_RE.findall(chunk) if self._word(w).starts)
+                found = tuple(w for w in TOKEN_RE.findall(chunk) if self._word(w).starts)
+                if len(chunk) <= MAX_CACHED_WORD:  # long chunks are page text nobody will send again: not kept
+                    if len(self._chunks) > _CACHE_LIMIT:
+                        self._chunks.clear()
+                    self._chunks[chunk] = found
             starters.update(found)
         matches: list[Match] = []
+        for word in self._spots(text, starters):
+            matches += self._exact_at(text, word)
+            matches += self._walk(text, word)
+        return matches
+
+    @staticmethod
+    def _spots(text: str, starters: set[str]):
+        """Where the starting words stand. A few are found fastest with `str.find` each; many (a hostile page of
+        near-misses) in one pass over the words, so the cost never grows as starters times text."""
+        if len(starters) > _MANY_STARTERS:
+            yield from (m for m in TOKEN_RE.finditer(text) if m.group() in starters)
+            return
         for raw in starters:
             i = text.find(raw)
             while i != -1:
                 word = TOKEN_RE.match(text, i) if i == 0 or not _word_char_at(text, i - 1) else None
                 if word is not None and word.group() == raw:
-                    matches += self._exact_at(text, word)
-                    matches += self._walk(text, word)
+                    yield word
                 i = text.find(raw, i + 1)
-        return matches
 
     def _exact_at(self, text: str, m: re.Match) -> list[Match]:
         out = []
@@ -223,7 +237,7 @@ def _half_keys(word: str, size: int) -> tuple[str, str]:
 def _next_word(text: str, pos: int) -> re.Match | None:
     """The next word after `pos` if only a gap of spaces, dashes or quotes (no paragraph break) comes first."""
     gap = GAP_RE.match(text, pos)
-    if _BLANK_LINE.search(gap.group()):
+    if PARAGRAPH_BREAK.search(gap.group()):
         return None
     return TOKEN_RE.match(text, gap.end())
 

@@ -12,6 +12,11 @@ from functools import lru_cache
 # A word: letters and digits, with an optional possessive 's glued on (Gerson's, Myers’s).
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][sS](?![^\W_]))?")
 
+MAX_CACHED_WORD = 64  # longer words are never kept in a cache: no alias word is that long
+
+# A blank line: paragraphs end there, in plain text and in the extracted text alike.
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
 # What may stand between two words of one name: spaces, hyphens and dashes, quotes, slashes, plus, per cent.
 GAP_RE = re.compile(r"[\s\-‐‑‒–—'\"“”‘’«»„/+%]{0,5}")
 
@@ -41,8 +46,13 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def norm(word: str) -> str:
+def _norm_cached(word: str) -> str:
     return stem(fold(word))
+
+
+def norm(word: str) -> str:
+    """The comparable form of a word. Short words are cached; a long one (no alias word is) is not kept."""
+    return _norm_cached(word) if len(word) <= MAX_CACHED_WORD else stem(fold(word))
 
 
 def norm_phrase(phrase: str) -> tuple[str, ...]:

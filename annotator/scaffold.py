@@ -6,10 +6,12 @@ maintainer's to-do list. No source is pre-filled: every URL must be one the main
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
 from .errors import AnnotatorError
+from .normalize import fold
 
 TEMPLATE = """\
 # yaml-language-server: $schema=../schemas/kb-entry.schema.json
@@ -54,7 +56,7 @@ reviewed: {today}
 
 
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
 
 
 def new_entry(name: str, folder: Path, today: dt.date | None = None) -> Path:
@@ -65,7 +67,7 @@ def new_entry(name: str, folder: Path, today: dt.date | None = None) -> Path:
     path = folder / f"{entry_id}.yaml"
     if path.exists():
         raise AnnotatorError(f"{path} already exists: edit it instead")
-    safe_name = name.replace('"', "'")
-    path.write_text(TEMPLATE.format(id=entry_id, name=f'"{safe_name}"', year=today.year, today=today.isoformat()),
+    name_yaml = json.dumps(name, ensure_ascii=False)  # a JSON string is a valid YAML string, escapes and all
+    path.write_text(TEMPLATE.format(id=entry_id, name=name_yaml, year=today.year, today=today.isoformat()),
                     encoding="utf-8")
     return path

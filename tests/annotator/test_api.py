@@ -75,3 +75,22 @@ def test_many_mentions_in_one_long_line_cost_linear_time(kb):
     result = annotate_text(text, kb)
     assert len(result.highlights) == 40_000
     assert {h.indication for h in result.highlights} == {"COVID-19"}
+
+
+def test_hostile_pages_stay_linear(kb):
+    """Inputs that made earlier versions quadratic (each took minutes): condition words that start but never finish
+    in one long paragraph, tens of thousands of overlapping candidates, and thousands of near-miss starting words."""
+    assert len(annotate_text("ivermectin head river. " * 6000, kb).highlights) == 6000
+    assert len(annotate_text("ivermectin and platelet-rich plasma. " * 15000, kb).highlights) == 30000
+    typos = [w[:i] + "q" + w[i + 1:] for w in ("ivermectin", "chelation", "homeopathy", "acupuncture", "semaglutide")
+             for i in range(1, len(w) - 1)] * 40
+    text = " ".join(typos) + " " + "filler words here " * 50_000
+    assert {h.treatment for h in annotate_text(text, kb).highlights} <= {"ivermectin", "chelation-therapy",
+                                                                          "homeopathy", "acupuncture", "semaglutide"}
+
+
+def test_long_words_are_not_kept_in_caches(kb):
+    word = "x" * 100_000
+    kb.matcher.clear_cache()
+    annotate_text(f"{word} and ivermectin", kb)
+    assert all(len(k) <= 64 for k in kb.matcher._words) and all(len(k) <= 64 for k in kb.matcher._chunks)

@@ -160,3 +160,38 @@ def test_new_entry_scaffold_lists_its_todos(tmp_path):
                      today=dt.date.today())  # the scaffold is dated today
     assert problems and all("TODO" in p or "authority" in p for p in problems)
     assert any(p.startswith("cold-plunge.yaml:9: summary: placeholder left in") for p in problems)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("id: sample-cure", "id: &a [*a]", "sample-cure.yaml:1: id[0]: YAML anchors and aliases"),
+    ("sources:\n  - id: agency-page", "sources: 5\nxsources:\n  - id: agency-page", "sample-cure.yaml:24: sources: 5 is not of type 'array'"),
+    ("indications:\n  - condition", "indications: 7\nxindications:\n  - condition", "sample-cure.yaml:11: indications: 7 is not of type 'array'"),
+    ("https://example.org/page", "https://[bad", "sample-cure.yaml:33: sources[1].url: 'https://[bad' is not a valid"),
+    ("name: Sample cure", "name: !!bool maybe\nnot_when: !!int x", "sample-cure.yaml:3: not_when: 'x' is not of type 'array'"),
+])
+def test_odd_shapes_are_problems_not_tracebacks(tmp_path, old, new, expected):
+    assert old in GOOD
+    problems = check(tmp_path, GOOD.replace(old, new, 1))
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_reloading_does_not_grow_memory(tmp_path):
+    import tracemalloc
+    (tmp_path / "sample-cure.yaml").write_text(GOOD)
+    read_kb(tmp_path, TODAY)
+    tracemalloc.start()
+    read_kb(tmp_path, TODAY)
+    first = tracemalloc.get_traced_memory()[0]
+    for _ in range(20):
+        read_kb(tmp_path, TODAY)
+    grown = tracemalloc.get_traced_memory()[0] - first
+    tracemalloc.stop()
+    assert grown < 200_000, f"{grown} bytes kept after 20 reloads"
+
+
+def test_scaffold_escapes_names_and_folds_accents(tmp_path):
+    from annotator.scaffold import new_entry
+    path = new_entry('Células "madre" back\\slash cure', tmp_path, TODAY)
+    assert path.name == "celulas-madre-back-slash-cure.yaml"
+    parsed = read_kb(tmp_path, TODAY)[1]
+    assert not any("yaml: syntax error" in str(p) for p in parsed)
