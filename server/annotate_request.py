@@ -28,6 +28,8 @@ def read_json_body() -> object:
                        "malformed_json") from None
     except RecursionError:
         raise ApiError(400, "the body's JSON is nested too deeply", "malformed_json") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise ApiError(400, f"the body's JSON cannot be read: {exc}", "malformed_json") from None
 
 
 def parse() -> tuple[str, str | list[str]]:

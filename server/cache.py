@@ -12,10 +12,15 @@ def content_key(kind: str, payload: bytes) -> str:
     return hashlib.blake2b(kind.encode() + b"\0" + payload, digest_size=20).hexdigest()
 
 
+MAX_BYTES = 64 * 1024 * 1024  # responses run ~15x their request: cap the memory, not only the count
+
+
 class ResponseCache:
-    def __init__(self, max_entries: int):
+    def __init__(self, max_entries: int, max_bytes: int = MAX_BYTES):
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
         self._items: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+        self._size = 0
         self._lock = threading.Lock()
 
     def get(self, key: tuple[str, str]) -> bytes | None:
@@ -26,10 +31,11 @@ class ResponseCache:
             return body
 
     def put(self, key: tuple[str, str], body: bytes) -> None:
-        if self.max_entries <= 0:
+        if self.max_entries <= 0 or len(body) > self.max_bytes // 8:  # one huge page must not flush the rest
             return
         with self._lock:
+            old = self._items.pop(key, None)
+            self._size += len(body) - (len(old) if old is not None else 0)
             self._items[key] = body
-            self._items.move_to_end(key)
-            while len(self._items) > self.max_entries:
-                self._items.popitem(last=False)
+            while len(self._items) > self.max_entries or self._size > self.max_bytes:
+                self._size -= len(self._items.popitem(last=False)[1])

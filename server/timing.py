@@ -41,7 +41,7 @@ def _finish(response):
     _add("total", time.perf_counter() - g.started, time.thread_time() - g.started_cpu)
     figures = g.timings
     response.headers["Server-Timing"] = ", ".join(f"{k};dur={v:.2f}" for k, v in figures.items())
-    log.info("%s %s %d in=%dB out=%sB %s", request.method, request.path if request.url_rule else "<unrouted>",
+    log.info("%s %s %d in=%dB out=%sB %s", request.method, request.url_rule.rule if request.url_rule else "<unrouted>",
              response.status_code, request.content_length or 0, response.content_length,
              " ".join(f"{k}={v:.2f}ms" for k, v in figures.items()))
     return response

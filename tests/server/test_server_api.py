@@ -128,3 +128,14 @@ def test_body_limit_is_configurable(app, client):
     response = client.post("/api/v1/annotate", json={"text": "x" * 2000})
     assert response.status_code == 413 and "1000 bytes" in response.json["error"]["message"]
     assert client.post("/api/v1/annotate", json={"text": "x" * 900}).status_code == 200
+
+
+def test_response_cache_is_bounded_by_bytes():
+    from server.cache import ResponseCache
+    cache = ResponseCache(max_entries=100, max_bytes=1000)
+    for i in range(20):
+        cache.put((str(i), "v"), b"x" * 100)
+    assert cache.get(("19", "v")) is not None and cache.get(("0", "v")) is None
+    assert sum(cache.get((str(i), "v")) is not None for i in range(20)) == 10
+    cache.put(("huge", "v"), b"x" * 900)  # over an eighth of the budget: never kept
+    assert cache.get(("huge", "v")) is None

@@ -21,6 +21,8 @@ CASES = [
     ("empty body", "POST", "/api/v1/annotate", b"", JSON, 400, "malformed_json", "JSON"),
     ("binary garbage as JSON", "POST", "/api/v1/annotate", bytes(range(256)) * 64, JSON, 400, "malformed_json", ""),
     ("JSON nested 100,000 deep", "POST", "/api/v1/annotate", b"[" * 100_000, JSON, 400, "malformed_json", "nested"),
+    ("integer of 5,000 digits", "POST", "/api/v1/annotate", b'{"text": ' + b"9" * 5000 + b"}", JSON, 400,
+     "malformed_json", "JSON"),
     ("wrong content type", "POST", "/api/v1/annotate", body({"html": "x"}), {"Content-Type": "text/plain"}, 415,
      "unsupported_media_type", "application/json"),
     ("binary garbage", "POST", "/api/v1/annotate", bytes(range(256)) * 64,

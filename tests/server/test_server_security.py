@@ -102,7 +102,10 @@ def test_page_content_and_urls_never_reach_the_log(caveat_server):
                           {"Content-Type": "application/json"})
     caveat_server.request("GET", f"/api/v1/treatments?q={marker}")
     caveat_server.request("GET", f"/{marker}")
+    caveat_server.request("GET", f"/api/v1/treatments/{marker}%0aFORGED")  # a path parameter with a newline
     caveat_server.post_json("/api/v1/annotate", {"text": "x"})  # a request after them, so the log has been flushed
     log = caveat_server.log()
     assert "POST /api/v1/annotate 200" in log  # the log is the one the server writes to
     assert marker not in log
+    assert not any(line.startswith("FORGED") for line in log.splitlines())
+    assert "GET /api/v1/treatments/<treatment_id> 404" in log  # the route template, not the client's path
