@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 
-from flask import request
+from flask import current_app, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from .errors import ApiError
 
@@ -18,9 +19,9 @@ JSON_TYPE_NAMES = {str: "a string", list: "an array"}
 def read_json_body() -> object:
     if request.mimetype != "application/json":
         raise ApiError(415, f"send the body as application/json, not {request.mimetype or 'no content type'}")
-    raw = request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH
+    raw = _body()
     try:
-        return json.loads(raw)
+        return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ApiError(400, "the body is not UTF-8 text", "malformed_json") from None
     except json.JSONDecodeError as exc:
@@ -30,6 +31,18 @@ def read_json_body() -> object:
         raise ApiError(400, "the body's JSON is nested too deeply", "malformed_json") from None
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
         raise ApiError(400, f"the body's JSON cannot be read: {exc}", "malformed_json") from None
+
+
+def _body() -> bytes:
+    """The body, refusing one over the limit. With a Content-Length, Werkzeug refuses it (413) before reading; a
+    chunked body has no length, so read one byte past the limit to tell a full body from a cut one."""
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if request.content_length is not None or not limit:
+        return request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH
+    raw = request.environ["wsgi.input"].read(limit + 1)
+    if len(raw) > limit:
+        raise RequestEntityTooLarge()
+    return raw
 
 
 def parse() -> tuple[str, str | list[str]]:

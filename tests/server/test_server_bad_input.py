@@ -87,3 +87,39 @@ def test_the_server_survived_everything(caveat_server):
     status, result = caveat_server.post_json("/api/v1/annotate", {"text": "He took ivermectin for covid."})
     assert status == 200 and result["highlights"]
     assert "Traceback" not in caveat_server.log()
+
+
+def test_chunked_body_over_the_limit_is_413_not_cut(tmp_path):
+    """A body sent without Content-Length (chunked) is measured too: cutting it at the limit would turn a too-large
+    page into a JSON syntax error, or silently annotate part of it."""
+    import http.client
+
+    from live_server import start_server
+
+    with start_server(log_dir=tmp_path, env={"CAVEAT_MAX_BODY": "100000"}) as server:
+        def chunked(payload: bytes):
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+            conn.putrequest("POST", "/api/v1/annotate")
+            conn.putheader("Content-Type", "application/json")
+            conn.putheader("Transfer-Encoding", "chunked")
+            conn.endheaders()
+            for i in range(0, len(payload), 8192):
+                part = payload[i:i + 8192]
+                conn.send(f"{len(part):x}\r\n".encode() + part + b"\r\n")
+            conn.send(b"0\r\n\r\n")
+            response = conn.getresponse()
+            return response.status, json.loads(response.read())
+
+        status, answer = chunked(json.dumps({"text": "x" * 200_000}).encode())
+        assert (status, answer["error"]["code"]) == (413, "body_too_large")
+        status, answer = chunked(json.dumps({"text": "ivermectin " * 1000}).encode())
+        assert status == 200 and len(answer["highlights"]) == 1000
+
+
+def test_utf16_json_body_is_refused():
+    from server.app import create_app
+
+    client = create_app({"TESTING": True}).test_client()
+    response = client.post("/api/v1/annotate", data=json.dumps({"text": "ivermectin"}).encode("utf-16"),
+                           content_type="application/json", headers={"Host": "127.0.0.1"})
+    assert response.status_code == 400 and response.get_json()["error"]["code"] == "malformed_json"
