@@ -29,14 +29,14 @@ def read_kb(path: str | Path | None = None, today: dt.date | None = None) -> tup
     problems: list[Problem] = []
     good: list[dict] = []
     claims = []
-    digest = hashlib.sha256()
+    contents: list[tuple[str, bytes]] = []
     for file in files:
         name = str(file)
         if file.suffix != ".yaml":
             problems.append(Problem(name, 0, "file", "entries must be named <id>.yaml"))
             continue
         raw = file.read_bytes()
-        digest.update(file.name.encode() + b"\0" + raw + b"\0")
+        contents.append((file.name, raw))
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -51,7 +51,19 @@ def read_kb(path: str | Path | None = None, today: dt.date | None = None) -> tup
     if not files:
         problems.append(Problem(str(folder), 0, "kb", "no <id>.yaml files in this folder"))
     problems += collisions(claims)
-    return good, sorted(problems), digest.hexdigest()[:12]
+    return good, sorted(problems), _version(contents)
+
+
+def _version(contents: list[tuple[str, bytes]]) -> str:
+    digest = hashlib.sha256()
+    for name, raw in contents:
+        digest.update(name.encode() + b"\0" + raw + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def kb_version(path: str | Path) -> str:
+    """The version hash of the files in a KB folder as they are now, without parsing them."""
+    return _version([(f.name, f.read_bytes()) for f in sorted(Path(path).glob("*.yaml"))])
 
 
 class KnowledgeBase:

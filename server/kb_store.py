@@ -58,7 +58,8 @@ class KBStore:
             self._serve(kb, "disk")
             self.errors = []
             try:
-                snapshot.save(self.kb_dir, kb.version, self.snapshot_dir)
+                if not snapshot.save(self.kb_dir, kb.version, self.snapshot_dir):
+                    log.warning("KB files changed while loading: snapshot kept at the previous good version")
             except OSError as exc:
                 log.warning("could not save the KB snapshot in %s: %s", self.snapshot_dir, exc)
             return True

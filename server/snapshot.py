@@ -11,14 +11,21 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from annotator.kb import kb_version
 
-def save(kb_dir: str, version: str, snapshot_dir: str) -> None:
+
+def save(kb_dir: str, version: str, snapshot_dir: str) -> bool:
+    """Snapshot the KB folder as version `version`. False (and nothing saved) when the files changed after they were
+    loaded: the copy would not be the KB that loaded cleanly."""
     root = Path(snapshot_dir)
     root.mkdir(parents=True, exist_ok=True)
     target = root / version
     if not target.is_dir():
         staging = Path(tempfile.mkdtemp(dir=root, prefix=".staging-"))
         shutil.copytree(kb_dir, staging, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*"))
+        if kb_version(staging) != version:
+            shutil.rmtree(staging, ignore_errors=True)
+            return False
         try:
             staging.rename(target)
         except OSError:  # another worker saved the same version first
@@ -28,6 +35,7 @@ def save(kb_dir: str, version: str, snapshot_dir: str) -> None:
     link.symlink_to(version)
     os.replace(link, root / "current")
     _prune(root, keep=version)
+    return True
 
 
 def _prune(root: Path, keep: str) -> None:

@@ -2,25 +2,16 @@
 checks every response it receives against the OpenAPI document."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 
 from server import create_app
-from server.config import BUNDLED_KB
 
 from openapi_check import check
+from tiny_kb import copy_kb
 
-TINY_KB_ENTRIES = ("ivermectin", "semaglutide", "hydroxychloroquine")
-
-
-def copy_kb(target: Path, entries=TINY_KB_ENTRIES) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for entry in entries:
-        shutil.copy(BUNDLED_KB / f"{entry}.yaml", target / f"{entry}.yaml")
-    return target
 
 
 class CheckedClient(FlaskClient):

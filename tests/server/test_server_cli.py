@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import copy_kb
+from tiny_kb import copy_kb
 from server import cli
 
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from browser import CHROMIUM, require_chromium
-from conftest import copy_kb
+from tiny_kb import copy_kb
 from live_server import start_server
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

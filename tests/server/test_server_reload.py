@@ -4,14 +4,16 @@ serves the last good snapshot."""
 from __future__ import annotations
 
 import os
+import shutil
 import re
 import signal
 import threading
+from pathlib import Path
 
 import pytest
 
 from annotator import KnowledgeBase
-from conftest import copy_kb
+from tiny_kb import copy_kb
 from live_server import start_server, wait_until
 
 PROBLEM = re.compile(r"^\S+\.yaml:\d+: ")
@@ -131,3 +133,18 @@ def test_a_vanished_kb_folder_keeps_the_last_good_kb(client, tiny_kb):
     status = client.post("/api/v1/kb/reload").json
     assert status["version"] == good and status["errors"]
     assert client.post("/api/v1/annotate", json={"text": "ivermectin for covid"}).status_code == 200
+
+
+def test_snapshot_is_not_saved_from_files_edited_after_the_load(tmp_path):
+    """The snapshot must be the KB that loaded: if the folder changed between the load and the copy, nothing is
+    saved and `current` keeps pointing at the previous good version."""
+    from annotator.kb import bundled_kb_path, kb_version
+    from server import snapshot
+
+    folder = tmp_path / "kb"
+    shutil.copytree(bundled_kb_path(), folder)
+    good = kb_version(folder)
+    assert snapshot.save(str(folder), good, str(tmp_path / "snap"))
+    (folder / "ivermectin.yaml").write_text("broken: [")
+    assert not snapshot.save(str(folder), "0123456789ab", str(tmp_path / "snap"))  # the version that "loaded"
+    assert Path(snapshot.latest(str(tmp_path / "snap"))).name == good
