@@ -98,6 +98,7 @@ def one_run(browser: ExtensionBrowser, url: str) -> dict:
     result = {
         "highlights": sum(b["highlights"] for b in batches),
         "unanchored": perf["unanchored"],
+        "hidden": perf.get("hidden", 0),  # not counted before this figure existed
         "idle_to_painted_ms": perf["paintedAt"] - perf["startedAt"],
         "content_script_ms": sum(b["mainThreadMs"] for b in batches),
         "collect_ms": sum(b["collectMs"] for b in batches),
@@ -148,7 +149,7 @@ def table(results: dict, baseline: dict | None = None) -> str:
                     f"{new / old:.2f}" if old and key not in ("html_bytes", "layout_shift") else "-"]
         return row
 
-    for field in ("html_bytes", "highlights", "unanchored"):
+    for field in ("html_bytes", "highlights", "unanchored", "hidden"):
         lines.append(f"| {field.replace('_', ' ')} | " + " | ".join(cells(field, "{:.0f}")) + " |")
     for key, label in ROWS:
         lines.append(f"| {label} | " + " | ".join(cells(key, "{:.3f}" if key == "layout_shift" else "{:.1f} ms")) + " |")

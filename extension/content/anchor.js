@@ -35,34 +35,75 @@
     return best;
   }
 
-  /** Index of the segment holding block position `pos` (binary search over segment starts). */
-  function segmentAt(block, pos) {
+  /** Where block position `pos` is in the tree's rendered text (the block dropped `removed` characters). */
+  function renderedAt(block, pos) {
+    let at = pos;
+    if (block.removed) for (const r of block.removed) if (r <= at) at++;
+    return block.base + at;
+  }
+
+  /** The aligned node holding rendered position `at` or the first one after it (binary search: ends increase). */
+  function firstNodeFrom(aligned, at) {
+    const { order, ends } = aligned;
     let lo = 0;
-    let hi = block.at.length - 1;
+    let hi = order.length;
     while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (block.at[mid] <= pos) lo = mid;
-      else hi = mid - 1;
+      const mid = (lo + hi) >> 1;
+      if (ends[order[mid]] <= at) lo = mid + 1;
+      else hi = mid;
     }
     return lo;
   }
 
-  /** The [start, end) stretches of text nodes that block positions [start, end) came from, one per node. */
+  /** A whitespace character that stands for the space in the rendered text between aligned nodes order[i - 1]
+   * and order[i]: the end of the one before, a whitespace-only node between them, or the start of the next one.
+   * null when no node holds one (nothing to underline there). */
+  function spacePiece(tree, i) {
+    const { order, froms, tos, blank } = tree.aligned;
+    const before = order[i - 1];
+    const after = order[i];
+    if (before !== undefined && tos[before] < tree.datas[before].length) return { node: tree.nodes[before], start: tos[before], end: tos[before] + 1 };
+    if (after !== undefined && blank[after] >= 0) return { node: tree.nodes[blank[after]], start: 0, end: 1 };
+    if (after !== undefined && froms[after] > 0) return { node: tree.nodes[after], start: froms[after] - 1, end: froms[after] };
+    return null;
+  }
+
+  /** The [start, end) stretches of text nodes that block positions [start, end) came from, one per node; null
+   * when part of it came from no prose node. */
   function piecesFor(block, start, end) {
+    const { tree } = block;
+    const { rendered } = tree;
+    const { order, starts, ends, froms, tos, exact } = tree.aligned;
+    const from = renderedAt(block, start);
+    const to = renderedAt(block, end - 1) + 1;
     const pieces = [];
-    for (let i = segmentAt(block, start); i < block.at.length && block.at[i] < end; i++) {
-      const segEnd = i + 1 < block.at.length ? block.at[i + 1] : block.text.length;
-      const node = block.nodes[i];
-      const from = block.offs[i] + Math.max(start, block.at[i]) - block.at[i];
-      const to = block.offs[i] + Math.min(end, segEnd) - block.at[i];
+    const add = (piece) => {
       const last = pieces[pieces.length - 1];
-      if (last && last.node === node) last.end = to;
-      else pieces.push({ node, start: from, end: to });
+      if (last && last.node === piece.node && last.end === piece.start) last.end = piece.end;
+      else pieces.push(piece);
+    };
+    let pos = from;
+    for (let i = firstNodeFrom(tree.aligned, from); pos < to; i++) {
+      const k = order[i];
+      const nodeStart = k === undefined ? to : Math.min(starts[k], to);
+      if (nodeStart > pos) { // a gap between nodes: only whitespace may be in it
+        for (let j = pos; j < nodeStart; j++) if (!Caveat.isSpace(rendered.charCodeAt(j))) return null;
+        const space = spacePiece(tree, i);
+        if (space) add(space);
+        pos = nodeStart;
+      }
+      if (k === undefined || pos >= to) break;
+      if (!tree.prose[k]) return null;
+      const data = tree.datas[k];
+      const offset = (at) => (exact[k] ? froms[k] + at - starts[k] : Caveat.offsetIn(data, froms[k], tos[k], rendered, starts[k], at));
+      add({ node: tree.nodes[k], start: offset(pos), end: offset(Math.min(to, ends[k])) });
+      pos = ends[k];
     }
     return pieces;
   }
 
-  /** The text-node pieces of one server highlight in `block`, or null when its quote is not in the block. */
+  /** The text-node pieces of one server highlight in `block`, or null when its quote is not in the block (or not
+   * all of it came from prose text nodes). */
   function anchorHighlight(block, highlight) {
     let start = cpToUtf16(block.text, highlight.start);
     let end = cpToUtf16(block.text, highlight.end);
@@ -71,7 +112,8 @@
       if (start < 0) return null;
       end = start + highlight.exact.length;
     }
-    return { start, end, pieces: piecesFor(block, start, end) };
+    const pieces = piecesFor(block, start, end);
+    return pieces && { start, end, pieces };
   }
 
   /** A DOM Range over the pieces (for callers that want one, e.g. to measure or select the highlight). */

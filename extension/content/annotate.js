@@ -44,6 +44,7 @@
       this.unstyle = [];
       this.batches = [];
       this.unanchored = 0;
+      this.hidden = 0; // anchored to text that turned out not to show (see Caveat.shows)
     }
 
     /** Collects the blocks under `rootNode` (in slices), asks the server about texts it has not seen, then
@@ -87,19 +88,26 @@
     async place(blocks, batch) {
       const t0 = performance.now();
       const jobs = [];
+      const roots = new Set();
       for (const block of blocks) {
         const found = (this.answers.get(block.text) || []).filter(this.wanted);
-        if (!found.length || !block.nodes.every((n) => n.isConnected)) continue;
+        if (!found.length) continue;
+        roots.add(block.tree.root);
+        // Text nodes that did not line up with the rendered text may be hidden twins of visible ones: then, and
+        // only then, ask whether the highlighted text shows.
+        const unsure = block.tree.aligned.missed > 0;
         let lastEnd = -1;
         for (const h of found) {
           const anchored = Caveat.anchorHighlight(block, h);
           if (!anchored) this.unanchored++;
+          else if (unsure && !anchored.pieces.every((p) => Caveat.shows(p.node))) this.hidden++;
           else if (anchored.start >= lastEnd) {
             jobs.push({ highlight: h, pieces: anchored.pieces });
             lastEnd = anchored.end;
           }
         }
       }
+      for (const rootNode of roots) this.styleRoot(rootNode); // after the checks above, which read styles
       batch.anchorMs = performance.now() - t0;
       batch.longestSliceMs = Math.max(batch.longestSliceMs, batch.anchorMs);
       let i = jobs.length - 1;
@@ -125,7 +133,8 @@
     /** True when the text nodes still hold the highlighted words (the page may have changed them meanwhile). */
     static stillThere(highlight, pieces) {
       if (!pieces.every((p) => p.node.isConnected && p.end <= p.node.length)) return false;
-      const squash = (s) => s.replace(/[\u00ad\u200b]/g, "").replace(/\s+/g, " ");
+      // whitespace aside (a space between two nodes may be in neither), and case aside (text-transform)
+      const squash = (s) => s.replace(/[\s\u00ad\u200b]+/g, "").toLowerCase();
       return squash(pieces.map((p) => p.node.data.slice(p.start, p.end)).join("")) === squash(highlight.exact);
     }
 
@@ -141,7 +150,6 @@
         mark.setAttribute("data-caveat", serial);
         return mark;
       });
-      for (const mark of marks) this.styleRoot(mark.getRootNode());
       const placed = { serial, treatment: highlight.treatment, level: highlight.level, highlight, marks };
       this.bySerial.set(serial, placed);
       return placed;

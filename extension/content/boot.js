@@ -106,6 +106,7 @@
       treatments: annotator ? annotator.summary() : [],
       perf: annotator && {
         startedAt, paintedAt: page.paintedAt, batches: annotator.batches, unanchored: annotator.unanchored,
+        hidden: annotator.hidden,
       },
     };
   }

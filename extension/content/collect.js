@@ -1,206 +1,225 @@
-/* Collects the text a reader can see as "blocks" (one per paragraph-like box), each with a map from positions
- * in the block's text back to the DOM text nodes they came from. The block texts are what Caveat sends to the
- * server, so highlight offsets come back in exactly the coordinates this map understands. */
+/* Collects the text a reader can see as "blocks": one per line of rendered text (a paragraph, a heading, a list
+ * item, a table cell). What is visible, and where a line ends, is the browser's own answer: the innerText of the
+ * element being collected. Its text nodes are lined up with that text (align.js), so a block position leads back
+ * to the text node it came from (anchor.js), and only text that came from prose nodes is kept: code, form
+ * controls and editable areas never reach the server. Reading each element's computed style instead cost several
+ * times as much on long pages. */
 (function (root) {
   "use strict";
   const Caveat = (root.Caveat = root.Caveat || {});
 
-  /* Elements whose text is never prose a reader is reading: code, form controls, embedded content, Caveat's UI. */
-  const SKIP = new Set([
-    "script", "style", "noscript", "template", "textarea", "input", "select", "option", "button", "pre", "code",
-    "kbd", "samp", "svg", "math", "iframe", "object", "canvas", "video", "audio", "head", "title",
-    "caveat-card",
-  ]);
-  const INLINE_DISPLAY = new Set(["inline", "contents", "ruby", "ruby-base", "ruby-text", ""]);
-  /* Whitespace runs collapse to one space (as the browser renders them); soft hyphens and zero-width spaces are
-   * invisible and dropped, so "stem\u00adcell" reads as the reader sees it. A lone plain space needs no change
-   * and is copied as it is, which keeps the number of segments (and the work) small on long pages. */
-  const SPACE_OR_INVISIBLE = /(\s{2,}|[^\S ])|([\u00ad\u200b]+)/g;
-  const SPACE = 32;
-
+  /* Elements whose content is never rendered as text (or is Caveat's own card): not walked at all. */
+  const NEVER_TEXT = new Set(["script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe",
+    "object", "canvas", "video", "audio", "caveat-card"]);
+  /* Text a reader sees but that is not prose: code and form controls. It is walked only to keep the alignment in
+   * step with the rendered text, and acts as a word break. Editable areas (what the reader types) are treated the
+   * same, and never sent. */
+  const NOT_PROSE = new Set(["textarea", "input", "select", "option", "button", "pre", "code", "kbd", "samp"]);
   const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
-
-  function editable(el) {
-    const value = el.getAttribute("contenteditable");
-    return value !== null && value !== "false";
-  }
-
-  /** The computed style of an element that may show text, or null when it never does (skipped by name or
-   * editable: no style is read for those). The walker passes the name and editability it already knows: on a
-   * long page every DOM call per element counts. */
-  function styleOf(el, view, name, isEditable) {
-    return SKIP.has(name) || isEditable ? null : view.getComputedStyle(el);
-  }
-
-  /** True when text in an element with this style shows (visibility is inherited, so a text node's own
-   * visibility is its parent's). */
-  function shows(style) {
-    const visibility = style.visibility;
-    return visibility !== "hidden" && visibility !== "collapse";
-  }
-
-  const blockLevel = (display, name) => name === "br" || !INLINE_DISPLAY.has(display);
-
-  /** "skip" | "block" | "inline": how an element is laid out, for blockRootOf (hidden counts as "skip"). */
-  function kindOf(el, view) {
-    const name = el.localName;
-    const style = styleOf(el, view, name, editable(el));
-    const display = style ? style.display : "none"; // [hidden] is display: none by default
-    if (display === "none" || !shows(style)) return "skip";
-    return blockLevel(display, name) ? "block" : "inline";
-  }
-
+  const NOT_READ = [EDITABLE, ...NOT_PROSE].join(",");
   /* Only these elements (and custom elements, whose names hold a "-") can host a shadow root: reading
    * `shadowRoot` on any other element is a DOM call that cannot find one. */
   const SHADOW_HOSTS = new Set(["article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4",
     "h5", "h6", "header", "main", "nav", "p", "section", "span"]);
+  const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+  const SHOW_TEXT = 0x4;
+  const LINE = /[^\n\t\r]+/g; // a line of rendered text (a tab parts table cells)
+  const ODD_SPACE = /[^\S\n\t\r ]/g; // no-break and other spaces: a plain space for the server, same length
+  /* Dropped from a block: soft hyphens and zero-width spaces ("stem\u00adcell" reads "stemcell"), and all but the
+   * last space of a run (left where code or a no-break space was). */
+  const DROPPED = /[\u00ad\u200b]| (?= )/g;
+  const NOT_SPACE = /\S/g;
+  const SPACE_OR_INVISIBLE = new Set([32, 0xad, 0x200b]); // trimmed from both ends of a line
+  const INLINE_DISPLAY = new Set(["inline", "contents", ""]);
 
-  /** A walker frame over the children as rendered: an open shadow root replaces the light children, and a slot
-   * shows what is assigned to it (as an array) or else its own fallback children (both inherit from `node`).
-   * `style` is the element's computed style (null when not read yet); whether its text shows is read from it
-   * only once a text node is met, so elements that hold only elements never pay for that. */
-  function frameOf(node, name, shadow, builder, style) {
-    if (name === "slot" && typeof node.assignedNodes === "function") {
-      const assigned = node.assignedNodes({ flatten: true });
-      if (assigned.length) return { list: assigned, index: 0, next: null, builder, node, style, shows: undefined };
-    }
-    return { list: null, index: 0, next: (shadow || node).firstChild, builder, node, style, shows: undefined };
+  /** True when `el` has a box, or is display: contents inside one (innerText of an element that is not rendered
+   * would be its raw text, hidden parts and all). */
+  function rendered(el) {
+    if (el.checkVisibility()) return true;
+    const parent = el.parentElement || (el.parentNode && el.parentNode.host);
+    return !!parent && el.ownerDocument.defaultView.getComputedStyle(el).display === "contents" && rendered(parent);
   }
 
-  /** Takes the next child from a frame (siblings are followed directly: much faster than a NodeList). */
-  function nextChild(frame) {
-    if (frame.list) return frame.index < frame.list.length ? frame.list[frame.index++] : null;
-    const child = frame.next;
-    if (child) frame.next = child.nextSibling;
-    return child;
+  /** The rendered text of a shadow root: each child element's innerText, a line break around block boxes; text
+   * directly in the root shows when its host does. */
+  function shadowText(shadow) {
+    const view = shadow.host.ownerDocument.defaultView;
+    let text = "";
+    for (let child = shadow.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) text += shows(shadow.host) ? child.data : "";
+      if (child.nodeType !== 1 || NEVER_TEXT.has(child.localName) || !rendered(child)) continue;
+      const inline = view.getComputedStyle(child).display.startsWith("inline");
+      text += inline ? child.innerText : `\n${child.innerText}\n`;
+    }
+    return text;
   }
 
-  class BlockBuilder {
-    constructor(rootElement, onBlock) {
-      this.rootElement = rootElement;
-      this.onBlock = onBlock;
-      this.reset();
-    }
-
-    reset() {
-      this.text = "";
-      this.at = [];   // start of each segment in the block text (UTF-16)
-      this.nodes = []; // the text node each segment was copied from
-      this.offs = []; // where the segment starts in that node (UTF-16)
-      this.space = false;
-    }
-
-    addText(node) {
-      const data = node.data;
-      let last = 0;
-      SPACE_OR_INVISIBLE.lastIndex = 0;
-      for (let m = SPACE_OR_INVISIBLE.exec(data); m; m = SPACE_OR_INVISIBLE.exec(data)) {
-        this.copy(node, data, last, m.index);
-        if (m[1] && this.text.length && !this.space) this.push(node, m.index, " ");
-        last = m.index + m[0].length;
-      }
-      this.copy(node, data, last, data.length);
-    }
-
-    /** Copies data[from, to) verbatim, except a leading space where the block already ends in one (or is empty). */
-    copy(node, data, from, to) {
-      if (from < to && data.charCodeAt(from) === SPACE && (this.space || !this.text)) from++;
-      if (to > from) this.push(node, from, data.slice(from, to));
-    }
-
-    push(node, offset, piece) {
-      this.at.push(this.text.length);
-      this.nodes.push(node);
-      this.offs.push(offset);
-      this.text += piece;
-      this.space = piece.charCodeAt(piece.length - 1) === SPACE;
-    }
-
-    flush() {
-      if (this.space) {
-        this.text = this.text.slice(0, -1);
-        if (this.at[this.at.length - 1] >= this.text.length) {
-          this.at.pop();
-          this.nodes.pop();
-          this.offs.pop();
-        }
-      }
-      if (this.text) {
-        this.onBlock({ text: this.text, at: this.at, nodes: this.nodes, offs: this.offs, root: this.rootElement });
-      }
-      this.reset();
-    }
+  /** Moves a walker past the current node's descendants; returns the next node, or null at the end. */
+  function skipSubtree(walker) {
+    while (!walker.nextSibling()) if (!walker.parentNode()) return null;
+    return walker.currentNode;
   }
 
   /**
-   * Walks the visible text under `rootNode` (an element, a document or a shadow root) into blocks, in reading
-   * order, a slice at a time: `step(deadline)` works until performance.now() passes `deadline` and returns true
-   * once the walk is done, so a long page never blocks the main thread for long. `onShadowRoot` is told about
-   * every open shadow root met, so the caller can watch it for changes.
+   * Walks the visible text under `rootNode` (an element, a document or an open shadow root) into blocks, in
+   * reading order, a slice at a time: `step(deadline)` works until performance.now() passes `deadline` and returns
+   * true once the walk is done, so a long page never blocks the main thread for long. Each tree is done in three
+   * passes: a walk that only gathers its text nodes, lining their text up with the rendered text (align.js), and
+   * cutting the prose out of it in lines. Open shadow roots met on the way are collected after the tree they are
+   * in; `onShadowRoot` is told about each, so the caller can watch it.
+   * A block is {text, tree, base, removed}: `text` starts at position `base` of the tree's rendered text, less the
+   * characters at positions `removed` of that line (null when none were).
    */
   class Collector {
     constructor(rootNode, options = {}) {
       this.blocks = [];
       this.onShadowRoot = options.onShadowRoot || (() => {});
       const start = rootNode.nodeType === 9 ? rootNode.body || rootNode.documentElement : rootNode;
-      this.view = (rootNode.ownerDocument || rootNode).defaultView;
-      this.stack = [];
-      this.editables = new Set();
-      if (!start || (start.nodeType === 1 && kindOf(start, this.view) === "skip")) return;
-      this.noteEditables(start);
-      const element = start.nodeType === 1 ? start : start.host;
-      this.enter(start, start.localName, new BlockBuilder(element, (b) => this.blocks.push(b)), null);
-      this.stack[0].node = element; // a shadow root's text inherits from its host
-    }
-
-    /** Finds editable areas with one query per tree instead of one attribute read per element. */
-    noteEditables(treeRoot) {
-      for (const el of treeRoot.querySelectorAll(EDITABLE)) this.editables.add(el);
-    }
-
-    enter(node, name, builder, style) {
-      const shadow = SHADOW_HOSTS.has(name) || name.includes("-") ? node.shadowRoot : null;
-      if (shadow) {
-        this.onShadowRoot(shadow);
-        this.noteEditables(shadow);
-      }
-      this.stack.push(frameOf(node, name, shadow, builder, style));
-    }
-
-    /** Whether the text nodes directly in this frame show (read once per frame, on its first text node). */
-    textShows(frame) {
-      if (frame.shows === undefined) frame.shows = shows(frame.style || this.view.getComputedStyle(frame.node));
-      return frame.shows;
+      this.queue = start ? [start] : [];
+      this.tree = null;
     }
 
     step(deadline = Infinity) {
-      const stack = this.stack;
-      let count = 0;
-      while (stack.length) {
-        if ((++count & 255) === 0 && performance.now() > deadline) return false;
-        const frame = stack[stack.length - 1];
-        const child = nextChild(frame);
-        const type = child ? child.nodeType : 0;
-        if (!child) {
-          stack.pop();
-          if (!stack.length || stack[stack.length - 1].builder !== frame.builder) frame.builder.flush();
-        } else if (type === 3) {
-          if (this.textShows(frame)) frame.builder.addText(child);
-        } else if (type === 1) {
-          const name = child.localName;
-          const style = styleOf(child, this.view, name, this.editables.has(child));
-          const display = style ? style.display : "none";
-          if (display === "none") continue;
-          if (!blockLevel(display, name)) {
-            this.enter(child, name, frame.builder, style);
-          } else {
-            frame.builder.flush();
-            this.enter(child, name, new BlockBuilder(child, frame.builder.onBlock), style);
-          }
+      for (;;) {
+        const tree = this.tree;
+        if (!tree) {
+          if (!this.queue.length) return true;
+          this.tree = this.open(this.queue.shift());
+        } else if (tree.next) {
+          if (!this.walk(tree, deadline)) return false;
+        } else if (!tree.aligned) {
+          tree.aligned = Caveat.alignAll(tree.datas, tree.rendered);
+          sortOutTwins(tree);
+        } else {
+          this.cutLines(tree);
+          this.tree = null;
+        }
+        if (performance.now() > deadline) return false;
+      }
+    }
+
+    /** Starts on one tree: its rendered text and a walker over its nodes (null when nothing in it shows). */
+    open(treeRoot) {
+      const isElement = treeRoot.nodeType === 1;
+      if (isElement && (NEVER_TEXT.has(treeRoot.localName) || treeRoot.closest(NOT_READ) || !rendered(treeRoot))) return null;
+      const walker = treeRoot.ownerDocument.createTreeWalker(treeRoot, SHOW_ELEMENT_AND_TEXT);
+      return {
+        root: isElement ? treeRoot.getRootNode() : treeRoot, // the document or shadow root it is in
+        rendered: isElement ? treeRoot.innerText : shadowText(treeRoot),
+        walker,
+        next: walker.nextNode(),
+        editables: new Set(treeRoot.querySelectorAll(EDITABLE)),
+        nodes: [], // its text nodes, in document order
+        datas: [], // their text
+        prose: [], // false for text that is not prose (code, form controls, editable areas)
+        aligned: null, // Caveat.alignAll's answer
+      };
+    }
+
+    /** Pass 1: gathers the text nodes. Returns true once the tree is walked. */
+    walk(tree, deadline) {
+      const { walker, nodes, datas, prose } = tree;
+      let node = tree.next;
+      for (let count = 1; node; count++) {
+        if ((count & 255) === 0 && performance.now() > deadline) break;
+        if (node.nodeType === 3) {
+          nodes.push(node);
+          datas.push(node.data);
+          prose.push(true);
+          node = walker.nextNode();
+        } else {
+          node = this.element(tree, node);
         }
       }
-      return true;
+      tree.next = node;
+      return !node;
     }
+
+    /** Handles an element met by the walk; returns the next node to visit. */
+    element(tree, el) {
+      const name = el.localName;
+      if (NEVER_TEXT.has(name)) return skipSubtree(tree.walker);
+      if (NOT_PROSE.has(name) || tree.editables.has(el)) {
+        const texts = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
+        for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+          tree.nodes.push(text);
+          tree.datas.push(text.data);
+          tree.prose.push(false);
+        }
+        return skipSubtree(tree.walker);
+      }
+      const shadow = SHADOW_HOSTS.has(name) || name.includes("-") ? el.shadowRoot : null;
+      if (shadow) {
+        this.onShadowRoot(shadow);
+        this.queue.push(shadow);
+      }
+      return tree.walker.nextNode();
+    }
+
+    /** Pass 3: keeps, of the rendered text, what prose nodes gave and the whitespace between them (anything else
+     * becomes spaces, so positions stay those of the rendered text), and makes a block of each line. */
+    cutLines(tree) {
+      let kept = keptText(tree.rendered, tree.aligned, tree.prose);
+      ODD_SPACE.lastIndex = 0;
+      if (ODD_SPACE.test(kept)) kept = kept.replace(ODD_SPACE, " ");
+      LINE.lastIndex = 0;
+      for (let m = LINE.exec(kept); m; m = LINE.exec(kept)) {
+        let from = m.index;
+        let to = from + m[0].length;
+        while (from < to && SPACE_OR_INVISIBLE.has(kept.charCodeAt(from))) from++;
+        while (to > from && SPACE_OR_INVISIBLE.has(kept.charCodeAt(to - 1))) to--;
+        if (from < to) this.blocks.push(blockOf(tree, kept.slice(from, to), from));
+      }
+    }
+  }
+
+  /** The rendered text with everything but prose and whitespace turned into spaces: usually there is nothing to
+   * turn, and the text is kept as it is. */
+  function keptText(text, { starts, ends, order }, prose) {
+    const spans = []; // [from, to) of text that no prose node gave, and that is not all whitespace
+    const note = (from, to) => {
+      for (let i = from; i < to; i++) {
+        if (!Caveat.isSpace(text.charCodeAt(i))) return spans.push(from, to);
+      }
+      return 0;
+    };
+    let pos = 0;
+    for (const k of order) {
+      if (!prose[k]) continue;
+      if (starts[k] > pos) note(pos, starts[k]);
+      pos = ends[k];
+    }
+    note(pos, text.length);
+    if (!spans.length) return text;
+    const parts = [];
+    let from = 0;
+    for (let i = 0; i < spans.length; i += 2) {
+      parts.push(text.slice(from, spans[i]), text.slice(spans[i], spans[i + 1]).replace(NOT_SPACE, " "));
+      from = spans[i + 1];
+    }
+    return parts.join("") + text.slice(from);
+  }
+
+  /** Where a node missed its place because a hidden node with the same words took it (a menu label written twice,
+   * one for narrow screens), the place goes to the node a reader sees. One style check per such pair. */
+  function sortOutTwins(tree) {
+    const { twins } = tree.aligned;
+    for (let i = 0; i < twins.length; i += 2) {
+      const [taken, missed] = [twins[i], twins[i + 1]];
+      if (tree.aligned.starts[taken] >= 0 && !shows(tree.nodes[taken]) && shows(tree.nodes[missed])) {
+        Caveat.giveToTwin(tree.aligned, taken, missed);
+      }
+    }
+  }
+
+  /** A block of `line` (found at `base` in the tree's rendered text), less the DROPPED characters. */
+  function blockOf(tree, line, base) {
+    DROPPED.lastIndex = 0;
+    if (!DROPPED.test(line)) return { text: line, tree, base, removed: null };
+    const removed = [];
+    DROPPED.lastIndex = 0;
+    for (let m = DROPPED.exec(line); m; m = DROPPED.exec(line)) removed.push(m.index);
+    return { text: line.replace(DROPPED, ""), tree, base, removed };
   }
 
   /** All visible text blocks under `rootNode` at once (see Collector). */
@@ -210,16 +229,24 @@
     return collector.blocks;
   }
 
+  /** True when text in `node` (a text node or an element) can be seen: rendered, and not visibility: hidden.
+   * Checked for each highlight before it is wrapped: the alignment cannot tell a hidden node from a visible one
+   * when both hold the same words. */
+  function shows(node) {
+    const el = node.nodeType === 1 ? node : node.parentElement;
+    return !!el && el.checkVisibility({ visibilityProperty: true });
+  }
+
   /** The element whose blocks must be collected again when `node` changes: its nearest block-level box. */
   function blockRootOf(node) {
     let el = node.nodeType === 1 ? node : node.parentNode;
     while (el && el.nodeType === 1) {
-      const view = el.ownerDocument.defaultView;
-      if (kindOf(el, view) !== "inline") return el;
+      const display = el.ownerDocument.defaultView.getComputedStyle(el).display;
+      if (el.localName === "br" || !INLINE_DISPLAY.has(display)) return el; // hidden ones too: open() skips them
       el = el.parentNode && el.parentNode.nodeType === 11 ? el.parentNode.host : el.parentNode;
     }
     return el && el.nodeType === 11 ? el.host : null;
   }
 
-  Object.assign(Caveat, { Collector, collectBlocks, blockRootOf });
+  Object.assign(Caveat, { Collector, collectBlocks, shows, blockRootOf });
 })(globalThis);

@@ -3,7 +3,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { load } = require("./helpers");
 
-const SCRIPTS = ["shared/settings.js", "content/collect.js", "content/anchor.js", "content/wrap.js", "content/styles.js",
+const SCRIPTS = ["shared/settings.js", "content/align.js", "content/collect.js", "content/anchor.js", "content/wrap.js", "content/styles.js",
   "content/annotate.js"];
 
 /** An Annotator whose server finds every `names` occurrence in the blocks it is sent. */
