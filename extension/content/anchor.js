@@ -73,33 +73,41 @@
   function piecesFor(block, start, end) {
     const { tree } = block;
     const { rendered } = tree;
-    const { order, starts, ends, froms, tos, exact } = tree.aligned;
+    const { order, starts, ends } = tree.aligned;
     const from = renderedAt(block, start);
     const to = renderedAt(block, end - 1) + 1;
     const pieces = [];
-    const add = (piece) => {
-      const last = pieces[pieces.length - 1];
-      if (last && last.node === piece.node && last.end === piece.start) last.end = piece.end;
-      else pieces.push(piece);
-    };
     let pos = from;
     for (let i = firstNodeFrom(tree.aligned, from); pos < to; i++) {
       const k = order[i];
       const nodeStart = k === undefined ? to : Math.min(starts[k], to);
       if (nodeStart > pos) { // a gap between nodes: only whitespace may be in it
         for (let j = pos; j < nodeStart; j++) if (!Caveat.isSpace(rendered.charCodeAt(j))) return null;
-        const space = spacePiece(tree, i);
-        if (space) add(space);
+        addPiece(pieces, spacePiece(tree, i));
         pos = nodeStart;
       }
       if (k === undefined || pos >= to) break;
       if (!tree.prose[k]) return null;
-      const data = tree.datas[k];
-      const offset = (at) => (exact[k] ? froms[k] + at - starts[k] : Caveat.offsetIn(data, froms[k], tos[k], rendered, starts[k], at));
-      add({ node: tree.nodes[k], start: offset(pos), end: offset(Math.min(to, ends[k])) });
+      const stop = Math.min(to, ends[k]);
+      addPiece(pieces, { node: tree.nodes[k], start: offsetOf(tree, k, pos), end: offsetOf(tree, k, stop) });
       pos = ends[k];
     }
     return pieces;
+  }
+
+  /** Appends a piece, or lengthens the last one when it continues it. */
+  function addPiece(pieces, piece) {
+    if (!piece) return;
+    const last = pieces[pieces.length - 1];
+    if (last && last.node === piece.node && last.end === piece.start) last.end = piece.end;
+    else pieces.push(piece);
+  }
+
+  /** The offset in aligned node k's text that rendered position `at` stands for. */
+  function offsetOf(tree, k, at) {
+    const { starts, froms, tos, exact } = tree.aligned;
+    if (exact[k]) return froms[k] + at - starts[k];
+    return Caveat.offsetIn(tree.datas[k], froms[k], tos[k], tree.rendered, starts[k], at);
   }
 
   /** The text-node pieces of one server highlight in `block`, or null when its quote is not in the block (or not

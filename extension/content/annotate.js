@@ -4,6 +4,7 @@
   "use strict";
   const Caveat = (root.Caveat = root.Caveat || {});
   const SLICE_MS = 12; // wrap in slices this long, then let the page breathe
+  const NOTHING = Object.freeze([]); // the answer for most blocks: one shared empty list
 
   const yieldToPage = () => (root.scheduler && typeof root.scheduler.yield === "function"
     ? root.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
@@ -77,8 +78,13 @@
     }
 
     remember(texts, data) {
-      for (const text of texts) this.answers.set(text, []);
-      for (const h of data.highlights) if (texts[h.block] !== undefined) this.answers.get(texts[h.block]).push(h);
+      for (const text of texts) this.answers.set(text, NOTHING);
+      for (const h of data.highlights) {
+        const text = texts[h.block];
+        if (text === undefined) continue;
+        if (this.answers.get(text) === NOTHING) this.answers.set(text, []);
+        this.answers.get(text).push(h);
+      }
       for (const [id, card] of Object.entries(data.treatments || {})) this.cards.set(id, card);
       this.kbVersion = data.kb && data.kb.version;
     }
@@ -90,7 +96,8 @@
       const jobs = [];
       const roots = new Set();
       for (const block of blocks) {
-        const found = (this.answers.get(block.text) || []).filter(this.wanted);
+        const answer = this.answers.get(block.text);
+        const found = answer && answer.length ? answer.filter(this.wanted) : NOTHING;
         if (!found.length) continue;
         roots.add(block.tree.root);
         // Text nodes that did not line up with the rendered text may be hidden twins of visible ones: then, and

@@ -23,7 +23,7 @@
     "h5", "h6", "header", "main", "nav", "p", "section", "span"]);
   const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
   const SHOW_TEXT = 0x4;
-  const LINE = /[^\n\t\r]+/g; // a line of rendered text (a tab parts table cells)
+  const CELL_OR_RETURN = /[\t\r]/g; // a tab parts table cells: a line ends there too
   const ODD_SPACE = /[^\S\n\t\r ]/g; // no-break and other spaces: a plain space for the server, same length
   /* Dropped from a block: soft hyphens and zero-width spaces ("stem\u00adcell" reads "stemcell"), and all but the
    * last space of a run (left where code or a no-break space was). */
@@ -160,15 +160,18 @@
      * becomes spaces, so positions stay those of the rendered text), and makes a block of each line. */
     cutLines(tree) {
       let kept = keptText(tree.rendered, tree.aligned, tree.prose);
-      ODD_SPACE.lastIndex = 0;
-      if (ODD_SPACE.test(kept)) kept = kept.replace(ODD_SPACE, " ");
-      LINE.lastIndex = 0;
-      for (let m = LINE.exec(kept); m; m = LINE.exec(kept)) {
-        let from = m.index;
-        let to = from + m[0].length;
+      // (search, not test: these regular expressions are global, and test would leave them mid-string)
+      if (kept.search(ODD_SPACE) >= 0) kept = kept.replace(ODD_SPACE, " ");
+      if (kept.search(CELL_OR_RETURN) >= 0) kept = kept.replace(CELL_OR_RETURN, "\n"); // same length: positions hold
+      const dropping = kept.search(DROPPED) >= 0;
+      for (let from = 0; from < kept.length;) {
+        let end = kept.indexOf("\n", from);
+        if (end < 0) end = kept.length;
+        let to = end;
         while (from < to && SPACE_OR_INVISIBLE.has(kept.charCodeAt(from))) from++;
         while (to > from && SPACE_OR_INVISIBLE.has(kept.charCodeAt(to - 1))) to--;
-        if (from < to) this.blocks.push(blockOf(tree, kept.slice(from, to), from));
+        if (from < to) this.blocks.push(blockOf(tree, kept.slice(from, to), from, dropping));
+        from = end + 1;
       }
     }
   }
@@ -212,13 +215,12 @@
     }
   }
 
-  /** A block of `line` (found at `base` in the tree's rendered text), less the DROPPED characters. */
-  function blockOf(tree, line, base) {
-    DROPPED.lastIndex = 0;
-    if (!DROPPED.test(line)) return { text: line, tree, base, removed: null };
+  /** A block of `line` (found at `base` in the tree's rendered text), less the DROPPED characters (`dropping`:
+   * whether the page has any at all, asked once rather than for each line). */
+  function blockOf(tree, line, base, dropping) {
     const removed = [];
-    DROPPED.lastIndex = 0;
-    for (let m = DROPPED.exec(line); m; m = DROPPED.exec(line)) removed.push(m.index);
+    if (dropping) for (const m of line.matchAll(DROPPED)) removed.push(m.index);
+    if (!removed.length) return { text: line, tree, base, removed: null };
     return { text: line.replace(DROPPED, ""), tree, base, removed };
   }
 
