@@ -1,7 +1,14 @@
-"""The extension when things go wrong: the server is down, or a knowledge-base card carries hostile HTML."""
+"""The extension when things go wrong: the server is down, hangs, fails, or a knowledge-base card carries hostile
+HTML."""
 from __future__ import annotations
 
+import contextlib
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import pytest
 
 import yaml
 from live_server import start_server
@@ -28,6 +35,59 @@ def test_server_down_leaves_the_page_untouched_and_the_popup_explains(site, tmp_
         # Chromium itself logs the refused connection of the options page's health check; nothing else may appear.
         refused = f"{url}/healthz: Failed to load resource: net::ERR_CONNECTION_REFUSED"
         assert [e for e in browser.console_errors if e != refused] == []
+
+
+@contextlib.contextmanager
+def faulty_server(annotate_status: int | None):
+    """A server on loopback that is healthy but answers /api/v1/annotate with `annotate_status` (and a JSON error
+    body), or (None) not at all until the test is over: what a hung or broken Caveat server looks like."""
+    over = threading.Event()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # the options page's health check
+            self.reply(200, {"status": "ok"})
+
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            if annotate_status is None:
+                over.wait()
+                return
+            self.reply(annotate_status, {"error": {"code": "internal", "message": "The knowledge base failed to load."}})
+
+        def reply(self, status, body):
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        over.set()
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.mark.parametrize(("annotate_status", "code", "says"), [
+    (None, "timeout", "did not answer within 5 seconds"),
+    (500, "server_error", "The knowledge base failed to load."),
+])
+def test_a_hung_or_failing_server_leaves_the_page_untouched_and_the_popup_explains(site, tmp_path, annotate_status, code, says):
+    with faulty_server(annotate_status) as url, ExtensionBrowser(tmp_path, url) as browser:
+        page = browser.open(f"{site}/celebrity.html", wait_state="error")
+        assert page.locator(MARKS).count() == 0
+        assert browser.status(page)["error"]["code"] == code
+        assert browser.worker.evaluate("id => chrome.action.getBadgeText({tabId: id})", browser.tab_id(page)) == "!"
+        browser.popup(page).get_by_text(says).wait_for()
+        assert browser.console_errors == []
 
 
 def hostile_kb(folder: Path) -> Path:
