@@ -5,7 +5,9 @@
   "use strict";
   const Caveat = root.Caveat;
   const DEBOUNCE_MS = 250;
-  const OBSERVE = { childList: true, subtree: true, characterData: true };
+  /* Text added or changed, and text shown or hidden by the attributes made for that (a folded <details>, an
+   * accordion's [hidden] panel). Class and style changes are not watched: pages make them all the time. */
+  const OBSERVE = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["hidden", "open"] };
   const startedAt = performance.now();
 
   const page = {
@@ -104,6 +106,10 @@
         continue;
       }
       if (isCaveatNode(r.target) || (r.target.closest && r.target.closest(Caveat.MARK))) continue;
+      if (r.type === "attributes") {
+        markDirty(r.target);
+        continue;
+      }
       // New block boxes (a post appended to a feed) are collected on their own; anything else (text, inline
       // elements, removals) changes the text of the block around the change.
       let aroundChanged = false;

@@ -136,8 +136,10 @@ def test_content_added_later_and_spa_navigation_are_annotated_without_resending(
     wait_highlights(browser, page, [["cupping therapy", "caution"], ["kratom", "danger"], ["coffee enemas", "danger"]])
     assert browser.status(page)["perf"]["batches"][-1]["sent"] == 1  # only the new post went to the server
     page.evaluate("navigate()")
-    wait_highlights(browser, page, [["cupping therapy", "caution"], ["kratom", "danger"], ["coffee enemas", "danger"],
-                                    ["ozone therapy", "danger"]])
+    shown = [["cupping therapy", "caution"], ["kratom", "danger"], ["coffee enemas", "danger"], ["ozone therapy", "danger"]]
+    wait_highlights(browser, page, shown)
+    page.evaluate("reveal()")
+    wait_highlights(browser, page, shown + [["chlorine dioxide", "danger"], ["hyperbaric oxygen", "warning"]])
 
 
 def test_react_style_rerender_keeps_the_page_working(browser, site):
