@@ -140,6 +140,7 @@
     /** True when the text nodes still hold the highlighted words (the page may have changed them meanwhile). */
     static stillThere(highlight, pieces) {
       if (!pieces.every((p) => p.node.isConnected && p.end <= p.node.length)) return false;
+      if (pieces.length === 1 && pieces[0].node.data.slice(pieces[0].start, pieces[0].end) === highlight.exact) return true;
       // whitespace aside (a space between two nodes may be in neither), and case aside (text-transform)
       const squash = (s) => s.replace(/[\s\u00ad\u200b]+/g, "").toLowerCase();
       return squash(pieces.map((p) => p.node.data.slice(p.start, p.end)).join("")) === squash(highlight.exact);
