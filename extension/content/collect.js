@@ -139,7 +139,7 @@
     element(tree, el) {
       const name = el.localName;
       if (NEVER_TEXT.has(name)) return skipSubtree(tree.walker);
-      if (NOT_PROSE.has(name) || tree.editables.has(el)) {
+      if (NOT_PROSE.has(name) || (tree.editables.size && tree.editables.has(el))) {
         const texts = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
         for (let text = texts.nextNode(); text; text = texts.nextNode()) {
           tree.nodes.push(text);
