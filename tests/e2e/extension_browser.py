@@ -15,17 +15,25 @@ DEFAULT_SERVER = "http://127.0.0.1:8737"
 MARKS = "caveat-hl"
 
 
+HIGHLIGHTS_JS = (Path(__file__).resolve().parent / "highlights.js").read_text()
+
+
+def extension_for(server_url: str, folder: Path, extension: Path = EXTENSION) -> Path:
+    """A copy of the extension in `folder` whose default server is `server_url`."""
+    shutil.copytree(extension, folder)
+    settings = folder / "shared" / "settings.js"
+    source = settings.read_text()
+    assert DEFAULT_SERVER in source
+    settings.write_text(source.replace(DEFAULT_SERVER, server_url))
+    return folder
+
+
 class ExtensionBrowser:
     def __init__(self, tmp_path: Path, server_url: str, *, extension: Path = EXTENSION, playwright=None):
         """`extension`: the folder to load (the benchmark compares an older copy); `playwright`: a running
         Playwright to share (only one can run per thread), which this browser then leaves running."""
-        self.ext = tmp_path / "extension"
-        shutil.copytree(extension, self.ext)
+        self.ext = extension_for(server_url, tmp_path / "extension", extension)
         self._shared_pw = playwright
-        settings = self.ext / "shared" / "settings.js"
-        source = settings.read_text()
-        assert DEFAULT_SERVER in source
-        settings.write_text(source.replace(DEFAULT_SERVER, server_url))
         self.profile = tmp_path / "profile"
         self.console_errors: list[str] = []
         self.server_url = server_url
@@ -98,19 +106,7 @@ class ExtensionBrowser:
 
     def highlights(self, page) -> list[tuple[str, str]]:
         """(text, level) of every highlight on the page, light and shadow DOM, in document order."""
-        return page.evaluate("""() => {
-            const out = [];
-            const visit = (root) => {
-              const marks = [...root.querySelectorAll('caveat-hl')];
-              for (const first of marks.filter(m => m.hasAttribute('data-first'))) {
-                const text = marks.filter(m => m.dataset.caveat === first.dataset.caveat).map(m => m.textContent).join('');
-                out.push([text, first.dataset.level]);
-              }
-              for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
-            };
-            visit(document);
-            return out;
-        }""")
+        return page.evaluate(HIGHLIGHTS_JS)
 
     def set_settings(self, **values):
         self.worker.evaluate("values => chrome.storage.sync.set(values)", values)

@@ -1,0 +1,39 @@
+"""The same unpacked extension in Debian's Firefox (firefox-esr), driven over WebDriver BiDi by
+tests/e2e/firefox_driver.js: the highlights and their levels on the fixture article and the tricky page (names
+split by tags, after entities, in a link, in an open shadow root; nothing from code, form controls, editable or
+hidden text), and the card on keyboard focus, closed by Esc. The full behaviour is tested in Chromium."""
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from browser import FIREFOX, require
+from extension_browser import extension_for
+
+DRIVER = Path(__file__).resolve().parent / "firefox_driver.js"
+
+
+@pytest.fixture(autouse=True)
+def _firefox_required():
+    require(FIREFOX, "firefox-esr")
+
+
+def test_highlights_and_card_in_firefox(e2e_server, site, tmp_path):
+    extension = extension_for(e2e_server.url, tmp_path / "extension")
+    pages = [{"url": f"{site}/celebrity.html", "count": 5}, {"url": f"{site}/tricky.html", "count": 6}]
+    run = subprocess.run(["node", str(DRIVER), json.dumps({"firefox": FIREFOX, "extension": str(extension), "pages": pages})],
+                         capture_output=True, text=True, timeout=180, check=False)
+    assert run.returncode == 0, run.stderr
+    celebrity, tricky = json.loads(run.stdout)
+    assert celebrity["highlights"] == [
+        ["stem cell therapy", "danger"], ["umbilical cord stem cells", "danger"], ["IV vitamin drips", "warning"],
+        ["ozone therapy", "danger"], ["sunscreen", "established"]]
+    assert celebrity["card"]["name"] == "Stem cell therapy"
+    assert "Stem cell therapy - for joint, knee, back and sports injuries: unproven" in celebrity["card"]["verdict"]
+    assert tricky["highlights"] == [
+        ["stem cell therapy", "danger"], ["colloidal   silver", "warning"], ["ivermectin", "warning"],
+        ["statins", "established"], ["ketamine clinics", "warning"], ["sunscreen", "established"]]
+    assert celebrity["errors"] == [] and tricky["errors"] == []
