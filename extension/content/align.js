@@ -36,12 +36,13 @@
     return j;
   }
 
-  /** The first place after `at` (and within LOOK_AHEAD) where data[from, to) matches, or -1. */
+  /** The first place after `at` (and within LOOK_AHEAD) where data[from, to) matches, or -1. Its first word is
+   * looked for regardless of case, as matchAt compares. */
   function lookAhead(data, from, to, rendered, at) {
     let wordEnd = from;
     while (wordEnd < to && wordEnd - from < 32 && !isSpace(data.charCodeAt(wordEnd))) wordEnd++;
-    const word = data.slice(from, wordEnd);
-    const window = rendered.slice(at + 1, at + 1 + LOOK_AHEAD + word.length);
+    const word = data.slice(from, wordEnd).toLowerCase();
+    const window = rendered.slice(at + 1, at + 1 + LOOK_AHEAD + word.length).toLowerCase();
     for (let k = window.indexOf(word); k >= 0; k = window.indexOf(word, k + 1)) {
       const end = matchAt(data, from, to, rendered, at + 1 + k);
       if (end >= 0) return at + 1 + k;
@@ -55,11 +56,14 @@
    * whitespace); froms[k] and tos[k] bound them in the node's own text; exact[k] is 1 when `rendered` holds them
    * character for character (no whitespace collapsed, no case changed); blank[k] is a whitespace-only node met
    * between it and the aligned node before it (-1 if none). `order` lists the aligned nodes: their starts (and
-   * ends) increase. `missed` counts the nodes with text that did not line up (not rendered, or not found);
-   * `twins` holds pairs (aligned node, missed node) where the second repeats the first's words, so the text may
-   * be the second's if the first is hidden (see giveToTwin). A node is looked for where the one before it ended, then (unless it repeats that node's
-   * words, which further on belong to another node) a little further on. One tight loop over plain strings: this
-   * is the collector's hottest code on a long page.
+   * ends) increase. `missed` counts the nodes with text that did not line up (not rendered, or not found).
+   *
+   * A node is looked for where the one before it ended, then (unless it repeats that node's words: the rest of
+   * the page has other copies) a little further on; a place found further on is kept only if the next node with
+   * text lines up right after it (else that text was another node's). A node that misses and whose words begin
+   * with those of the node before it (a label written twice, one copy hidden) goes into `twins` with it (aligned
+   * node, missed node), for the caller to decide, by asking which one shows, who has the place (movePlaces). One tight loop over plain strings: this is the collector's
+   * hottest code on a long page.
    */
   function alignAll(datas, rendered) {
     const count = datas.length;
@@ -70,6 +74,7 @@
     const exact = new Uint8Array(count);
     const blank = new Int32Array(count).fill(-1);
     const order = [];
+    const twins = [];
     // Strings read from the DOM are compared several times slower than the engine's own: one copy of all of
     // them (and of the rendered text) costs far less than that.
     const all = datas.join("\n");
@@ -78,7 +83,7 @@
     let previous = -1;
     let lastBlank = -1;
     let missed = 0;
-    const twins = [];
+    let unsure = null; // the node last placed further on: {k, at, previous}, until the next node confirms it
     for (let k = 0, base = 0; k < count; base += datas[k].length + 1, k++) {
       let from = base;
       let to = base + datas[k].length;
@@ -90,27 +95,36 @@
         if (to > base) lastBlank = k;
         continue;
       }
-      let start = skipSpace(text, at);
       // the usual case first, with the engine's string search: several times faster than matchAt's loop over
       // characters while that loop is not compiled yet, as on every page's first run
       const content = all.slice(from, to);
-      let same = text.startsWith(content, start);
-      let end = same ? start + content.length : matchAt(all, from, to, text, start);
-      const repeat = previous >= 0 && tos[previous] - froms[previous] === to - from
-        && datas[previous].startsWith(content, froms[previous]);
+      let start = skipSpace(text, at);
+      let end = text.startsWith(content, start) ? start + content.length : matchAt(all, from, to, text, start);
+      if (end < 0 && unsure) { // the place found further on for the node before was not its own: undo it
+        starts[unsure.k] = -1;
+        order.pop();
+        missed++;
+        if (unsure.previous >= 0 && begins(datas, froms, tos, unsure.previous, unsure.k)) twins.push(unsure.previous, unsure.k);
+        ({ at, previous } = unsure);
+        start = skipSpace(text, at);
+        end = matchAt(all, from, to, text, start);
+      }
+      unsure = null;
+      const twin = previous >= 0 && begins(datas, froms, tos, previous, k);
+      const repeat = twin && tos[previous] - froms[previous] === to - from; // the very same words
       if (end < 0 && !repeat) {
         start = lookAhead(all, from, to, text, start);
         end = start < 0 ? -1 : matchAt(all, from, to, text, start);
-        same = start >= 0 && text.startsWith(content, start);
+        if (end >= 0) unsure = { k, at, previous };
       }
       if (end < 0) {
         missed++;
-        if (repeat) twins.push(previous, k);
+        if (twin) twins.push(previous, k);
         continue;
       }
       starts[k] = start;
       ends[k] = end;
-      exact[k] = same ? 1 : 0;
+      exact[k] = end - start === content.length && text.startsWith(content, start) ? 1 : 0;
       blank[k] = lastBlank;
       order.push(k);
       at = end;
@@ -120,16 +134,31 @@
     return { starts, ends, froms, tos, exact, blank, order, missed, twins };
   }
 
-  /** Gives the place of aligned node `from` in the rendered text to its twin `to` (same words, see alignAll),
-   * when it turns out that `from` is hidden and `to` is not. */
-  function giveToTwin(aligned, from, to) {
-    const { starts, ends, exact, blank, order } = aligned;
-    starts[to] = starts[from];
-    ends[to] = ends[from];
-    exact[to] = exact[from];
-    blank[to] = blank[from];
-    starts[from] = -1;
-    order[order.indexOf(from)] = to;
+  /** True when node b's words begin with (or are) node a's. */
+  function begins(datas, froms, tos, a, b) {
+    return tos[a] - froms[a] <= tos[b] - froms[b] && datas[b].startsWith(datas[a].slice(froms[a], tos[a]), froms[b]);
+  }
+
+  /** Gives the places in the rendered text of aligned nodes `holders` (consecutive in `order`) to `takers`, in
+   * order: the nodes among the holders and their twin that a reader sees (see alignAll). Each taker is matched
+   * again at the place it takes; nothing moves if one does not fit there. */
+  function movePlaces(aligned, datas, rendered, holders, takers) {
+    const { starts, ends, froms, tos, exact, blank, order } = aligned;
+    const first = order.indexOf(holders[0]);
+    const next = order[first + holders.length];
+    const places = takers.map((k, i) => {
+      const start = starts[holders[i]];
+      return { start, end: matchAt(datas[k], froms[k], tos[k], rendered, start), blank: blank[holders[i]] };
+    });
+    const fits = (p, i) => p.end >= 0 && p.end <= (i + 1 < places.length ? places[i + 1].start
+      : next === undefined ? rendered.length : starts[next]);
+    if (!places.every(fits)) return;
+    for (const k of holders) starts[k] = -1;
+    takers.forEach((k, i) => {
+      ({ start: starts[k], end: ends[k], blank: blank[k] } = places[i]);
+      exact[k] = rendered.startsWith(datas[k].slice(froms[k], tos[k]), starts[k]) ? 1 : 0;
+    });
+    order.splice(first, holders.length, ...takers);
   }
 
   /** The offset in `data` that position `at` of `rendered` stands for, in a node aligned at `start` (alignAll):
@@ -151,5 +180,5 @@
     return i;
   }
 
-  Object.assign(Caveat, { isSpace, alignAll, giveToTwin, offsetIn });
+  Object.assign(Caveat, { isSpace, alignAll, movePlaces, offsetIn });
 })(globalThis);

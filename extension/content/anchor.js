@@ -12,7 +12,8 @@
     let units = 0;
     for (let seen = 0; seen < cp && units < text.length; seen++) {
       const code = text.charCodeAt(units);
-      units += code >= 0xd800 && code <= 0xdbff && units + 1 < text.length ? 2 : 1;
+      const next = text.charCodeAt(units + 1); // a pair only when a low surrogate follows, as Python counts
+      units += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
     }
     return units;
   }
@@ -55,16 +56,28 @@
     return lo;
   }
 
+  /* Containers whose own whitespace is not text a reader sees between words: a mark must not go in them. */
+  const NOT_BETWEEN_WORDS = new Set(["ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "select"]);
+
   /** A whitespace character that stands for the space in the rendered text between aligned nodes order[i - 1]
-   * and order[i]: the end of the one before, a whitespace-only node between them, or the start of the next one.
-   * null when no node holds one (nothing to underline there). */
+   * and order[i]: the end of the one before, a whitespace-only node between them (in an element around one of
+   * them, not in an element of its own that may be hidden or editable), or the start of the next one; only prose
+   * nodes. null when no node holds one (nothing to underline there). */
   function spacePiece(tree, i) {
     const { order, froms, tos, blank } = tree.aligned;
+    const { nodes, datas, prose } = tree;
     const before = order[i - 1];
     const after = order[i];
-    if (before !== undefined && tos[before] < tree.datas[before].length) return { node: tree.nodes[before], start: tos[before], end: tos[before] + 1 };
-    if (after !== undefined && blank[after] >= 0) return { node: tree.nodes[blank[after]], start: 0, end: 1 };
-    if (after !== undefined && froms[after] > 0) return { node: tree.nodes[after], start: froms[after] - 1, end: froms[after] };
+    if (before !== undefined && prose[before] && tos[before] < datas[before].length) {
+      return { node: nodes[before], start: tos[before], end: tos[before] + 1 };
+    }
+    const space = after === undefined ? -1 : blank[after];
+    const around = space >= 0 && prose[space] && nodes[space].parentNode;
+    if (around && !NOT_BETWEEN_WORDS.has(around.localName)
+      && (around.contains(nodes[after]) || (before !== undefined && around.contains(nodes[before])))) {
+      return { node: nodes[space], start: 0, end: 1 };
+    }
+    if (after !== undefined && prose[after] && froms[after] > 0) return { node: nodes[after], start: froms[after] - 1, end: froms[after] };
     return null;
   }
 

@@ -158,6 +158,7 @@
         mark.setAttribute("data-caveat", serial);
         return mark;
       });
+      if (!marks.length) return null; // only empty pieces (whitespace the page no longer renders)
       const placed = { serial, treatment: highlight.treatment, level: highlight.level, highlight, marks };
       this.bySerial.set(serial, placed);
       return placed;

@@ -8,13 +8,15 @@
   "use strict";
   const Caveat = (root.Caveat = root.Caveat || {});
 
-  /* Elements whose content is never rendered as text (or is Caveat's own card): not walked at all. */
-  const NEVER_TEXT = new Set(["script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe",
-    "object", "canvas", "video", "audio", "caveat-card"]);
-  /* Text a reader sees but that is not prose: code and form controls. It is walked only to keep the alignment in
-   * step with the rendered text, and acts as a word break. Editable areas (what the reader types) are treated the
-   * same, and never sent. */
-  const NOT_PROSE = new Set(["textarea", "input", "select", "option", "button", "pre", "code", "kbd", "samp"]);
+  /* Elements whose content is never rendered as text (or is Caveat's own card, or a text box's typed text): not
+   * walked at all. */
+  const NEVER_TEXT = new Set(["script", "style", "noscript", "template", "head", "title", "desc", "metadata",
+    "annotation", "annotation-xml", "iframe", "canvas", "video", "audio", "textarea", "caveat-card"]);
+  /* Text a reader may see but that is not prose: code, form controls, and the labels of drawings and formulas.
+   * It is walked only to keep the alignment in step with the rendered text, and acts as a word break. Editable
+   * areas (what the reader types) are treated the same, and never sent. */
+  const NOT_PROSE = new Set(["input", "select", "option", "button", "pre", "code", "kbd", "samp", "svg", "math",
+    "object"]);
   const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
   const NOT_READ = [EDITABLE, ...NOT_PROSE].join(",");
   /* Only these elements (and custom elements, whose names hold a "-") can host a shadow root: reading
@@ -32,6 +34,9 @@
   const SPACE_OR_INVISIBLE = new Set([32, 0xad, 0x200b]); // trimmed from both ends of a line
   const INLINE_DISPLAY = new Set(["inline", "contents", ""]);
 
+  /** True for an HTML element (innerText is theirs alone: SVG and MathML elements have none). */
+  const isHtml = (node) => node.nodeType === 1 && typeof node.innerText === "string";
+
   /** True when `el` has a box, or is display: contents inside one (innerText of an element that is not rendered
    * would be its raw text, hidden parts and all). */
   function rendered(el) {
@@ -40,14 +45,14 @@
     return !!parent && el.ownerDocument.defaultView.getComputedStyle(el).display === "contents" && rendered(parent);
   }
 
-  /** The rendered text of a shadow root: each child element's innerText, a line break around block boxes; text
-   * directly in the root shows when its host does. */
+  /** The rendered text of a shadow root: each child HTML element's innerText, a line break around block boxes;
+   * text directly in the root shows when its host does. */
   function shadowText(shadow) {
     const view = shadow.host.ownerDocument.defaultView;
     let text = "";
     for (let child = shadow.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) text += shows(shadow.host) ? child.data : "";
-      if (child.nodeType !== 1 || NEVER_TEXT.has(child.localName) || !rendered(child)) continue;
+      if (!isHtml(child) || NEVER_TEXT.has(child.localName) || !rendered(child)) continue;
       const inline = view.getComputedStyle(child).display.startsWith("inline");
       text += inline ? child.innerText : `\n${child.innerText}\n`;
     }
@@ -90,6 +95,7 @@
         } else if (!tree.aligned) {
           tree.aligned = Caveat.alignAll(tree.datas, tree.rendered);
           sortOutTwins(tree);
+          dropHiddenBeforeMissedText(tree);
         } else {
           this.cutLines(tree);
           this.tree = null;
@@ -101,7 +107,8 @@
     /** Starts on one tree: its rendered text and a walker over its nodes (null when nothing in it shows). */
     open(treeRoot) {
       const isElement = treeRoot.nodeType === 1;
-      if (isElement && (NEVER_TEXT.has(treeRoot.localName) || treeRoot.closest(NOT_READ) || !rendered(treeRoot))) return null;
+      if (treeRoot.ownerDocument.designMode === "on") return null; // the whole page is an editor
+      if (isElement && (!isHtml(treeRoot) || treeRoot.closest(NOT_READ) || !rendered(treeRoot))) return null;
       const walker = treeRoot.ownerDocument.createTreeWalker(treeRoot, SHOW_ELEMENT_AND_TEXT);
       return {
         root: isElement ? treeRoot.getRootNode() : treeRoot, // the document or shadow root it is in
@@ -203,15 +210,37 @@
     return parts.join("") + text.slice(from);
   }
 
-  /** Where a node missed its place because a hidden node with the same words took it (a menu label written twice,
-   * one for narrow screens), the place goes to the node a reader sees. One style check per such pair. */
+  /** Where a node missed its place because a hidden node with the same words took it (a label written twice,
+   * one copy for narrow screens), the places go to the copies a reader sees. One style check per copy. */
   function sortOutTwins(tree) {
-    const { twins } = tree.aligned;
+    const { aligned, nodes, datas, rendered: text } = tree;
+    const { twins, order, starts, froms, tos } = aligned;
+    const words = (k) => datas[k].slice(froms[k], tos[k]);
     for (let i = 0; i < twins.length; i += 2) {
-      const [taken, missed] = [twins[i], twins[i + 1]];
-      if (tree.aligned.starts[taken] >= 0 && !shows(tree.nodes[taken]) && shows(tree.nodes[missed])) {
-        Caveat.giveToTwin(tree.aligned, taken, missed);
-      }
+      const [holder, missed] = [twins[i], twins[i + 1]];
+      const at = order.indexOf(holder);
+      if (at < 0 || starts[missed] >= 0) continue;
+      let first = at; // the run of aligned copies with the same words, ending at the holder
+      while (first > 0 && words(order[first - 1]) === words(holder)) first--;
+      const holders = order.slice(first, at + 1);
+      const takers = [...holders, missed].filter((k) => shows(nodes[k])).slice(0, holders.length);
+      if (takers.some((k, n) => k !== holders[n])) Caveat.movePlaces(aligned, datas, text, holders, takers);
+    }
+  }
+
+  /** Text that is not prose (code, an editable area) and found no place: if the prose node placed just before it
+   * is hidden, it may have taken that text, which must then not be sent. One style check per such node. */
+  function dropHiddenBeforeMissedText(tree) {
+    const { aligned, prose, nodes } = tree;
+    const { order, starts, froms, tos } = aligned;
+    for (let k = 0, at = 0; k < nodes.length; k++) {
+      while (at < order.length && order[at] < k) at++;
+      if (starts[k] >= 0 || prose[k] || froms[k] === tos[k]) continue;
+      const before = order[at - 1];
+      if (before === undefined || !prose[before] || shows(nodes[before])) continue;
+      starts[before] = -1;
+      order.splice(at - 1, 1);
+      at--;
     }
   }
 
@@ -231,18 +260,26 @@
     return collector.blocks;
   }
 
-  /** True when text in `node` (a text node or an element) can be seen: rendered, and not visibility: hidden.
-   * Checked for each highlight before it is wrapped: the alignment cannot tell a hidden node from a visible one
-   * when both hold the same words. */
+  /** True when text in `node` (a text node or an element) can be seen: rendered (display: contents inside a
+   * rendered parent counts), and not visibility: hidden. Checked for each highlight before it is wrapped where
+   * some text did not line up: the alignment cannot tell a hidden node from a visible one with the same words. */
   function shows(node) {
-    const el = node.nodeType === 1 ? node : node.parentElement;
-    return !!el && el.checkVisibility({ visibilityProperty: true });
+    const el = node.nodeType === 1 ? node : node.parentElement || (node.parentNode && node.parentNode.host);
+    if (!el) return false;
+    if (el.checkVisibility({ visibilityProperty: true })) return true;
+    const style = el.ownerDocument.defaultView.getComputedStyle(el);
+    return style.display === "contents" && style.visibility === "visible" && rendered(el);
   }
 
-  /** The element whose blocks must be collected again when `node` changes: its nearest block-level box. */
+  /** The element whose blocks must be collected again when `node` changes: its nearest block-level HTML box
+   * (not a box inside a drawing or formula). */
   function blockRootOf(node) {
     let el = node.nodeType === 1 ? node : node.parentNode;
     while (el && el.nodeType === 1) {
+      if (!isHtml(el) || el.closest("svg, math")) {
+        el = el.parentNode && el.parentNode.nodeType === 11 ? el.parentNode.host : el.parentNode;
+        continue;
+      }
       const display = el.ownerDocument.defaultView.getComputedStyle(el).display;
       if (el.localName === "br" || !INLINE_DISPLAY.has(display)) return el; // hidden ones too: open() skips them
       el = el.parentNode && el.parentNode.nodeType === 11 ? el.parentNode.host : el.parentNode;

@@ -125,10 +125,22 @@
       }
       if (aroundChanged) markDirty(r.target.nodeType === 11 ? r.target.host : r.target);
     }
+    scheduleFlush();
+  }
+
+  function scheduleFlush() {
     if (page.dirty.size) {
       clearTimeout(page.timer);
       page.timer = setTimeout(flushDirty, DEBOUNCE_MS);
     }
+  }
+
+  /** A `content-visibility: auto` box came near the viewport: the browser now renders (and innerText gives) the
+   * text it skipped before, though no node changed. */
+  function onContentShown(event) {
+    if (event.skipped || !page.annotator) return;
+    markDirty(event.target);
+    scheduleFlush();
   }
 
   /** One debounced batch: every changed region is collected again; only text the server has not seen is sent. */
@@ -145,10 +157,12 @@
   function startObserving() {
     page.observer = new MutationObserver((records) => quiet(() => handleMutations(records)));
     watch(document.body || document.documentElement);
+    document.addEventListener("contentvisibilityautostatechange", onContentShown, true);
   }
 
   function stopObserving() {
     if (page.observer) page.observer.disconnect();
+    document.removeEventListener("contentvisibilityautostatechange", onContentShown, true);
     page.observer = null;
     page.observed = new Set();
     clearTimeout(page.timer);

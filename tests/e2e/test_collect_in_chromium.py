@@ -96,3 +96,62 @@ def test_open_shadow_roots_and_text_directly_in_them(page):
     }"""
     assert collect(page, "<p>light</p><div id=host></div><div id=bare></div><div id=gone style='visibility:hidden'></div>",
                    setup) == ["light", "in the shadow", "bare shadow text"]
+
+
+# Where the pieces of `exact` (its first occurrence in each block holding it) lie: the id of each piece's parent.
+OWNERS = """(exact) => Caveat.collectBlocks(document).filter((b) => b.text.includes(exact)).map((b) => {
+  const start = b.text.indexOf(exact);
+  const pieces = Caveat.piecesFor(b, start, start + exact.length);
+  return pieces && pieces.map((p) => p.node.parentNode.id || p.node.parentNode.localName);
+})"""
+
+
+def owners(page, exact: str):
+    return page.evaluate(OWNERS, exact)
+
+
+def test_a_hidden_shorter_copy_and_repeated_words_map_to_the_visible_text(page):
+    assert collect(page, "<h2><span style='display:none'>Stem cell therapy</span><span id=v>Stem cell therapy for "
+                   "knees</span></h2><p id=p>Stem cell therapy for knees is sold by many clinics.</p>") == [
+        "Stem cell therapy for knees", "Stem cell therapy for knees is sold by many clinics."]
+    assert owners(page, "Stem cell therapy") == [["v"], ["p"]]
+    collect(page, "<p><span style='display:none'>stem cell therapy</span><span id=v1>stem cell therapy</span></p>"
+            "<p id=p2>stem cell therapy</p>")
+    assert owners(page, "stem cell therapy") == [["v1"], ["p2"]]
+
+
+def test_text_no_node_gives_exactly_does_not_pull_later_text_out_of_place(page):
+    page.set_content("")
+    texts = collect(page, "<h3 lang=de style='text-transform:uppercase'>Weißdorn</h3>"
+                    "<p id=p>Weißdorn wird bei Herzschwäche empfohlen.</p>")
+    assert texts == ["Weißdorn wird bei Herzschwäche empfohlen."]
+    assert owners(page, "Weißdorn") == [["p"]]
+    labels = "".join(f"<text x=0 y={i * 12}>Label number {i}</text>" for i in range(30))
+    assert collect(page, f"<p>Intro.</p><svg height=400>{labels}</svg><p>Stem cell therapy is unproven.</p>"
+                   "<textarea>stem cell therapy</textarea><p>Second paragraph.</p>") == [
+        "Intro.", "Stem cell therapy is unproven.", "Second paragraph."]
+
+
+def test_a_hidden_copy_of_drawn_or_editable_text_takes_nothing(page):
+    collect(page, "<figure><span id=tip style='display:none'>Statins</span><svg><text>Statins</text></svg></figure>")
+    assert owners(page, "Statins") == []
+    texts = collect(page, "<div style='display:none'>my private diary entry</div><div contenteditable><p>my private "
+                    "diary entry</p></div><p>after</p>")
+    assert texts == ["after"]
+
+
+def test_spaces_are_never_taken_from_editable_code_or_list_whitespace(page):
+    collect(page, "<p id=p><b>stem</b><span id=ed contenteditable> </span><i>cell</i> <b>therapy</b><code> </code>"
+            "<i>works</i></p>")
+    assert all(owner not in ("ed", "code") for pieces in owners(page, "stem cell therapy works") for owner in pieces)
+
+
+def test_display_contents_text_shows_and_a_design_mode_page_is_not_read(page):
+    collect(page, "<my-note id=n style='display:contents'>stem cell therapy works</my-note>")
+    assert page.evaluate("() => Caveat.shows(document.getElementById('n').firstChild)") is True
+    assert collect(page, "<p>typed in design mode</p>", "() => { document.designMode = 'on'; }") == []
+
+
+def test_a_change_inside_a_drawing_is_collected_from_the_html_box_around_it(page):
+    collect(page, "<div id=box><svg><text id=tx>Visitors: 10</text></svg></div>")
+    assert page.evaluate("() => Caveat.blockRootOf(document.getElementById('tx').firstChild).id") == "box"

@@ -139,7 +139,10 @@ def test_content_added_later_and_spa_navigation_are_annotated_without_resending(
     shown = [["cupping therapy", "caution"], ["kratom", "danger"], ["coffee enemas", "danger"], ["ozone therapy", "danger"]]
     wait_highlights(browser, page, shown)
     page.evaluate("reveal()")
-    wait_highlights(browser, page, shown + [["chlorine dioxide", "danger"], ["hyperbaric oxygen", "warning"]])
+    shown += [["chlorine dioxide", "danger"], ["hyperbaric oxygen", "warning"]]
+    wait_highlights(browser, page, shown)
+    page.locator("#far").scroll_into_view_if_needed()  # content-visibility: auto, skipped until near the viewport
+    wait_highlights(browser, page, shown + [["homeopathy", "warning"]])
 
 
 def test_react_style_rerender_keeps_the_page_working(browser, site):

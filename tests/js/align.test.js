@@ -34,12 +34,30 @@ test("rendered text no node gives is skipped over, a little way only", () => {
 });
 
 test("a node repeating the one before is not looked for further on, but noted as its twin", () => {
-  const aligned = Caveat.alignAll(["Menu", "Menu", "News", "Menu"], "Menu News Menu");
+  const datas = ["Menu", "Menu", "News", "Menu"];
+  const aligned = Caveat.alignAll(datas, "Menu News Menu");
   assert.deepEqual(Array.from(aligned.order), [0, 2, 3]);
   assert.deepEqual(Array.from(aligned.twins), [0, 1]);
-  Caveat.giveToTwin(aligned, 0, 1);
+  Caveat.movePlaces(aligned, datas, "Menu News Menu", [0], [1]); // when node 0 turns out hidden
   assert.deepEqual([aligned.starts[0], aligned.starts[1]], [-1, 0]);
   assert.deepEqual(Array.from(aligned.order), [1, 2, 3]);
+});
+
+test("a longer twin takes the place of a hidden shorter copy, re-matched to its own length", () => {
+  const datas = ["Stem cell therapy", "Stem cell therapy for knees", "Clinics sell it."];
+  const rendered = "Stem cell therapy for knees\nClinics sell it.";
+  const aligned = Caveat.alignAll(datas, rendered);
+  assert.deepEqual(Array.from(aligned.twins), [0, 1]);
+  assert.equal(aligned.starts[2], rendered.indexOf("Clinics")); // the next line kept its own place
+  Caveat.movePlaces(aligned, datas, rendered, [0], [1]);
+  assert.deepEqual([aligned.starts[1], aligned.ends[1]], [0, "Stem cell therapy for knees".length]);
+});
+
+test("a place found further on is undone when the next node does not follow it", () => {
+  // the heading is rendered uppercase, "ß" as "SS": its own words are not there, but the paragraph's are
+  const datas = ["Weißdorn", "Weißdorn wird empfohlen."];
+  const rendered = "WEISSDORN\nWeißdorn wird empfohlen.";
+  assert.deepEqual(placed(datas, rendered), ["", "Weißdorn wird empfohlen."]);
 });
 
 test("offsetIn maps a rendered position back into a node whose whitespace was collapsed", () => {
