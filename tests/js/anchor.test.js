@@ -24,6 +24,7 @@ test("code points become UTF-16 offsets past emoji", () => {
   assert.equal(w.Caveat.cpToUtf16("abc", 2), 2);
   assert.equal(w.Caveat.cpToUtf16("😀🎉 x", 3), 5);
   assert.equal(w.Caveat.cpToUtf16("😀", 1), 2);
+  assert.equal(w.Caveat.cpToUtf16("\ud83d stem", 3), 3); // a lone high surrogate is one code point, as in Python
 });
 
 test("anchors across element boundaries", () => {
