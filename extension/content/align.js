@@ -110,7 +110,7 @@
         end = matchAt(all, from, to, text, start);
       }
       unsure = null;
-      const twin = previous >= 0 && begins(datas, froms, tos, previous, k);
+      const twin = end < 0 && previous >= 0 && begins(datas, froms, tos, previous, k); // only asked on a miss
       const repeat = twin && tos[previous] - froms[previous] === to - from; // the very same words
       if (end < 0 && !repeat) {
         start = lookAhead(all, from, to, text, start);
