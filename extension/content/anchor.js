@@ -116,11 +116,18 @@
     else pieces.push(piece);
   }
 
-  /** The offset in aligned node k's text that rendered position `at` stands for. */
+  /** The offset in aligned node k's text that rendered position `at` stands for. Where the node's whitespace was
+   * collapsed, its text is walked alongside the rendered text, from where the last question about the same node
+   * left off (highlights come in reading order: a long node is walked once, not once per highlight). */
   function offsetOf(tree, k, at) {
     const { starts, froms, tos, exact } = tree.aligned;
     if (exact[k]) return froms[k] + at - starts[k];
-    return Caveat.offsetIn(tree.datas[k], froms[k], tos[k], tree.rendered, starts[k], at);
+    const last = tree.lastOffset;
+    const resume = last && last.k === k && last.at <= at;
+    const offset = Caveat.offsetIn(tree.datas[k], resume ? last.offset : froms[k], tos[k], tree.rendered,
+      resume ? last.at : starts[k], at);
+    tree.lastOffset = { k, at, offset };
+    return offset;
   }
 
   /** The text-node pieces of one server highlight in `block`, or null when its quote is not in the block (or not

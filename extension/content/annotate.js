@@ -90,33 +90,21 @@
     }
 
     /** Anchors every wanted highlight of these blocks, then wraps them from the end of the page backwards (so
-     * earlier offsets in a split text node stay valid), in time-boxed slices. */
+     * earlier offsets in a split text node stay valid); both in time-boxed slices. */
     async place(blocks, batch) {
-      const t0 = performance.now();
       const jobs = [];
       const roots = new Set();
-      for (const block of blocks) {
-        const answer = this.answers.get(block.text);
-        const found = answer && answer.length ? answer.filter(this.wanted) : NOTHING;
-        if (!found.length) continue;
-        roots.add(block.tree.root);
-        // Text nodes that did not line up with the rendered text may be hidden twins of visible ones: then, and
-        // only then, ask whether the highlighted text shows.
-        const unsure = block.tree.aligned.missed > 0;
-        let lastEnd = -1;
-        for (const h of found) {
-          const anchored = Caveat.anchorHighlight(block, h);
-          if (!anchored) this.unanchored++;
-          else if (unsure && !anchored.pieces.every((p) => Caveat.shows(p.node))) this.hidden++;
-          else if (anchored.start >= lastEnd) {
-            jobs.push({ highlight: h, pieces: anchored.pieces });
-            lastEnd = anchored.end;
-          }
+      let b = 0;
+      const anchoring = await runSliced((deadline) => {
+        for (; b < blocks.length; b++) {
+          if ((b & 63) === 63 && performance.now() > deadline) return false;
+          this.anchorBlock(blocks[b], jobs, roots);
         }
-      }
-      for (const rootNode of roots) this.styleRoot(rootNode); // after the checks above, which read styles
-      batch.anchorMs = performance.now() - t0;
-      batch.longestSliceMs = Math.max(batch.longestSliceMs, batch.anchorMs);
+        for (const rootNode of roots) this.styleRoot(rootNode); // after anchorBlock, which may read styles
+        return true;
+      });
+      batch.anchorMs = anchoring.totalMs;
+      batch.longestSliceMs = Math.max(batch.longestSliceMs, anchoring.longestMs);
       let i = jobs.length - 1;
       const added = [];
       const wrapped = await runSliced((deadline) => {
@@ -135,6 +123,28 @@
       batch.wrapMs = wrapped.totalMs;
       batch.longestSliceMs = Math.max(batch.longestSliceMs, wrapped.longestMs);
       batch.highlights = jobs.length;
+    }
+
+    /** Adds a job to `jobs` for each wanted highlight of `block` that anchors (overlapping ones: the first), and
+     * notes the document or shadow root it is in. */
+    anchorBlock(block, jobs, roots) {
+      const answer = this.answers.get(block.text);
+      const found = answer && answer.length ? answer.filter(this.wanted) : NOTHING;
+      if (!found.length) return;
+      roots.add(block.tree.root);
+      // Text nodes that did not line up with the rendered text may be hidden twins of visible ones: then, and
+      // only then, ask whether the highlighted text shows.
+      const unsure = block.tree.aligned.missed > 0;
+      let lastEnd = -1;
+      for (const h of found) {
+        const anchored = Caveat.anchorHighlight(block, h);
+        if (!anchored) this.unanchored++;
+        else if (unsure && !anchored.pieces.every((p) => Caveat.shows(p.node))) this.hidden++;
+        else if (anchored.start >= lastEnd) {
+          jobs.push({ highlight: h, pieces: anchored.pieces });
+          lastEnd = anchored.end;
+        }
+      }
     }
 
     /** True when the text nodes still hold the highlighted words (the page may have changed them meanwhile). */

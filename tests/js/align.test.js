@@ -68,3 +68,14 @@ test("offsetIn maps a rendered position back into a node whose whitespace was co
   assert.equal(data.slice(offset(12), offset(18)), "silver");
   assert.equal(data.slice(offset(2), offset(18)), "colloidal \n\t  silver");
 });
+
+test("offsetIn resumed from an earlier answer gives what a walk from the start gives", () => {
+  const data = "  a  b\n\n cc   ddd \t e  ";
+  const rendered = "a b cc ddd e";
+  const fresh = (at) => Caveat.offsetIn(data, 2, data.length - 2, rendered, 0, at);
+  for (let from = 0; from <= rendered.length; from++) {
+    for (let at = from; at <= rendered.length; at++) {
+      assert.equal(Caveat.offsetIn(data, fresh(from), data.length - 2, rendered, from, at), fresh(at), `${from} -> ${at}`);
+    }
+  }
+});
