@@ -37,17 +37,22 @@
   }
 
   /** The first place after `at` (and within LOOK_AHEAD) where data[from, to) matches, or -1. Its first word is
-   * looked for regardless of case, as matchAt compares. */
+   * looked for as written, in lower case, in upper case and capitalised, as text-transform may show it (cheaper
+   * than lowering the rendered text for each node that misses: on pages with many hidden nodes that adds up). */
   function lookAhead(data, from, to, rendered, at) {
     let wordEnd = from;
     while (wordEnd < to && wordEnd - from < 32 && !isSpace(data.charCodeAt(wordEnd))) wordEnd++;
-    const word = data.slice(from, wordEnd).toLowerCase();
-    const window = rendered.slice(at + 1, at + 1 + LOOK_AHEAD + word.length).toLowerCase();
-    for (let k = window.indexOf(word); k >= 0; k = window.indexOf(word, k + 1)) {
-      const end = matchAt(data, from, to, rendered, at + 1 + k);
-      if (end >= 0) return at + 1 + k;
+    const word = data.slice(from, wordEnd);
+    const lower = word.toLowerCase();
+    const forms = new Set([word, lower, word.toUpperCase(), lower.charAt(0).toUpperCase() + lower.slice(1)]);
+    const window = rendered.slice(at + 1, at + 1 + LOOK_AHEAD + word.length);
+    let best = -1;
+    for (const form of forms) {
+      for (let k = window.indexOf(form); k >= 0 && (best < 0 || k < best); k = window.indexOf(form, k + 1)) {
+        if (matchAt(data, from, to, rendered, at + 1 + k) >= 0) best = k;
+      }
     }
-    return -1;
+    return best < 0 ? -1 : at + 1 + best;
   }
 
   /**
@@ -62,76 +67,89 @@
    * the page has other copies) a little further on; a place found further on is kept only if the next node with
    * text lines up right after it (else that text was another node's). A node that misses and whose words begin
    * with those of the node before it (a label written twice, one copy hidden) goes into `twins` with it (aligned
-   * node, missed node), for the caller to decide, by asking which one shows, who has the place (movePlaces). One tight loop over plain strings: this is the collector's
-   * hottest code on a long page.
+   * node, missed node), for the caller to decide, by asking which one shows, who has the place (movePlaces).
    */
-  function alignAll(datas, rendered) {
-    const count = datas.length;
-    const starts = new Int32Array(count).fill(-1);
-    const ends = new Int32Array(count);
-    const froms = new Int32Array(count);
-    const tos = new Int32Array(count);
-    const exact = new Uint8Array(count);
-    const blank = new Int32Array(count).fill(-1);
-    const order = [];
-    const twins = [];
-    // Strings read from the DOM are compared several times slower than the engine's own: one copy of all of
-    // them (and of the rendered text) costs far less than that.
-    const all = datas.join("\n");
-    const text = `\n${rendered}`.slice(1);
-    let at = 0;
-    let previous = -1;
-    let lastBlank = -1;
-    let missed = 0;
-    let unsure = null; // the node last placed further on: {k, at, previous}, until the next node confirms it
-    for (let k = 0, base = 0; k < count; base += datas[k].length + 1, k++) {
-      let from = base;
-      let to = base + datas[k].length;
-      while (from < to && isSpace(all.charCodeAt(from))) from++;
-      while (to > from && isSpace(all.charCodeAt(to - 1))) to--;
-      froms[k] = from - base;
-      tos[k] = to - base;
-      if (from === to) {
-        if (to > base) lastBlank = k;
-        continue;
-      }
-      // the usual case first, with the engine's string search: several times faster than matchAt's loop over
-      // characters while that loop is not compiled yet, as on every page's first run
-      const content = all.slice(from, to);
-      let start = skipSpace(text, at);
-      let end = text.startsWith(content, start) ? start + content.length : matchAt(all, from, to, text, start);
-      if (end < 0 && unsure) { // the place found further on for the node before was not its own: undo it
-        starts[unsure.k] = -1;
-        order.pop();
-        missed++;
-        if (unsure.previous >= 0 && begins(datas, froms, tos, unsure.previous, unsure.k)) twins.push(unsure.previous, unsure.k);
-        ({ at, previous } = unsure);
-        start = skipSpace(text, at);
-        end = matchAt(all, from, to, text, start);
-      }
-      unsure = null;
-      const twin = end < 0 && previous >= 0 && begins(datas, froms, tos, previous, k); // only asked on a miss
-      const repeat = twin && tos[previous] - froms[previous] === to - from; // the very same words
-      if (end < 0 && !repeat) {
-        start = lookAhead(all, from, to, text, start);
-        end = start < 0 ? -1 : matchAt(all, from, to, text, start);
-        if (end >= 0) unsure = { k, at, previous };
-      }
-      if (end < 0) {
-        missed++;
-        if (twin) twins.push(previous, k);
-        continue;
-      }
-      starts[k] = start;
-      ends[k] = end;
-      exact[k] = end - start === content.length && text.startsWith(content, start) ? 1 : 0;
-      blank[k] = lastBlank;
-      order.push(k);
-      at = end;
-      previous = k;
-      lastBlank = -1;
+  class Alignment {
+    /** Starts lining up `datas` with `rendered` (see alignAll); `step` does the work a slice at a time. */
+    constructor(datas, rendered) {
+      const count = datas.length;
+      this.datas = datas;
+      // Strings read from the DOM are compared several times slower than the engine's own: one copy of all of
+      // them (and of the rendered text) costs far less than that.
+      this.all = datas.join("\n");
+      this.text = `\n${rendered}`.slice(1);
+      this.result = {
+        starts: new Int32Array(count).fill(-1), ends: new Int32Array(count), froms: new Int32Array(count),
+        tos: new Int32Array(count), exact: new Uint8Array(count), blank: new Int32Array(count).fill(-1),
+        order: [], missed: 0, twins: [],
+      };
+      this.state = { k: 0, base: 0, at: 0, previous: -1, lastBlank: -1, unsure: null };
     }
-    return { starts, ends, froms, tos, exact, blank, order, missed, twins };
+
+    /** Works until performance.now() passes `deadline`; true once every node is done. One tight loop over plain
+     * strings, its state in local variables: this is the collector's hottest code on a long page. */
+    step(deadline = Infinity) {
+      const { datas, all, text, result } = this;
+      const { starts, ends, froms, tos, exact, blank, order, twins } = result;
+      let { k, base, at, previous, lastBlank, unsure } = this.state;
+      for (; k < datas.length; base += datas[k].length + 1, k++) {
+        if ((k & 255) === 255 && performance.now() > deadline) break;
+        let from = base;
+        let to = base + datas[k].length;
+        while (from < to && isSpace(all.charCodeAt(from))) from++;
+        while (to > from && isSpace(all.charCodeAt(to - 1))) to--;
+        froms[k] = from - base;
+        tos[k] = to - base;
+        if (from === to) {
+          if (to > base) lastBlank = k;
+          continue;
+        }
+        // the usual case first, with the engine's string search: several times faster than matchAt's loop over
+        // characters while that loop is not compiled yet, as on every page's first run
+        const content = all.slice(from, to);
+        let start = skipSpace(text, at);
+        let end = text.startsWith(content, start) ? start + content.length : matchAt(all, from, to, text, start);
+        if (end < 0 && unsure) { // the place found further on for the node before was not its own: undo it
+          starts[unsure.k] = -1;
+          order.pop();
+          result.missed++;
+          if (unsure.previous >= 0 && begins(datas, froms, tos, unsure.previous, unsure.k)) twins.push(unsure.previous, unsure.k);
+          ({ at, previous } = unsure);
+          start = skipSpace(text, at);
+          end = matchAt(all, from, to, text, start);
+        }
+        unsure = null;
+        const twin = end < 0 && previous >= 0 && begins(datas, froms, tos, previous, k); // only asked on a miss
+        const repeat = twin && tos[previous] - froms[previous] === to - from; // the very same words
+        if (end < 0 && !repeat) {
+          start = lookAhead(all, from, to, text, start);
+          end = start < 0 ? -1 : matchAt(all, from, to, text, start);
+          if (end >= 0) unsure = { k, at, previous };
+        }
+        if (end < 0) {
+          result.missed++;
+          if (twin) twins.push(previous, k);
+          continue;
+        }
+        starts[k] = start;
+        ends[k] = end;
+        exact[k] = end - start === content.length && text.startsWith(content, start) ? 1 : 0;
+        blank[k] = lastBlank;
+        order.push(k);
+        at = end;
+        previous = k;
+        lastBlank = -1;
+      }
+      this.state = { k, base, at, previous, lastBlank, unsure };
+      return k >= datas.length;
+    }
+  }
+
+  /** All of an Alignment at once: its result. */
+  function alignAll(datas, rendered) {
+    const alignment = new Alignment(datas, rendered);
+    alignment.step();
+    return alignment.result;
   }
 
   /** True when node b's words begin with (or are) node a's. */
@@ -180,5 +198,5 @@
     return i;
   }
 
-  Object.assign(Caveat, { isSpace, alignAll, movePlaces, offsetIn });
+  Object.assign(Caveat, { isSpace, Alignment, alignAll, movePlaces, offsetIn });
 })(globalThis);

@@ -93,7 +93,9 @@
         } else if (tree.next) {
           if (!this.walk(tree, deadline)) return false;
         } else if (!tree.aligned) {
-          tree.aligned = Caveat.alignAll(tree.datas, tree.rendered);
+          tree.alignment = tree.alignment || new Caveat.Alignment(tree.datas, tree.rendered);
+          if (!tree.alignment.step(deadline)) return false;
+          tree.aligned = tree.alignment.result;
           sortOutTwins(tree);
           dropHiddenBeforeMissedText(tree);
         } else {
@@ -119,7 +121,8 @@
         nodes: [], // its text nodes, in document order
         datas: [], // their text
         prose: [], // false for text that is not prose (code, form controls, editable areas)
-        aligned: null, // Caveat.alignAll's answer
+        alignment: null, // lining the nodes up, a slice at a time (Caveat.Alignment)
+        aligned: null, // its result
       };
     }
 
