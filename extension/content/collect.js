@@ -19,6 +19,9 @@
     "object"]);
   const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
   const NOT_READ = [EDITABLE, ...NOT_PROSE].join(",");
+  /* Containers that pages often hide whole (menus, dialogs, drawers): one visibility check skips all their nodes,
+   * which the alignment would otherwise have to find missing one by one. */
+  const OFTEN_HIDDEN = new Set(["nav", "ul", "ol", "menu", "dialog", "header", "footer", "form"]);
   /* Only these elements (and custom elements, whose names hold a "-") can host a shadow root: reading
    * `shadowRoot` on any other element is a DOM call that cannot find one. */
   const SHADOW_HOSTS = new Set(["article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4",
@@ -158,6 +161,7 @@
         }
         return skipSubtree(tree.walker);
       }
+      if (OFTEN_HIDDEN.has(name) && !rendered(el)) return skipSubtree(tree.walker);
       const shadow = SHADOW_HOSTS.has(name) || name.includes("-") ? el.shadowRoot : null;
       if (shadow) {
         this.onShadowRoot(shadow);

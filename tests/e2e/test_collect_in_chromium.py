@@ -61,7 +61,8 @@ def test_code_form_controls_editable_hidden_and_invisible_text_never_sent(page):
         <textarea>area</textarea><select><option>opt</option></select><p contenteditable="true">editing</p>
         <p><span contenteditable>typed</span> after</p><p hidden>hidden attr</p><p style="display:none">display none</p>
         <p style="visibility:hidden">invisible</p><script>var s = "script";</script><style>p{}</style>
-        <noscript>nojs</noscript><button>Buy</button><details><summary>more</summary>folded away</details>""")
+        <noscript>nojs</noscript><button>Buy</button><details><summary>more</summary>folded away</details>
+        <nav class=drawer><ul><li><a href=#>menu link</a></li></ul></nav><style>.drawer { display: none }</style>""")
     assert texts == ["keep", "x y", "after", "more"]
 
 
