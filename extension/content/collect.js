@@ -152,22 +152,29 @@
     element(tree, el) {
       const name = el.localName;
       if (NEVER_TEXT.has(name)) return skipSubtree(tree.walker);
-      if (NOT_PROSE.has(name) || (tree.editables.size && tree.editables.has(el))) {
-        const texts = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
-        for (let text = texts.nextNode(); text; text = texts.nextNode()) {
-          tree.nodes.push(text);
-          tree.datas.push(text.data);
-          tree.prose.push(false);
-        }
-        return skipSubtree(tree.walker);
-      }
+      if (NOT_PROSE.has(name) || (tree.editables.size && tree.editables.has(el))) return this.notProse(tree, el);
       if (OFTEN_HIDDEN.has(name) && !rendered(el)) return skipSubtree(tree.walker);
       const shadow = SHADOW_HOSTS.has(name) || name.includes("-") ? el.shadowRoot : null;
       if (shadow) {
         this.onShadowRoot(shadow);
         this.queue.push(shadow);
+        // a component whose shadow root is an editor shows the host's own children in it: what the reader types
+        const slot = (el.firstElementChild || el.firstChild)?.assignedSlot;
+        if (slot && slot.isContentEditable) return this.notProse(tree, el);
       }
       return tree.walker.nextNode();
+    }
+
+    /** Gathers the text under `el` as not prose (kept in step with the rendered text, never sent); returns the
+     * next node to visit after it. */
+    notProse(tree, el) {
+      const texts = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
+      for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+        tree.nodes.push(text);
+        tree.datas.push(text.data);
+        tree.prose.push(false);
+      }
+      return skipSubtree(tree.walker);
     }
 
     /** Pass 3: keeps, of the rendered text, what prose nodes gave and the whitespace between them (anything else

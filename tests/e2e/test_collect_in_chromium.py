@@ -139,6 +139,10 @@ def test_a_hidden_copy_of_drawn_or_editable_text_takes_nothing(page):
     texts = collect(page, "<div style='display:none'>my private diary entry</div><div contenteditable><p>my private "
                     "diary entry</p></div><p>after</p>")
     assert texts == ["after"]
+    editor = """() => customElements.define('x-editor', class extends HTMLElement {
+      constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<div contenteditable><slot></slot></div>'; }
+    })"""
+    assert collect(page, "<x-editor><p>typed private text</p></x-editor><p>after</p>", editor) == ["after"]
 
 
 def test_spaces_are_never_taken_from_editable_code_or_list_whitespace(page):
