@@ -17,6 +17,12 @@
   /** The whitespace CSS collapses (HTML's ASCII whitespace); a no-break space is a character like any other. */
   const isSpace = (code) => code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
 
+  /** True when text[from, to) is all whitespace (or empty). */
+  function allSpace(text, from, to) {
+    for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+    return true;
+  }
+
   function skipSpace(rendered, at) {
     while (at < rendered.length && isSpace(rendered.charCodeAt(at))) at++;
     return at;
@@ -198,5 +204,5 @@
     return i;
   }
 
-  Object.assign(Caveat, { isSpace, Alignment, alignAll, movePlaces, offsetIn });
+  Object.assign(Caveat, { allSpace, Alignment, alignAll, movePlaces, offsetIn });
 })(globalThis);

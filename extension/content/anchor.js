@@ -95,7 +95,7 @@
       const k = order[i];
       const nodeStart = k === undefined ? to : Math.min(starts[k], to);
       if (nodeStart > pos) { // a gap between nodes: only whitespace may be in it
-        for (let j = pos; j < nodeStart; j++) if (!Caveat.isSpace(rendered.charCodeAt(j))) return null;
+        if (!Caveat.allSpace(rendered, pos, nodeStart)) return null;
         addPiece(pieces, spacePiece(tree, i));
         pos = nodeStart;
       }

@@ -37,6 +37,9 @@
   const SPACE_OR_INVISIBLE = new Set([32, 0xad, 0x200b]); // trimmed from both ends of a line
   const INLINE_DISPLAY = new Set(["inline", "contents", ""]);
 
+  /** The element a node sits in, across a shadow root's edge to its host; null at the top. */
+  const parentOf = (node) => node.parentElement || (node.parentNode && node.parentNode.host) || null;
+
   /** True for an HTML element (innerText is theirs alone: SVG and MathML elements have none). */
   const isHtml = (node) => node.nodeType === 1 && typeof node.innerText === "string";
 
@@ -44,7 +47,7 @@
    * would be its raw text, hidden parts and all). */
   function rendered(el) {
     if (el.checkVisibility()) return true;
-    const parent = el.parentElement || (el.parentNode && el.parentNode.host);
+    const parent = parentOf(el);
     return !!parent && el.ownerDocument.defaultView.getComputedStyle(el).display === "contents" && rendered(parent);
   }
 
@@ -201,12 +204,7 @@
    * turn, and the text is kept as it is. */
   function keptText(text, { starts, ends, order }, prose) {
     const spans = []; // [from, to) of text that no prose node gave, and that is not all whitespace
-    const note = (from, to) => {
-      for (let i = from; i < to; i++) {
-        if (!Caveat.isSpace(text.charCodeAt(i))) return spans.push(from, to);
-      }
-      return 0;
-    };
+    const note = (from, to) => !Caveat.allSpace(text, from, to) && spans.push(from, to);
     let pos = 0;
     for (const k of order) {
       if (!prose[k]) continue;
@@ -278,7 +276,7 @@
    * rendered parent counts), and not visibility: hidden. Checked for each highlight before it is wrapped where
    * some text did not line up: the alignment cannot tell a hidden node from a visible one with the same words. */
   function shows(node) {
-    const el = node.nodeType === 1 ? node : node.parentElement || (node.parentNode && node.parentNode.host);
+    const el = node.nodeType === 1 ? node : parentOf(node);
     if (!el) return false;
     if (el.checkVisibility({ visibilityProperty: true })) return true;
     const style = el.ownerDocument.defaultView.getComputedStyle(el);
@@ -288,17 +286,12 @@
   /** The element whose blocks must be collected again when `node` changes: its nearest block-level HTML box
    * (not a box inside a drawing or formula). */
   function blockRootOf(node) {
-    let el = node.nodeType === 1 ? node : node.parentNode;
-    while (el && el.nodeType === 1) {
-      if (!isHtml(el) || el.closest("svg, math")) {
-        el = el.parentNode && el.parentNode.nodeType === 11 ? el.parentNode.host : el.parentNode;
-        continue;
-      }
+    for (let el = node.nodeType === 1 ? node : parentOf(node); el; el = parentOf(el)) {
+      if (!isHtml(el) || el.closest("svg, math")) continue;
       const display = el.ownerDocument.defaultView.getComputedStyle(el).display;
       if (el.localName === "br" || !INLINE_DISPLAY.has(display)) return el; // hidden ones too: open() skips them
-      el = el.parentNode && el.parentNode.nodeType === 11 ? el.parentNode.host : el.parentNode;
     }
-    return el && el.nodeType === 11 ? el.host : null;
+    return null;
   }
 
   Object.assign(Caveat, { Collector, collectBlocks, shows, blockRootOf });

@@ -30,9 +30,15 @@ class FixtureHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve_folder(folder: Path):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(FixtureHandler, directory=str(folder)))
+def serve(handler) -> ThreadingHTTPServer:
+    """Runs an HTTP request handler class on a free loopback port, in the background."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
+
+
+def serve_folder(folder: Path) -> ThreadingHTTPServer:
+    return serve(functools.partial(FixtureHandler, directory=str(folder)))
 
 

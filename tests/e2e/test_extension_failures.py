@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ import yaml
 from live_server import start_server
 
 from extension_browser import MARKS, ExtensionBrowser
+from fixture_site import serve
 from pinned_kb import pinned_kb
 
 XSS = "<img src=x onerror=\"document.title='pwned'\">"
@@ -65,9 +66,7 @@ def faulty_server(annotate_status: int | None):
         def log_message(self, *args):
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd = serve(Handler)
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
     finally:
