@@ -45,11 +45,13 @@ def _result(highlights: list[Highlight], kb: KnowledgeBase, text: str) -> Annota
 def _highlights(text: str, kb: KnowledgeBase, block: int | None = None) -> list[Highlight]:
     ctx = Context(text)
     candidates = kb.matcher.find(text)
+    passed: set = set()  # a veto depends on the entry, the text and the place only: each winner is asked once
     while True:  # vetoes are checked on the winners only; a vetoed winner lets the next-best candidate through
         chosen = _without_overlaps(candidates)
-        rejected = {m for m in chosen if vetoed(kb.entry(m.alias.entry), ctx, m.start, m.end)}
+        rejected = {m for m in chosen if m not in passed and vetoed(kb.entry(m.alias.entry), ctx, m.start, m.end)}
         if not rejected:
             return [_highlight(m, kb, ctx, block) for m in chosen]
+        passed.update(set(chosen) - rejected)
         candidates = [m for m in candidates if m not in rejected]
 
 

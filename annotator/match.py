@@ -173,27 +173,27 @@ class Matcher:
         return out
 
     def _walk(self, text: str, first: re.Match) -> list[Match]:
-        """Follow the trie from one starting word. A state is (node, end, text words, alias words, typos,
-        skipped): the text words are those standing at alias positions; one extra word may be skipped."""
+        """Follow the trie from one starting word. A state is (node, end, letters, typos, skipped): letters counts
+        the letters of the alias words met so far (typos are scored against them); one extra word may be skipped."""
         out = []
         info = self._word(first.group())
-        states = [(child, first.end(), [info.word], [alias_word], typos, False)
+        states = [(child, first.end(), len(alias_word), typos, False)
                   for alias_word, child, typos in self._steps(self._root, info)]
         while states:
-            node, end, seen, wanted, typos, skipped = states.pop()
+            node, end, letters, typos, skipped = states.pop()
             for alias in node.aliases:
-                out.append(_scored(first.start(), end, alias, seen, wanted, typos, skipped))
+                out.append(_scored(first.start(), end, alias, letters, typos, skipped))
             nxt = _next_word(text, end) if node.children else None
             if nxt is None:
                 continue
             info = self._word(nxt.group())
             for alias_word, child, more in self._steps(node, info):
-                states.append((child, nxt.end(), seen + [info.word], wanted + [alias_word], typos + more, skipped))
+                states.append((child, nxt.end(), letters + len(alias_word), typos + more, skipped))
             after = None if skipped else _next_word(text, nxt.end())
             if after is not None:
                 info = self._word(after.group())
                 for alias_word, child, more in self._steps(node, info):
-                    states.append((child, after.end(), seen + [info.word], wanted + [alias_word], typos + more, True))
+                    states.append((child, after.end(), letters + len(alias_word), typos + more, True))
         return [m for m in out if m.score >= MIN_FUZZY_SCORE]
 
     @staticmethod
@@ -208,12 +208,11 @@ class Matcher:
                 yield near, child, 1
 
 
-def _scored(start: int, end: int, alias: Alias, seen: list[str], wanted: list[str], typos: int,
-            skipped: bool) -> Match:
+def _scored(start: int, end: int, alias: Alias, letters: int, typos: int, skipped: bool) -> Match:
     if not typos and not skipped:
         return Match(start, end, alias, 100, False)
     # each typo costs its share of the name's letters: one slip in "ivermectin" scores 90, in a 5-letter word 80
-    score = round(100 * (1 - typos / max(len("".join(wanted)), 1)))
+    score = round(100 * (1 - typos / max(letters, 1)))
     return Match(start, end, alias, score - (SKIP_PENALTY if skipped else 0), True)
 
 

@@ -1,7 +1,7 @@
 """What `annotate` returns: typed, immutable, and one `to_dict()` away from the JSON the server sends."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Highlight:
     block: int | None = None
 
     def to_dict(self) -> dict:
-        out = asdict(self)
+        out = dict(vars(self))  # every field is a plain value: no deep copy (asdict) on the hot path
         if self.block is None:
             del out["block"]
         return out
