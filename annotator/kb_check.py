@@ -93,10 +93,12 @@ def _rules(parsed: ParsedFile, data: dict, stem: str, today: dt.date) -> list[Pr
         for j, sid in enumerate(cited):
             if isinstance(sid, str) and sid not in known:
                 add(path + (j,), f"cites source '{sid}', which this entry's sources do not list")
-    hosts = [_host(s["url"]) for s in sources if isinstance(s.get("url"), str)]
+    hosts = []
     for i, source in enumerate(_list(data, "sources")):
-        if isinstance(source, dict) and isinstance(source.get("url"), str) and not _host(source["url"]):
-            add(("sources", i, "url"), f"'{source['url']}' is not a valid web address")
+        if isinstance(source, dict) and isinstance(source.get("url"), str):
+            hosts.append(_host(source["url"]))
+            if not hosts[-1]:
+                add(("sources", i, "url"), f"'{source['url']}' is not a valid web address")
     if sources and not any(is_authority(h) for h in hosts):
         add(("sources",), "needs at least one source from an authority (see annotator/authorities.py)")
     conditions = [i.get("condition") for i in _list(data, "indications") if isinstance(i, dict)]

@@ -9,9 +9,9 @@ import hashlib
 import os
 from pathlib import Path
 
-import annotator
+from annotator.kb import bundled_kb_path
 
-BUNDLED_KB = Path(annotator.__file__).resolve().parent / "kb"
+BUNDLED_KB = bundled_kb_path().resolve()
 CHROME_EXTENSION_ORIGIN = "chrome-extension://alocaiiepiimnppblibjekcknhkmnigi"
 DEFAULT_PORT = 8737
 
