@@ -33,6 +33,7 @@
   /* Dropped from a block: soft hyphens and zero-width spaces ("stem\u00adcell" reads "stemcell"), and all but the
    * last space of a run (left where code or a no-break space was). */
   const DROPPED = /[\u00ad\u200b]| (?= )/g;
+  const ANY_TO_MEND = /[^\S\n ]|[\u00ad\u200b]| {2}/; // one scan that says whether the three above find anything
   const NOT_SPACE = /\S/g;
   const SPACE_OR_INVISIBLE = new Set([32, 0xad, 0x200b]); // trimmed from both ends of a line
   const INLINE_DISPLAY = new Set(["inline", "contents", ""]);
@@ -40,8 +41,9 @@
   /** The element a node sits in, across a shadow root's edge to its host; null at the top. */
   const parentOf = (node) => node.parentElement || (node.parentNode && node.parentNode.host) || null;
 
-  /** True for an HTML element (innerText is theirs alone: SVG and MathML elements have none). */
-  const isHtml = (node) => node.nodeType === 1 && typeof node.innerText === "string";
+  /** True for an HTML element (innerText is theirs alone: SVG and MathML elements have none). Asked with `in`:
+   * reading innerText would lay out and read the element's whole text. */
+  const isHtml = (node) => node.nodeType === 1 && "innerText" in node;
 
   /** True when `el` has a box, or is display: contents inside one (innerText of an element that is not rendered
    * would be its raw text, hidden parts and all). */
@@ -102,8 +104,11 @@
           tree.alignment = tree.alignment || new Caveat.Alignment(tree.datas, tree.rendered);
           if (!tree.alignment.step(deadline)) return false;
           tree.aligned = tree.alignment.result;
-          sortOutTwins(tree);
-          dropHiddenBeforeMissedText(tree);
+          tree.rendered = tree.alignment.text; // the same text, in the engine's own string: read faster from now on
+          if (tree.aligned.missed) { // else every node with text lined up: no twins, no missed text
+            sortOutTwins(tree);
+            dropHiddenBeforeMissedText(tree);
+          }
         } else {
           this.cutLines(tree);
           this.tree = null;
@@ -184,18 +189,21 @@
      * becomes spaces, so positions stay those of the rendered text), and makes a block of each line. */
     cutLines(tree) {
       let kept = keptText(tree.rendered, tree.aligned, tree.prose);
-      // (search, not test: these regular expressions are global, and test would leave them mid-string)
-      if (kept.search(ODD_SPACE) >= 0) kept = kept.replace(ODD_SPACE, " ");
-      if (kept.search(CELL_OR_RETURN) >= 0) kept = kept.replace(CELL_OR_RETURN, "\n"); // same length: positions hold
-      const dropping = kept.search(DROPPED) >= 0;
-      for (let from = 0; from < kept.length;) {
-        let end = kept.indexOf("\n", from);
-        if (end < 0) end = kept.length;
-        let to = end;
-        while (from < to && SPACE_OR_INVISIBLE.has(kept.charCodeAt(from))) from++;
-        while (to > from && SPACE_OR_INVISIBLE.has(kept.charCodeAt(to - 1))) to--;
-        if (from < to) this.blocks.push(blockOf(tree, kept.slice(from, to), from, dropping));
-        from = end + 1;
+      let dropping = false;
+      if (ANY_TO_MEND.test(kept)) {
+        // (search, not test: these regular expressions are global, and test would leave them mid-string)
+        if (kept.search(ODD_SPACE) >= 0) kept = kept.replace(ODD_SPACE, " ");
+        if (kept.search(CELL_OR_RETURN) >= 0) kept = kept.replace(CELL_OR_RETURN, "\n"); // same length: positions hold
+        dropping = kept.search(DROPPED) >= 0;
+      }
+      let base = 0;
+      for (const line of kept.split("\n")) {
+        let from = 0;
+        let to = line.length;
+        while (from < to && SPACE_OR_INVISIBLE.has(line.charCodeAt(from))) from++;
+        while (to > from && SPACE_OR_INVISIBLE.has(line.charCodeAt(to - 1))) to--;
+        if (from < to) this.blocks.push(blockOf(tree, to - from === line.length ? line : line.slice(from, to), base + from, dropping));
+        base += line.length + 1;
       }
     }
   }
