@@ -36,11 +36,10 @@
       this.wrapper = new Caveat.Wrapper();
       this.answers = new Map(); // block text -> highlights the server found in it
       this.cards = new Map(); // treatment id -> card
-      this.placed = []; // {serial, treatment, level, highlight, marks}
-      this.bySerial = new Map(); // serial -> its entry in placed
+      this.placed = []; // {treatment, level, highlight, marks}
+      this.byMark = new WeakMap(); // mark -> its entry in placed (a map, not an attribute: one DOM write less each)
       this.inOrder = true; // placed is in reading order
       this.templates = new Map(); // see template()
-      this.serial = 0;
       this.styled = new WeakSet();
       this.unstyle = [];
       this.batches = [];
@@ -161,21 +160,15 @@
     wrapJob({ highlight, pieces }) {
       if (!this.wanted(highlight) || !Annotator.stillThere(highlight, pieces)) return null;
       if (pieces.some((p) => this.wrapper.isOurs(p.node.parentNode))) return null; // wrapped already: marks hold our text
-      const serial = String(++this.serial);
       const doc = pieces[0].node.ownerDocument;
-      const marks = this.wrapper.wrap(pieces, (first) => {
-        const mark = this.template(doc, highlight, first).cloneNode(false);
-        mark.setAttribute("data-caveat", serial);
-        return mark;
-      });
+      const marks = this.wrapper.wrap(pieces, (first) => this.template(doc, highlight, first).cloneNode(false));
       if (!marks.length) return null; // only empty pieces (whitespace the page no longer renders)
-      const placed = { serial, treatment: highlight.treatment, level: highlight.level, highlight, marks };
-      this.bySerial.set(serial, placed);
+      const placed = { treatment: highlight.treatment, level: highlight.level, highlight, marks };
+      for (const mark of marks) this.byMark.set(mark, placed);
       return placed;
     }
 
-    /** A detached mark carrying every attribute a highlight's mark needs but its serial: cloning it copies them
-     * in one DOM call. One per level, first-or-not and description (a handful on any page). */
+    /** A detached mark carrying every attribute a highlight's mark needs: cloning it copies them in one DOM call. One per level, first-or-not and description (a handful on any page). */
     template(doc, highlight, first) {
       const description = first ? `Caveat: ${highlight.evidence}, ${highlight.risk} risk` : "";
       const key = `${highlight.level}\n${description}`;
@@ -203,17 +196,16 @@
       this.unstyle.push(Caveat.adoptCss(rootNode, Caveat.MARK_CSS));
     }
 
-    /** The placed highlight a mark belongs to. */
+    /** The placed highlight a mark belongs to, while it is in the page. */
     placedFor(mark) {
-      return this.bySerial.get(mark.getAttribute("data-caveat")) || null;
+      const placed = this.byMark.get(mark);
+      return placed && placed.marks[0].isConnected ? placed : null;
     }
 
     /** The highlights still in the page, in reading order. */
     live() {
       const before = (a, b) => (a.marks[0].compareDocumentPosition(b.marks[0]) & 4 ? -1 : 1); // 4: FOLLOWING
-      const gone = this.placed.filter((p) => !p.marks[0].isConnected);
-      for (const p of gone) this.bySerial.delete(p.serial);
-      if (gone.length) this.placed = this.placed.filter((p) => p.marks[0].isConnected);
+      if (this.placed.some((p) => !p.marks[0].isConnected)) this.placed = this.placed.filter((p) => p.marks[0].isConnected);
       if (!this.inOrder) this.placed.sort(before);
       this.inOrder = true;
       return this.placed;

@@ -176,6 +176,8 @@
     /** Gathers the text under `el` as not prose (kept in step with the rendered text, never sent); returns the
      * next node to visit after it. */
     notProse(tree, el) {
+      const all = el.textContent;
+      if (Caveat.allSpace(all, 0, all.length)) return skipSubtree(tree.walker); // an icon: nothing to line up
       const texts = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
       for (let text = texts.nextNode(); text; text = texts.nextNode()) {
         tree.nodes.push(text);

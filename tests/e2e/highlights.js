@@ -3,10 +3,10 @@
 () => {
   const out = [];
   const visit = (root) => {
-    const marks = [...root.querySelectorAll("caveat-hl")];
-    for (const first of marks.filter((m) => m.hasAttribute("data-first"))) {
-      const text = marks.filter((m) => m.dataset.caveat === first.dataset.caveat).map((m) => m.textContent).join("");
-      out.push([text, first.dataset.level]);
+    // a highlight's marks follow one another: its first, then the rest up to the next highlight's first
+    for (const mark of root.querySelectorAll("caveat-hl")) {
+      if (mark.hasAttribute("data-first")) out.push(["", mark.dataset.level]);
+      out[out.length - 1][0] += mark.textContent;
     }
     for (const el of root.querySelectorAll("*")) if (el.shadowRoot) visit(el.shadowRoot);
   };

@@ -33,8 +33,8 @@ test("marks carry the level, and only a highlight's first mark is focusable and 
   assert.deepEqual(marks.map((m) => [m.textContent, m.dataset.level, m.hasAttribute("data-first")]),
     [["stem", "warning", true], [" cell therapy", "warning", false], ["kratom", "danger", true]]);
   const [first, second, third] = marks;
-  assert.equal(first.dataset.caveat, second.dataset.caveat);
-  assert.notEqual(first.dataset.caveat, third.dataset.caveat);
+  assert.equal(a.placedFor(first), a.placedFor(second));
+  assert.notEqual(a.placedFor(first), a.placedFor(third));
   assert.equal(first.tabIndex, 0);
   assert.equal(first.getAttribute("role"), "button");
   assert.equal(first.getAttribute("aria-description"), "Caveat: unproven, high risk");
