@@ -71,7 +71,8 @@
    *
    * A node is looked for where the one before it ended, then (unless it repeats that node's words: the rest of
    * the page has other copies) a little further on; a place found further on is kept only if the next node with
-   * text lines up right after it (else that text was another node's). A node that misses and whose words begin
+   * text lines up right after it (else that text was another node's); `further` counts those places. So with
+   * nothing missed and nothing found further on, only whitespace lies between aligned nodes. A node that misses and whose words begin
    * with those of the node before it (a label written twice, one copy hidden) goes into `twins` with it (aligned
    * node, missed node), for the caller to decide, by asking which one shows, who has the place (movePlaces).
    */
@@ -87,7 +88,7 @@
       this.result = {
         starts: new Int32Array(count).fill(-1), ends: new Int32Array(count), froms: new Int32Array(count),
         tos: new Int32Array(count), exact: new Uint8Array(count), blank: new Int32Array(count).fill(-1),
-        order: [], missed: 0, twins: [],
+        order: [], missed: 0, further: 0, twins: [],
       };
       this.state = { k: 0, base: 0, at: 0, previous: -1, lastBlank: -1, unsure: null };
     }
@@ -130,7 +131,10 @@
         if (end < 0 && !repeat) {
           start = lookAhead(all, from, to, text, start);
           end = start < 0 ? -1 : matchAt(all, from, to, text, start);
-          if (end >= 0) unsure = { k, at, previous };
+          if (end >= 0) {
+            unsure = { k, at, previous };
+            result.further++;
+          }
         }
         if (end < 0) {
           result.missed++;

@@ -132,6 +132,7 @@
         nodes: [], // its text nodes, in document order
         datas: [], // their text
         prose: [], // false for text that is not prose (code, form controls, editable areas)
+        notProse: false, // whether any is not
         alignment: null, // lining the nodes up, a slice at a time (Caveat.Alignment)
         aligned: null, // its result
       };
@@ -178,6 +179,7 @@
     notProse(tree, el) {
       const all = el.textContent;
       if (Caveat.allSpace(all, 0, all.length)) return skipSubtree(tree.walker); // an icon: nothing to line up
+      tree.notProse = true;
       const texts = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
       for (let text = texts.nextNode(); text; text = texts.nextNode()) {
         tree.nodes.push(text);
@@ -190,7 +192,7 @@
     /** Pass 3: keeps, of the rendered text, what prose nodes gave and the whitespace between them (anything else
      * becomes spaces, so positions stay those of the rendered text), and makes a block of each line. */
     cutLines(tree) {
-      let kept = keptText(tree.rendered, tree.aligned, tree.prose);
+      let kept = keptText(tree);
       let dropping = false;
       if (ANY_TO_MEND.test(kept)) {
         // (search, not test: these regular expressions are global, and test would leave them mid-string)
@@ -211,8 +213,11 @@
   }
 
   /** The rendered text with everything but prose and whitespace turned into spaces: usually there is nothing to
-   * turn, and the text is kept as it is. */
-  function keptText(text, { starts, ends, order }, prose) {
+   * turn, and the text is kept as it is (asked of the alignment first, without a pass over every node). */
+  function keptText({ rendered: text, aligned, prose, notProse }) {
+    const { starts, ends, order, missed, further } = aligned;
+    const lastEnd = order.length ? ends[order[order.length - 1]] : 0;
+    if (!missed && !further && !notProse && Caveat.allSpace(text, lastEnd, text.length)) return text;
     const spans = []; // [from, to) of text that no prose node gave, and that is not all whitespace
     const note = (from, to) => !Caveat.allSpace(text, from, to) && spans.push(from, to);
     let pos = 0;
