@@ -58,7 +58,9 @@
       // Picking the new texts, handing them to the messaging API (which copies them now, on this thread) and
       // filing the answer are main-thread work too; waiting for the server is not.
       let start = performance.now();
-      const fresh = [...new Set(blocks.map((b) => b.text).filter((t) => !this.answers.has(t)))];
+      const unseen = new Set();
+      for (const block of blocks) if (!this.answers.has(block.text)) unseen.add(block.text);
+      const fresh = [...unseen];
       let messageMs = 0;
       if (fresh.length) {
         const answer = this.send(fresh);

@@ -33,10 +33,14 @@
   /* Dropped from a block: soft hyphens and zero-width spaces ("stem\u00adcell" reads "stemcell"), and all but the
    * last space of a run (left where code or a no-break space was). */
   const DROPPED = /[\u00ad\u200b]| (?= )/g;
-  const ANY_TO_MEND = /[^\S\n ]|[\u00ad\u200b]| {2}/; // one scan that says whether the three above find anything
+  /* One scan that says whether the three above may find anything: a space other than a plain one or a line break
+   * (JavaScript's \s, spelled out), or a soft hyphen or zero-width space; a run of spaces is looked for apart. A
+   * single class of characters is what the engine's first, interpreted run of a regular expression scans fastest. */
+  const ODD_CHARACTER = /[\t\v\f\r\u00a0\u00ad\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
   const NOT_SPACE = /\S/g;
   const SPACE_OR_INVISIBLE = new Set([32, 0xad, 0x200b]); // trimmed from both ends of a line
   const INLINE_DISPLAY = new Set(["inline", "contents", ""]);
+  const NONE = Object.freeze([]);
 
   /** The element a node sits in, across a shadow root's edge to its host; null at the top. */
   const parentOf = (node) => node.parentElement || (node.parentNode && node.parentNode.host) || null;
@@ -194,7 +198,7 @@
     cutLines(tree) {
       let kept = keptText(tree);
       let dropping = false;
-      if (ANY_TO_MEND.test(kept)) {
+      if (ODD_CHARACTER.test(kept) || kept.includes("  ")) {
         // (search, not test: these regular expressions are global, and test would leave them mid-string)
         if (kept.search(ODD_SPACE) >= 0) kept = kept.replace(ODD_SPACE, " ");
         if (kept.search(CELL_OR_RETURN) >= 0) kept = kept.replace(CELL_OR_RETURN, "\n"); // same length: positions hold
@@ -274,8 +278,7 @@
   /** A block of `line` (found at `base` in the tree's rendered text), less the DROPPED characters (`dropping`:
    * whether the page has any at all, asked once rather than for each line). */
   function blockOf(tree, line, base, dropping) {
-    const removed = [];
-    if (dropping) for (const m of line.matchAll(DROPPED)) removed.push(m.index);
+    const removed = dropping ? Array.from(line.matchAll(DROPPED), (m) => m.index) : NONE;
     if (!removed.length) return { text: line, tree, base, removed: null };
     return { text: line.replace(DROPPED, ""), tree, base, removed };
   }
