@@ -115,15 +115,27 @@ def one_run(browser: ExtensionBrowser, url: str) -> dict:
 
 
 def bench_page(browsers: list[ExtensionBrowser], site: str, kind: str, runs: int, html_bytes: int) -> list[dict]:
-    """One result per browser; their runs are interleaved, so a busy spell hits them alike."""
+    """One result per browser; their runs are interleaved, first one browser first then the other, so a busy spell
+    hits them alike."""
     url = f"{site}/{kind}.html"
     for browser in browsers:
         one_run(browser, url)  # warm-up: the server's first request builds its caches
     results = [[] for _ in browsers]
-    for _ in range(runs):
-        for browser, out in zip(browsers, results):
+    for n in range(runs):
+        pairs = list(zip(browsers, results))
+        for browser, out in pairs[::-1] if n % 2 else pairs:
             out.append({**one_run(browser, url), "html_bytes": html_bytes})
-    return [{"runs": rs, "median": {key: statistics.median(r[key] for r in rs) for key in rs[0]}} for rs in results]
+    return [{"runs": rs, "median": {key: statistics.median(r[key] for r in rs) for key in rs[0]},
+             "spread": {key: spread([r[key] for r in rs]) for key in SPREAD}} for rs in results]
+
+
+SPREAD = ("content_script_ms", "idle_to_painted_ms")  # figures whose spread over the runs is printed too
+
+
+def spread(values: list[float]) -> tuple[float, float]:
+    """The 10th and 90th percentiles: how far apart runs of the same code land on this machine."""
+    cuts = statistics.quantiles(values, n=10, method="inclusive") if len(values) > 1 else values * 9
+    return cuts[0], cuts[-1]
 
 
 ROWS = [("idle_to_painted_ms", "document_idle -> highlights painted (incl. server)"),
@@ -149,10 +161,18 @@ def table(results: dict, baseline: dict | None = None) -> str:
                     f"{new / old:.2f}" if old and key not in ("html_bytes", "layout_shift") else "-"]
         return row
 
+    def spread_cells(key):
+        def cell(result):
+            low, high = result["spread"][key]
+            return f"{low:.1f} to {high:.1f} ms"
+        return [cell(results[k]) for k in kinds] + [c for k in kinds if baseline for c in (cell(baseline[k]), "-")]
+
     for field in ("html_bytes", "highlights", "unanchored", "hidden"):
         lines.append(f"| {field.replace('_', ' ')} | " + " | ".join(cells(field, "{:.0f}")) + " |")
     for key, label in ROWS:
         lines.append(f"| {label} | " + " | ".join(cells(key, "{:.3f}" if key == "layout_shift" else "{:.1f} ms")) + " |")
+        if key in SPREAD:
+            lines.append(f"| ... 10th to 90th percentile of the runs | " + " | ".join(spread_cells(key)) + " |")
     return "\n".join(lines)
 
 

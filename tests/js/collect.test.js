@@ -21,3 +21,15 @@ test("blockRootOf finds the nearest block box", () => {
   const bold = w.document.getElementById("b").firstChild;
   assert.equal(w.Caveat.blockRootOf(bold).id, "p");
 });
+
+test("the rendered text is read once per tree, and never to find the block a change is in", () => {
+  const w = load("<article><div><p id=p>some <b id=b>bold</b> text</p></div><p>more</p></article>");
+  const proto = w.HTMLElement.prototype;
+  const { get } = Object.getOwnPropertyDescriptor(proto, "innerText");
+  const reads = [];
+  Object.defineProperty(proto, "innerText", { get() { reads.push(this.localName); return get.call(this); }, configurable: true });
+  w.Caveat.blockRootOf(w.document.getElementById("b").firstChild);
+  assert.deepEqual(reads, []); // laying out and reading text to learn what an element is would cost a page's worth
+  w.Caveat.collectBlocks(w.document);
+  assert.deepEqual(reads, ["body"]);
+});
