@@ -7,7 +7,7 @@ wrapping; per batch, and the longest single slice of work);
 and the page's cumulative layout shift. Prints a Markdown table of medians (docs/extension.md quotes it) and writes
 benchmarks/out/extension.json.
 
-    .venv/bin/python benchmarks/bench_extension.py [--runs 5] [--baseline OLD_EXTENSION_DIR]
+    .venv/bin/python benchmarks/bench_extension.py [--runs 21] [--baseline OLD_EXTENSION_DIR]
 
 With --baseline (e.g. `git archive REV extension | tar -x -C /tmp/old`, then /tmp/old/extension), an older
 extension runs in a second browser, its runs interleaved with the current one's, and the ratios of the medians
@@ -178,7 +178,7 @@ def table(results: dict, baseline: dict | None = None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--baseline", type=Path, help="an older extension/ folder to compare with, in the same run")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="caveat-bench-"))
