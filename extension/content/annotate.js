@@ -48,9 +48,9 @@
     }
 
     /** Collects the blocks under `rootNode` (in slices), asks the server about texts it has not seen, then
-     * highlights. Resolves to this batch's figures. */
-    async annotate(rootNode, onShadowRoot) {
-      const collector = new Caveat.Collector(rootNode, { onShadowRoot });
+     * highlights. Resolves to this batch's figures. `watchers` are the collector's onShadowRoot and onHidden. */
+    async annotate(rootNode, watchers = {}) {
+      const collector = new Caveat.Collector(rootNode, watchers);
       const collected = await runSliced((deadline) => collector.step(deadline));
       const blocks = collector.blocks;
       const batch = { blocks: blocks.length, sent: 0, collectMs: collected.totalMs, anchorMs: 0, wrapMs: 0,

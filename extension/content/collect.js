@@ -83,7 +83,9 @@
    * true once the walk is done, so a long page never blocks the main thread for long. Each tree is done in three
    * passes: a walk that only gathers its text nodes, lining their text up with the rendered text (align.js), and
    * cutting the prose out of it in lines. Open shadow roots met on the way are collected after the tree they are
-   * in; `onShadowRoot` is told about each, so the caller can watch it.
+   * in; `onShadowRoot` is told about each, so the caller can watch it. `onHidden` is told about elements holding
+   * prose that did not show (a folded menu, a closed tab; now and then one that does show, whose words were lined
+   * up elsewhere), so the caller can watch for them to appear.
    * A block is {text, tree, base, removed}: `text` starts at position `base` of the tree's rendered text, less the
    * characters at positions `removed` of that line (null when none were).
    */
@@ -91,6 +93,7 @@
     constructor(rootNode, options = {}) {
       this.blocks = [];
       this.onShadowRoot = options.onShadowRoot || (() => {});
+      this.onHidden = options.onHidden || (() => {});
       const start = rootNode.nodeType === 9 ? rootNode.body || rootNode.documentElement : rootNode;
       this.queue = start ? [start] : [];
       this.tree = null;
@@ -112,6 +115,7 @@
           if (tree.aligned.missed) { // else every node with text lined up: no twins, no missed text
             sortOutTwins(tree);
             dropHiddenBeforeMissedText(tree);
+            this.tellHidden(tree);
           }
         } else {
           this.cutLines(tree);
@@ -125,7 +129,11 @@
     open(treeRoot) {
       const isElement = treeRoot.nodeType === 1;
       if (treeRoot.ownerDocument.designMode === "on") return null; // the whole page is an editor
-      if (isElement && (!isHtml(treeRoot) || treeRoot.closest(NOT_READ) || !rendered(treeRoot))) return null;
+      if (isElement && (!isHtml(treeRoot) || treeRoot.closest(NOT_READ))) return null;
+      if (isElement && !rendered(treeRoot)) { // a page that shows its body once scripts ran, a closed panel
+        this.onHidden(treeRoot);
+        return null;
+      }
       const walker = treeRoot.ownerDocument.createTreeWalker(treeRoot, SHOW_ELEMENT_AND_TEXT);
       return {
         root: isElement ? treeRoot.getRootNode() : treeRoot, // the document or shadow root it is in
@@ -166,7 +174,10 @@
       const name = el.localName;
       if (NEVER_TEXT.has(name)) return skipSubtree(tree.walker);
       if (NOT_PROSE.has(name) || (tree.editables.size && tree.editables.has(el))) return this.notProse(tree, el);
-      if (OFTEN_HIDDEN.has(name) && !rendered(el)) return skipSubtree(tree.walker);
+      if (OFTEN_HIDDEN.has(name) && !rendered(el)) {
+        this.onHidden(el);
+        return skipSubtree(tree.walker);
+      }
       const shadow = SHADOW_HOSTS.has(name) || name.includes("-") ? el.shadowRoot : null;
       if (shadow) {
         this.onShadowRoot(shadow);
@@ -191,6 +202,19 @@
         tree.prose.push(false);
       }
       return skipSubtree(tree.walker);
+    }
+
+    /** Tells `onHidden` about the element around each prose node that did not line up, once each. */
+    tellHidden(tree) {
+      const { nodes, prose } = tree;
+      const { starts, froms, tos } = tree.aligned;
+      let told = null;
+      for (let k = 0; k < nodes.length; k++) {
+        if (starts[k] >= 0 || !prose[k] || froms[k] === tos[k]) continue;
+        const el = parentOf(nodes[k]);
+        if (el && el !== told) this.onHidden(el);
+        told = el;
+      }
     }
 
     /** Pass 3: keeps, of the rendered text, what prose nodes gave and the whitespace between them (anything else

@@ -5,8 +5,10 @@
   "use strict";
   const Caveat = root.Caveat;
   const DEBOUNCE_MS = 250;
+  const MAX_WAITING = 500; // hidden elements watched at once for showing up (each costs the page a little)
   /* Text added or changed, and text shown or hidden by the attributes made for that (a folded <details>, an
-   * accordion's [hidden] panel). Class and style changes are not watched: pages make them all the time. */
+   * accordion's [hidden] panel). Class and style changes are not watched: pages make them all the time. Hidden
+   * text they show is caught when its box appears (awaitShowing). */
   const OBSERVE = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["hidden", "open"] };
   const startedAt = performance.now();
 
@@ -17,6 +19,8 @@
     annotator: null,
     observer: null,
     observed: new Set(), // the document body and every open shadow root met
+    resizer: null, // a ResizeObserver on hidden elements that hold prose: a box appearing means they show
+    waiting: new Set(), // the elements it watches
     dirty: new Set(),
     timer: null,
     paintedAt: null,
@@ -69,10 +73,32 @@
     }
   }
 
+  /** Text hidden now may be shown later by a change no mutation record reveals (a class or a style that stops
+   * hiding a tab, a menu, a "read more"): watching its element's box costs nothing until the box appears. An
+   * element that is not rendered has no box, so observing it reports nothing until it shows. */
+  function awaitShowing(el) {
+    if (!page.resizer || page.waiting.has(el) || page.waiting.size >= MAX_WAITING || el.checkVisibility()) return;
+    page.waiting.add(el);
+    page.resizer.observe(el);
+  }
+
+  function stopAwaiting(el) {
+    page.resizer.unobserve(el);
+    page.waiting.delete(el);
+  }
+
+  function onShown(entries) {
+    for (const { target } of entries) {
+      stopAwaiting(target);
+      markDirty(target);
+    }
+    scheduleFlush();
+  }
+
   /** Collects, sends and highlights the blocks under `rootNode`; a failure leaves the page untouched. */
   async function annotateUnder(rootNode) {
     try {
-      await page.annotator.annotate(rootNode, watch);
+      await page.annotator.annotate(rootNode, { onShadowRoot: watch, onHidden: awaitShowing });
     } catch (err) {
       return fail(err.caveat || { code: "internal", message: String(err && err.message) });
     }
@@ -147,6 +173,7 @@
   function flushDirty() {
     const roots = [...page.dirty].filter((n) => n.isConnected);
     page.dirty.clear();
+    for (const el of page.waiting) if (!el.isConnected) stopAwaiting(el); // gone from the page
     const outer = roots.filter((n) => !roots.some((other) => other !== n && other.contains(n)));
     for (const rootNode of outer) {
       page.annotator.clear(rootNode);
@@ -156,12 +183,16 @@
 
   function startObserving() {
     page.observer = new MutationObserver((records) => quiet(() => handleMutations(records)));
+    page.resizer = new ResizeObserver(onShown);
     watch(document.body || document.documentElement);
     document.addEventListener("contentvisibilityautostatechange", onContentShown, true);
   }
 
   function stopObserving() {
     if (page.observer) page.observer.disconnect();
+    if (page.resizer) page.resizer.disconnect();
+    page.resizer = null;
+    page.waiting.clear();
     document.removeEventListener("contentvisibilityautostatechange", onContentShown, true);
     page.observer = null;
     page.observed = new Set();

@@ -141,6 +141,9 @@ def test_content_added_later_and_spa_navigation_are_annotated_without_resending(
     page.evaluate("reveal()")
     shown += [["chlorine dioxide", "danger"], ["hyperbaric oxygen", "warning"]]
     wait_highlights(browser, page, shown)
+    page.evaluate("showTab()")
+    shown += [["ivermectin", "warning"]]  # shown by a class: caught when its box appears
+    wait_highlights(browser, page, shown)
     page.locator("#far").scroll_into_view_if_needed()  # content-visibility: auto, skipped until near the viewport
     wait_highlights(browser, page, shown + [["homeopathy", "warning"]])
 

@@ -33,3 +33,16 @@ test("the rendered text is read once per tree, and never to find the block a cha
   w.Caveat.collectBlocks(w.document);
   assert.deepEqual(reads, ["body"]);
 });
+
+test("elements holding prose that does not show are told, so the page can be watched for them to appear", () => {
+  const w = load(`<p>shown</p><div style="display:none"><p id=a>a closed <b id=b>tab</b></p><p id=c>more</p></div>
+    <nav hidden id=menu><a>menu</a></nav><pre style="display:none">code</pre>`);
+  const hidden = [];
+  const blocks = w.Caveat.collectBlocks(w.document, { onHidden: (el) => hidden.push(el.id) });
+  assert.deepEqual(Array.from(blocks, (b) => b.text), ["shown"]);
+  assert.deepEqual(hidden, ["menu", "a", "b", "c"]); // the code is not prose: nobody waits for it
+  const panel = w.document.querySelector("div");
+  hidden.length = 0;
+  w.Caveat.collectBlocks(panel, { onHidden: (el) => hidden.push(el.localName) });
+  assert.deepEqual(hidden, ["div"]); // a root that does not show at all
+});
