@@ -19,9 +19,14 @@ def bundled_kb_path() -> Path:
     return Path(str(resources.files("annotator").joinpath("kb")))
 
 
+def _folder(path: str | Path | None) -> Path:
+    """The KB folder asked for; None means the bundled one."""
+    return Path(path) if path is not None else bundled_kb_path()
+
+
 def read_kb(path: str | Path | None = None, today: dt.date | None = None) -> tuple[list[dict], list[Problem], str]:
     """Parse and check every entry file. Returns (entries' data, problems, version hash); never raises."""
-    folder = Path(path) if path is not None else bundled_kb_path()
+    folder = _folder(path)
     today = today or dt.date.today()
     if not folder.is_dir():
         return [], [Problem(str(folder), 0, "kb", "not a folder of <id>.yaml files")], ""
@@ -85,8 +90,7 @@ class KnowledgeBase:
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise KnowledgeBaseError(errors)
-        folder = Path(path) if path is not None else bundled_kb_path()
-        return cls([Entry.from_data(d) for d in data], version, folder, problems)
+        return cls([Entry.from_data(d) for d in data], version, _folder(path), problems)
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -86,9 +86,8 @@ def _rules(parsed: ParsedFile, data: dict, stem: str, today: dt.date) -> list[Pr
         add(("id",), f"id '{data['id']}' must match the file name '{stem}.yaml'")
     sources = [s for s in _list(data, "sources") if isinstance(s, dict)]
     known = [s.get("id") for s in sources]
-    for i, sid in enumerate(known):
-        if sid in known[:i]:
-            add(("sources", i, "id"), f"source id '{sid}' is listed twice")
+    for i, sid in _repeats(known):
+        add(("sources", i, "id"), f"source id '{sid}' is listed twice")
     for path, cited in _citations(data):
         for j, sid in enumerate(cited):
             if isinstance(sid, str) and sid not in known:
@@ -102,11 +101,15 @@ def _rules(parsed: ParsedFile, data: dict, stem: str, today: dt.date) -> list[Pr
     if sources and not any(is_authority(h) for h in hosts):
         add(("sources",), "needs at least one source from an authority (see annotator/authorities.py)")
     conditions = [i.get("condition") for i in _list(data, "indications") if isinstance(i, dict)]
-    for i, cond in enumerate(conditions):
-        if cond in conditions[:i]:
-            add(("indications", i, "condition"), f"condition '{cond}' appears twice")
+    for i, cond in _repeats(conditions):
+        add(("indications", i, "condition"), f"condition '{cond}' appears twice")
     _check_reviewed(data.get("reviewed"), add, today)
     return out
+
+
+def _repeats(values: list) -> list[tuple[int, object]]:
+    """(index, value) of each value already seen earlier in the list."""
+    return [(i, v) for i, v in enumerate(values) if v in values[:i]]
 
 
 def _check_reviewed(reviewed: object, add, today: dt.date) -> None:

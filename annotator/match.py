@@ -105,8 +105,7 @@ class Matcher:
             folded = fold(raw)
             word = stem(folded)
             near = self._neighbours(folded, word)
-            starts = raw in self._exact or word in self._root.children or (
-                bool(near) and any(w in self._root.children for w in near))
+            starts = raw in self._exact or word in self._root.children or any(w in self._root.children for w in near)
             known = _Word(word, near, starts)
             if len(raw) <= MAX_CACHED_WORD:
                 self._words[raw] = known
