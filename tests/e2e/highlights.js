@@ -3,10 +3,12 @@
 () => {
   const out = [];
   const visit = (root) => {
-    // a highlight's marks follow one another: its first, then the rest up to the next highlight's first
+    // a highlight's marks follow one another: its first, then the rest up to the next highlight's first (a mark
+    // with no first before it in this tree stands alone, so a page that cut a highlight up shows as such)
+    let current = null;
     for (const mark of root.querySelectorAll("caveat-hl")) {
-      if (mark.hasAttribute("data-first")) out.push(["", mark.dataset.level]);
-      out[out.length - 1][0] += mark.textContent;
+      if (mark.hasAttribute("data-first") || !current) out.push((current = ["", mark.dataset.level]));
+      current[0] += mark.textContent;
     }
     for (const el of root.querySelectorAll("*")) if (el.shadowRoot) visit(el.shadowRoot);
   };
