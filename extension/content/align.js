@@ -72,9 +72,10 @@
    * A node is looked for where the one before it ended, then (unless it repeats that node's words: the rest of
    * the page has other copies) a little further on; a place found further on is kept only if the next node with
    * text lines up right after it (else that text was another node's); `further` counts those places. So with
-   * nothing missed and nothing found further on, only whitespace lies between aligned nodes. A node that misses and whose words begin
-   * with those of the node before it (a label written twice, one copy hidden) goes into `twins` with it (aligned
-   * node, missed node), for the caller to decide, by asking which one shows, who has the place (movePlaces).
+   * nothing missed and nothing found further on, only whitespace lies between aligned nodes. A node that misses
+   * and whose words begin with those of the node before it (a label written twice, one copy hidden) goes into
+   * `twins` with it (aligned node, missed node), for the caller to decide, by asking which one shows, who has the
+   * place (movePlaces).
    */
   class Alignment {
     /** Starts lining up `datas` with `rendered` (see alignAll); `step` does the work a slice at a time. */

@@ -234,7 +234,8 @@
         let to = line.length;
         while (from < to && SPACE_OR_INVISIBLE.has(line.charCodeAt(from))) from++;
         while (to > from && SPACE_OR_INVISIBLE.has(line.charCodeAt(to - 1))) to--;
-        if (from < to) this.blocks.push(blockOf(tree, to - from === line.length ? line : line.slice(from, to), base + from, dropping));
+        const text = to - from === line.length ? line : line.slice(from, to);
+        if (from < to) this.blocks.push(blockOf(tree, text, base + from, dropping));
         base += line.length + 1;
       }
     }
