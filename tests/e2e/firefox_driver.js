@@ -1,7 +1,8 @@
 /* Drives Debian's Firefox (firefox-esr) with Caveat's unpacked extension, through WebDriver BiDi with
  * puppeteer-core (Playwright drives only its own patched Firefox). For tests/e2e/test_extension_firefox.py:
  * for each page, waits until it shows the highlights it should, focuses the first one from the keyboard's point of
- * view (focus, as Tab would), reads the card that opens, presses Esc, and prints what it saw as JSON.
+ * view (focus, as Tab would), reads the card that opens, presses Esc, and prints what it saw as JSON. A page may
+ * name a script to `run` then (the page changing itself) and how many highlights there should be `after` it.
  *
  *   node tests/e2e/firefox_driver.js '{"firefox": PATH, "extension": DIR, "pages": [{"url": URL, "count": N}]}'
  */
@@ -13,7 +14,7 @@ const puppeteer = require("puppeteer-core");
 const HIGHLIGHTS = fs.readFileSync(path.join(__dirname, "highlights.js"), "utf8");
 const CARD = "caveat-card >>> .card";
 
-async function visit(browser, { url, count }) {
+async function visit(browser, { url, count, run, after }) {
   const page = await browser.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
@@ -27,8 +28,14 @@ async function visit(browser, { url, count }) {
   const verdict = await card.$eval(".verdict", (el) => el.textContent);
   await page.keyboard.press("Escape");
   await page.waitForSelector(CARD, { hidden: true });
+  let later = null;
+  if (run) {
+    await page.evaluate(run);
+    await page.waitForFunction(`(${HIGHLIGHTS})().length >= ${after}`, { timeout: 20_000 });
+    later = await page.evaluate(`(${HIGHLIGHTS})()`);
+  }
   await page.close();
-  return { url, highlights, card: { name, verdict }, errors };
+  return { url, highlights, card: { name, verdict }, later, errors };
 }
 
 async function main() {

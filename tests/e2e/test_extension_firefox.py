@@ -1,7 +1,8 @@
 """The same unpacked extension in Debian's Firefox (firefox-esr), driven over WebDriver BiDi by
 tests/e2e/firefox_driver.js: the highlights and their levels on the fixture article and the tricky page (names
 split by tags, after entities, in a link, in an open shadow root; nothing from code, form controls, editable or
-hidden text), and the card on keyboard focus, closed by Esc. The full behaviour is tested in Chromium."""
+hidden text), the card on keyboard focus, closed by Esc, and text a page shows later by changing a class. The full
+behaviour is tested in Chromium."""
 from __future__ import annotations
 
 import json
@@ -23,11 +24,12 @@ def _firefox_required():
 
 def test_highlights_and_card_in_firefox(e2e_server, site, tmp_path):
     extension = extension_for(e2e_server.url, tmp_path / "extension")
-    pages = [{"url": f"{site}/celebrity.html", "count": 5}, {"url": f"{site}/tricky.html", "count": 6}]
+    pages = [{"url": f"{site}/celebrity.html", "count": 5}, {"url": f"{site}/tricky.html", "count": 6},
+             {"url": f"{site}/dynamic.html", "count": 2, "run": "showTab()", "after": 3}]
     run = subprocess.run(["node", str(DRIVER), json.dumps({"firefox": FIREFOX, "extension": str(extension), "pages": pages})],
                          capture_output=True, text=True, timeout=180, check=False)
     assert run.returncode == 0, run.stderr
-    celebrity, tricky = json.loads(run.stdout)
+    celebrity, tricky, dynamic = json.loads(run.stdout)
     assert celebrity["highlights"] == [
         ["stem cell therapy", "danger"], ["umbilical cord stem cells", "danger"], ["IV vitamin drips", "warning"],
         ["ozone therapy", "danger"], ["sunscreen", "established"]]
@@ -36,4 +38,5 @@ def test_highlights_and_card_in_firefox(e2e_server, site, tmp_path):
     assert tricky["highlights"] == [
         ["stem cell therapy", "danger"], ["colloidal   silver", "warning"], ["ivermectin", "warning"],
         ["statins", "established"], ["ketamine clinics", "warning"], ["sunscreen", "established"]]
-    assert celebrity["errors"] == [] and tricky["errors"] == []
+    assert dynamic["later"] == [["cupping therapy", "caution"], ["kratom", "danger"], ["ivermectin", "warning"]]
+    assert celebrity["errors"] == [] and tricky["errors"] == [] and dynamic["errors"] == []
