@@ -39,10 +39,12 @@ def main(argv: list[str]) -> int:
     if args.workers < 1 or args.threads < 1 or not 0 < args.port < 65536:
         print("caveat serve: --workers and --threads must be at least 1, --port within 1-65535", file=sys.stderr)
         return 2
-    status = _check_kb()
-    if status is None:
-        return 1
-    _banner(args, status)
+    # With --dev, Werkzeug's reloader runs main() again in the child that serves: checking and greeting once will do
+    if not (args.dev and os.environ.get("WERKZEUG_RUN_MAIN") == "true"):
+        status = _check_kb()
+        if status is None:
+            return 1
+        _banner(args, status)
     if args.dev:
         from .app import create_app
 

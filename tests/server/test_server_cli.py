@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from live_server import start_server
 from tiny_kb import copy_kb
 from server import cli
 
@@ -49,3 +50,12 @@ def test_malformed_environment_variable_is_named(monkeypatch):
 def test_defaults_are_loopback_and_8737():
     args = cli.parser().parse_args([])
     assert (args.host, args.port) == ("127.0.0.1", 8737)
+
+
+def test_dev_mode_serves_with_one_greeting(tmp_path):
+    """--dev runs Flask's reloader, which starts main() again in the child that serves: the KB check and the banner
+    happen once, in the watching parent."""
+    with start_server(log_dir=tmp_path, options=["--dev"]) as server:
+        assert server.get_json("/healthz")["status"] == "ok"
+        log = server.log()
+    assert log.count("Caveat server: http://127.0.0.1:") == 1
