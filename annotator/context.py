@@ -78,9 +78,11 @@ class Context:
         text = self.text
         lo = max(start - _ADDRESS_REACH, 0)
         hi = min(end + _ADDRESS_REACH, len(text))
-        before = [m.end() for m in _SPACE.finditer(text, lo, start)]
+        begin = start  # back to the white space before the mention: usually one step (every match object costs)
+        while begin > lo and not text[begin - 1].isspace():
+            begin -= 1
         after = _SPACE.search(text, end, hi)
-        return bool(_URLISH.search(text, before[-1] if before else lo, after.start() if after else hi))
+        return bool(_URLISH.search(text, begin, after.start() if after else hi))
 
 
 class Words:
