@@ -22,7 +22,8 @@ MIN_FUZZY_LEN = 5          # words shorter than this never match fuzzily
 MIN_FUZZY_SCORE = 80       # a fuzzy match scoring below this is not shown
 SKIP_PENALTY = 10          # score lost for one extra word inside a name
 _CACHE_LIMIT = 200_000     # distinct text words remembered across calls
-_MANY_STARTERS = 32        # past this many distinct starting words, locate them in one pass
+_MANY_STARTERS = 128       # past this many distinct starting words, locate them in one pass (about where one
+                           # `str.find` scan per word starts to cost more than cutting the whole page into words)
 
 _COMMON = frozenset(resources.files("annotator").joinpath("data/common_words.txt").read_text("utf-8").split())
 
