@@ -106,7 +106,7 @@
       treatments: annotator ? annotator.summary() : [],
       perf: annotator && {
         startedAt, paintedAt: page.paintedAt, batches: annotator.batches, unanchored: annotator.unanchored,
-        hidden: annotator.hidden,
+        hidden: annotator.hidden, pending: page.dirty.size, // regions queued to be collected again
       },
     };
   }

@@ -74,12 +74,15 @@
   }
 
   /** Text hidden now may be shown later by a change no mutation record reveals (a class or a style that stops
-   * hiding a tab, a menu, a "read more"): watching its element's box costs nothing until the box appears. An
-   * element that is not rendered has no box, so observing it reports nothing until it shows. */
+   * hiding a tab, a menu, a "read more"): the outermost hidden element around it (the one a page usually toggles)
+   * is watched for getting a box. Inline elements report no size changes, so one shown as inline is not caught. */
   function awaitShowing(el) {
-    if (!page.resizer || page.waiting.has(el) || page.waiting.size >= MAX_WAITING || el.checkVisibility()) return;
-    page.waiting.add(el);
-    page.resizer.observe(el);
+    if (!page.resizer || page.waiting.size >= MAX_WAITING || el.checkVisibility()) return;
+    let outer = el;
+    for (let up = outer.parentElement; up && !up.checkVisibility(); up = up.parentElement) outer = up;
+    if (page.waiting.has(outer) || getComputedStyle(outer).display === "contents") return; // contents: it shows
+    page.waiting.add(outer);
+    page.resizer.observe(outer);
   }
 
   function stopAwaiting(el) {
@@ -87,8 +90,10 @@
     page.waiting.delete(el);
   }
 
+  /** Chromium reports each element's size once when watching starts, box or not: only a box means it shows. */
   function onShown(entries) {
     for (const { target } of entries) {
+      if (target.isConnected && !target.checkVisibility()) continue;
       stopAwaiting(target);
       markDirty(target);
     }

@@ -148,6 +148,18 @@ def test_content_added_later_and_spa_navigation_are_annotated_without_resending(
     wait_highlights(browser, page, shown + [["homeopathy", "warning"]])
 
 
+def test_hidden_text_is_watched_without_collecting_it_again_and_again(browser, site):
+    """Hidden prose is watched for showing up. Chromium reports an element's size once when it starts being watched,
+    even with no box: that report must not queue the element to be collected again (it would repeat forever)."""
+    page = browser.open(f"{site}/tricky.html")
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    perf = browser.status(page)["perf"]
+    assert perf["pending"] == 0 and len(perf["batches"]) == 1
+    page.evaluate("() => { document.getElementById('invisible').style.display = 'block'; }")  # a style, no attribute
+    shown = browser.wait_status(page, lambda s: len(s["perf"]["batches"]) == 2)["perf"]["batches"][-1]
+    assert shown["sent"] == 1  # the paragraph that showed, and nothing else
+
+
 def test_react_style_rerender_keeps_the_page_working(browser, site):
     page = browser.open(f"{site}/rerender.html")
     assert [t for t, _ in browser.highlights(page)] == ["ivermectin", "homeopathy"]
