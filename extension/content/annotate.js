@@ -170,7 +170,8 @@
       return placed;
     }
 
-    /** A detached mark carrying every attribute a highlight's mark needs: cloning it copies them in one DOM call. One per level, first-or-not and description (a handful on any page). */
+    /** A detached mark carrying every attribute a highlight's mark needs: cloning it copies them in one DOM call.
+     * One per level, first-or-not and description (a handful on any page). */
     template(doc, highlight, first) {
       const description = first ? `Caveat: ${highlight.evidence}, ${highlight.risk} risk` : "";
       const key = `${highlight.level}\n${description}`;

@@ -337,5 +337,5 @@
     return null;
   }
 
-  Object.assign(Caveat, { Collector, collectBlocks, shows, blockRootOf });
+  Object.assign(Caveat, { Collector, collectBlocks, rendered, shows, blockRootOf });
 })(globalThis);

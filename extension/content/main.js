@@ -77,10 +77,10 @@
    * hiding a tab, a menu, a "read more"): the outermost hidden element around it (the one a page usually toggles)
    * is watched for getting a box. Inline elements report no size changes, so one shown as inline is not caught. */
   function awaitShowing(el) {
-    if (!page.resizer || page.waiting.size >= MAX_WAITING || el.checkVisibility()) return;
+    if (!page.resizer || page.waiting.size >= MAX_WAITING || Caveat.rendered(el)) return;
     let outer = el;
-    for (let up = outer.parentElement; up && !up.checkVisibility(); up = up.parentElement) outer = up;
-    if (page.waiting.has(outer) || getComputedStyle(outer).display === "contents") return; // contents: it shows
+    for (let up = outer.parentElement; up && !Caveat.rendered(up); up = up.parentElement) outer = up;
+    if (page.waiting.has(outer)) return;
     page.waiting.add(outer);
     page.resizer.observe(outer);
   }
@@ -93,7 +93,7 @@
   /** Chromium reports each element's size once when watching starts, box or not: only a box means it shows. */
   function onShown(entries) {
     for (const { target } of entries) {
-      if (target.isConnected && !target.checkVisibility()) continue;
+      if (target.isConnected && !Caveat.rendered(target)) continue;
       stopAwaiting(target);
       markDirty(target);
     }
