@@ -1,10 +1,10 @@
 """Caveat's annotator: find health treatments in a page and say what the evidence is for that use.
 
-    >>> from annotator import KnowledgeBase, annotate
+    >>> from caveat.annotator import KnowledgeBase, annotate
     >>> kb = KnowledgeBase.load()                      # the bundled knowledge base
     >>> result = annotate("<p>She flew abroad for stem cell therapy for her back pain.</p>", kb)
     >>> [(h.exact, h.level, h.indication) for h in result.highlights]
-    [('stem cell therapy', 'danger', 'back pain')]
+    [('stem cell therapy', 'danger', 'joint, knee, back and sports injuries')]
 """
 from .annotate import annotate, annotate_blocks, annotate_text
 from .errors import AnnotatorError, KnowledgeBaseError, Problem

@@ -1,6 +1,8 @@
 """The one pipeline: text -> candidate matches -> vetoes -> non-overlapping highlights with verdicts -> result."""
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from .context import Context, indication_for, vetoed
 from .errors import AnnotatorError
 from .extract import extract_text
@@ -39,7 +41,7 @@ def _require(ok: bool, message: str) -> None:
 
 def _result(highlights: list[Highlight], kb: KnowledgeBase, text: str) -> Annotations:
     cards = {h.treatment: kb.card(h.treatment) for h in highlights}
-    return Annotations(tuple(highlights), dict(sorted(cards.items())), kb.version, len(kb), text)
+    return Annotations(tuple(highlights), MappingProxyType(dict(sorted(cards.items()))), kb.version, len(kb), text)
 
 
 def _highlights(text: str, kb: KnowledgeBase, block: int | None = None) -> list[Highlight]:
@@ -72,8 +74,7 @@ def _highlight(m: Match, kb: KnowledgeBase, ctx: Context, block: int | None) -> 
     entry = kb.entry(m.alias.entry)
     ind = indication_for(entry, ctx, m.start, m.end)
     card = entry.card
-    evidence, risk, level = (ind.evidence, ind.risk, ind.level) if ind else (card["evidence"], card["risk"],
-                                                                           card["level"])
+    evidence, risk, level = (ind.evidence, ind.risk, ind.level) if ind else (card.evidence, card.risk, card.level)
     text = ctx.text
     return Highlight(
         treatment=entry.id, exact=text[m.start:m.end],

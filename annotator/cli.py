@@ -5,6 +5,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from importlib import metadata
 from pathlib import Path
 
 from .annotate import annotate
@@ -37,15 +38,22 @@ def _parser() -> argparse.ArgumentParser:
     n = kbsub.add_parser("new", help="write a new entry file to fill in")
     n.add_argument("name")
     n.add_argument("--kb", help="knowledge-base folder (default: the bundled one)")
-    sub.add_parser("serve", help="run the annotation server (see 'caveat serve --help')", add_help=False)
+    for name in sorted(_plugins()):
+        sub.add_parser(name, help=f"see 'caveat {name} --help'", add_help=False)
     return p
+
+
+def _plugins() -> dict[str, metadata.EntryPoint]:
+    """Subcommands other packages register under the `caveat.commands` entry point (the server's `serve`), so the
+    library never imports them: each is loaded only when it is run."""
+    return {ep.name: ep for ep in metadata.entry_points(group="caveat.commands")}
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["serve"]:
-        from server.cli import main as serve  # Flask is imported only for this subcommand
-        return serve(argv[1:])
+    plugin = _plugins().get(argv[0]) if argv else None
+    if plugin is not None:
+        return plugin.load()(argv[1:])
     args = _parser().parse_args(argv)
     try:
         if args.command == "annotate":

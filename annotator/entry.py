@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cards import Card
 from .levels import level_for
 from .normalize import norm_phrase
 
@@ -24,7 +25,7 @@ class Entry:
     aliases: tuple[tuple[str, bool], ...]    # (spelling, exact); the name comes first
     not_when: tuple[tuple[str, ...], ...]    # normalised veto phrases
     indications: tuple[Indication, ...]
-    card: dict
+    card: Card
 
     @classmethod
     def from_data(cls, data: dict) -> Entry:
@@ -34,12 +35,8 @@ class Entry:
                        i["risk"], level_for(i["evidence"], i["risk"]))
             for i in data["indications"])
         return cls(data["id"], data["name"], tuple(dict.fromkeys(aliases)),
-                   tuple(p for p in map(norm_phrase, data.get("not_when", [])) if p), indications, _card(data))
-
-    @property
-    def summary(self) -> dict:
-        c = self.card
-        return {k: c[k] for k in ("id", "name", "category", "evidence", "risk", "level")}
+                   tuple(p for p in map(norm_phrase, data.get("not_when", [])) if p), indications,
+                   Card.from_data(data))
 
 
 def alias_list(data: dict) -> list[tuple[str, bool, tuple]]:
@@ -52,28 +49,3 @@ def alias_list(data: dict) -> list[tuple[str, bool, tuple]]:
         else:
             out.append((alias["name"], bool(alias.get("exact")), ("aliases", i)))
     return out
-
-
-def _card(data: dict) -> dict:
-    """Everything a reader's card shows, in the shape docs/annotations.schema.json fixes."""
-    return {
-        "id": data["id"],
-        "name": data["name"],
-        "category": data["category"],
-        "evidence": data["evidence"],
-        "risk": data["risk"],
-        "level": level_for(data["evidence"], data["risk"]),
-        "summary": data["summary"].strip(),
-        "details": data.get("details", "").strip() or None,
-        "indications": [
-            {"condition": i["condition"], "evidence": i["evidence"], "risk": i["risk"],
-             "level": level_for(i["evidence"], i["risk"]), "note": i["note"].strip(), "sources": list(i["sources"])}
-            for i in data["indications"]],
-        "regulatory": {k: {"note": v["note"].strip(), "sources": list(v["sources"])}
-                       for k, v in data["regulatory"].items()},
-        "risks": [r.strip() for r in data["risks"]],
-        "cost": {"note": data["cost"]["note"].strip(), "sources": list(data["cost"]["sources"])}
-        if data.get("cost") else None,
-        "sources": [{k: s[k] for k in ("id", "title", "publisher", "url", "year")} for s in data["sources"]],
-        "reviewed": data["reviewed"],
-    }

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
 
+from .cards import Card
 from .entry import Entry, alias_list
 from .errors import KnowledgeBaseError, Problem
 from .kb_check import check_entry, collisions
@@ -16,7 +17,7 @@ from .match import Alias, Matcher
 
 
 def bundled_kb_path() -> Path:
-    return Path(str(resources.files("annotator").joinpath("kb")))
+    return Path(str(resources.files("caveat.annotator").joinpath("kb")))
 
 
 def _folder(path: str | Path | None) -> Path:
@@ -104,11 +105,11 @@ class KnowledgeBase:
     def ids(self) -> list[str]:
         return sorted(self._entries)
 
-    def card(self, treatment_id: str) -> dict:
+    def card(self, treatment_id: str) -> Card:
         return self._entries[treatment_id].card
 
     def summaries(self) -> list[dict]:
-        return [self._entries[i].summary for i in self.ids()]
+        return [self._entries[i].card.summary_fields for i in self.ids()]
 
     def search(self, query: str, limit: int = 20) -> list[dict]:
         """Entries whose name or an alias is like `query`, best first (for a maintainer's search box)."""
@@ -120,4 +121,4 @@ class KnowledgeBase:
             rank = (score, fuzz.ratio(query, name, processor=utils.default_process))
             best[tid] = max(best.get(tid, rank), rank)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:limit]
-        return [{**self._entries[tid].summary, "score": round(rank[0])} for tid, rank in ranked]
+        return [{**self._entries[tid].card.summary_fields, "score": round(rank[0])} for tid, rank in ranked]

@@ -16,21 +16,21 @@ import jsonschema
 
 from .authorities import is_authority
 from .errors import Problem
-from .kb_yaml import ParsedFile, dotted
+from .kb_yaml import ParsedFile, dotted, typed
 from .normalize import norm_phrase
 
 STALE_AFTER = dt.timedelta(days=730)
 
-_schema = json.loads(resources.files("annotator").joinpath("schemas/kb-entry.schema.json").read_text("utf-8"))
+_schema = json.loads(resources.files("caveat.annotator").joinpath("schemas/kb-entry.schema.json").read_text("utf-8"))
 _validator = jsonschema.Draft202012Validator(_schema)
 _fast_validate = fastjsonschema.compile(_schema)  # compiled to Python: the fast path for entries that are fine
 
 
 def check_entry(parsed: ParsedFile, stem: str, today: dt.date) -> list[Problem]:
     """Problems of one file on its own (the file's own YAML problems come from parsing)."""
-    data = parsed.data
-    if not isinstance(data, dict):
+    if not isinstance(parsed.data, dict):
         return [Problem(parsed.name, 1, "entry", "an entry must be a mapping of fields (key: value)")]
+    data = parsed.data = typed(parsed.data, _schema)
     problems = [] if _is_valid(data) else [_schema_problem(parsed, e) for e in _validator.iter_errors(data)]
     problems += _rules(parsed, data, stem, today)
     flagged = {p.line for p in problems}
@@ -72,7 +72,10 @@ def _schema_problem(parsed: ParsedFile, err: jsonschema.ValidationError) -> Prob
     if err.validator == "required":
         return Problem(parsed.name, parsed.line_of(path), dotted(path), err.message)
     if err.validator == "oneOf" and err.context:
-        err = jsonschema.exceptions.best_match(err.context)
+        # the branch for this kind of value (a mapping alias, not a string one) says what is wrong inside it
+        inside = [e for e in err.context if not (e.validator == "type" and e.absolute_path == err.absolute_path)]
+        err = jsonschema.exceptions.best_match(inside or err.context)
+        path = tuple(err.absolute_path)
     return Problem(parsed.name, parsed.line_of(path), dotted(path), err.message)
 
 

@@ -6,7 +6,7 @@ data ourselves.
 """
 from __future__ import annotations
 
-import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -54,7 +54,6 @@ def _build(root: yaml.Node, path: Path, parsed: ParsedFile) -> object:
     result_box: list = [None]
     todo = [(root, path, result_box, 0)]
     seen: set[int] = set()
-    scalars = yaml.constructor.SafeConstructor()  # one per file: it remembers every node it built
     while todo:
         node, path, holder, slot = todo.pop()
         parsed.lines.setdefault(path, node.start_mark.line + 1)
@@ -67,8 +66,7 @@ def _build(root: yaml.Node, path: Path, parsed: ParsedFile) -> object:
             value: object = {}
             first_line: dict = {}
             for key_node, value_node in node.value:
-                key = _scalar(scalars, key_node) if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-                key = str(key)
+                key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "(a complex key)"
                 line = key_node.start_mark.line + 1
                 if key in first_line:
                     parsed.problems.append(Problem(
@@ -84,18 +82,69 @@ def _build(root: yaml.Node, path: Path, parsed: ParsedFile) -> object:
             for i, item in enumerate(node.value):
                 todo.append((item, path + (i,), value, i))
         else:
-            value = _scalar(scalars, node)
+            value = _scalar(node)
         holder[slot] = value
     return result_box[0]
 
-def _scalar(scalars: yaml.constructor.SafeConstructor, node: yaml.Node) -> object:
-    try:
-        value = scalars.construct_object(node)
-    except Exception:  # noqa: BLE001 - e.g. 2026-02-30, !!bool maybe, a !!python tag: keep the text, the schema judges it
-        return node.value if isinstance(node.value, str) else str(node.value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_INT = re.compile(r"[-+]?[0-9]+")
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+class Plain(str):
+    """A scalar written without quotes: only these may become a number or a boolean, and only where the schema
+    asks for one (YAML 1.2's core schema). A quoted "2021" stays text."""
+
+
+def _scalar(node: yaml.ScalarNode) -> object:
+    """YAML 1.1 (what PyYAML resolves) turns NO (Norway), Yes and on into booleans and 1e3 into a number; a
+    maintainer means text. So every scalar is text here, except an unquoted null, until the schema says otherwise."""
+    if not node.style:  # plain: None from the Python loader, "" from the C one
+        return None if node.value in _NULLS else Plain(node.value)
+    return node.value
+
+
+def typed(data: object, schema: dict, root: dict | None = None) -> object:
+    """`data` with each unquoted scalar that the schema wants as an integer or a boolean converted, YAML 1.2 style
+    (`2021`, `true`). Anything else stays text, so the schema reports `year: 1e3` as not an integer."""
+    root = root or schema
+    while "$ref" in schema:
+        schema = _resolve(root, schema["$ref"])
+    if isinstance(data, dict):
+        props = schema.get("properties", {})
+        other = schema.get("additionalProperties")
+        branch = _branch(schema, "object", root)
+        if branch is not None:
+            return typed(data, branch, root)
+        return {k: typed(v, props.get(k, other if isinstance(other, dict) else {}), root) for k, v in data.items()}
+    if isinstance(data, list):
+        items = schema.get("items", {})
+        return [typed(v, items, root) for v in data]
+    if isinstance(data, Plain):
+        kind = schema.get("type")
+        if kind == "integer" and _INT.fullmatch(data):
+            return int(data)
+        if (kind == "boolean" or isinstance(schema.get("const"), bool)) and data in _BOOLS:
+            return _BOOLS[data]
+        return str(data)
+    return data
+
+
+def _branch(schema: dict, kind: str, root: dict) -> dict | None:
+    """The branch of a oneOf/anyOf that describes an object (an alias is a string or a mapping)."""
+    for option in schema.get("oneOf", schema.get("anyOf", ())):
+        while "$ref" in option:
+            option = _resolve(root, option["$ref"])
+        if option.get("type") == kind:
+            return option
+    return None
+
+
+def _resolve(root: dict, ref: str) -> dict:
+    node: object = root
+    for part in ref.partition("#")[2].strip("/").split("/"):
+        node = node[part]  # type: ignore[index]
+    return node  # type: ignore[return-value]
 
 
 def dotted(path: Path) -> str:

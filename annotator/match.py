@@ -25,7 +25,7 @@ _CACHE_LIMIT = 200_000     # distinct text words remembered across calls
 _MANY_STARTERS = 128       # past this many distinct starting words, locate them in one pass (about where one
                            # `str.find` scan per word starts to cost more than cutting the whole page into words)
 
-_COMMON = frozenset(resources.files("annotator").joinpath("data/common_words.txt").read_text("utf-8").split())
+_COMMON = frozenset(resources.files("caveat.annotator").joinpath("data/common_words.txt").read_text("utf-8").split())
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,14 @@
-"""What `annotate` returns: typed, immutable, and one `to_dict()` away from the JSON the server sends."""
+"""What `annotate` returns: typed, immutable, and one `to_dict()` away from the JSON the server sends.
+
+Every value in a result is frozen (highlights, cards, the mapping of cards), so one result, or the KB's cards inside
+it, can be shared between threads and callers; `to_dict()` returns a fresh copy that a caller may change."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any, Literal
+
+from .cards import Card, Evidence, Level, Risk
 
 
 @dataclass(frozen=True)
@@ -18,15 +25,15 @@ class Highlight:
     suffix: str
     start: int
     end: int
-    match: str             # "exact" or "fuzzy"
+    match: Literal["exact", "fuzzy"]
     score: int             # 0-100
-    level: str             # "established", "caution", "warning", "danger"
+    level: Level
     indication: str | None
-    evidence: str
-    risk: str
+    evidence: Evidence
+    risk: Risk
     block: int | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = dict(vars(self))  # every field is a plain value: no deep copy (asdict) on the hot path
         if self.block is None:
             del out["block"]
@@ -36,14 +43,14 @@ class Highlight:
 @dataclass(frozen=True)
 class Annotations:
     highlights: tuple[Highlight, ...]
-    treatments: dict          # id -> card, for every treatment highlighted
+    treatments: Mapping[str, Card]   # id -> card, for every treatment highlighted (read-only)
     kb_version: str
     kb_entries: int
     text: str = ""            # the extracted text the offsets refer to (not part of the JSON)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "kb": {"version": self.kb_version, "entries": self.kb_entries},
             "highlights": [h.to_dict() for h in self.highlights],
-            "treatments": self.treatments,
+            "treatments": {tid: card.to_dict() for tid, card in self.treatments.items()},
         }

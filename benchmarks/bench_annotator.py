@@ -14,10 +14,10 @@ import tracemalloc
 
 from bs4 import BeautifulSoup
 
-from annotator import KnowledgeBase, annotate, annotate_text
-from annotator.entry import Entry
-from annotator.extract import extract_text
-from annotator.normalize import clear_norm_cache
+from caveat.annotator import KnowledgeBase, annotate, annotate_text
+from caveat.annotator.entry import Entry
+from caveat.annotator.extract import extract_text
+from caveat.annotator.normalize import clear_norm_cache
 
 RNG = random.Random(7)
 SYLLABLES = ["ka", "lo", "mi", "ster", "vex", "ran", "tol", "zin", "pra", "del", "qui", "nor", "bel", "tra", "xio"]

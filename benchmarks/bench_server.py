@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]  # the repo first: tests/annotator must not shadow the package
 
-from annotator import KnowledgeBase, annotate  # noqa: E402
+from caveat.annotator import KnowledgeBase, annotate  # noqa: E402
 from live_server import start_server  # noqa: E402
 
 FILLER = ("The clinic said the results were remarkable, but doctors urged caution. Patients paid for a course of "

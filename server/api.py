@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from annotator import AnnotatorError, annotate, annotate_blocks, annotate_text
+from caveat.annotator import AnnotatorError, annotate, annotate_blocks, annotate_text
 from flask import Blueprint, current_app, jsonify, request
 
 from . import annotate_request, openapi
@@ -63,7 +63,7 @@ def treatment(treatment_id: str):
     except KeyError:
         raise ApiError(404, f"no treatment with id {treatment_id[:80]!r} in the knowledge base",
                        "unknown_treatment") from None
-    return jsonify(card)
+    return jsonify(card.to_dict())
 
 
 @bp.get("/kb")

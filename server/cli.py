@@ -1,6 +1,7 @@
 """`caveat serve`: the annotation API on http://127.0.0.1:8737 under gunicorn (or Flask's reloader with --dev).
 
-annotator/cli.py imports this module only for the serve subcommand, so the core CLI never pays for Flask."""
+Registered as the `serve` subcommand through the `caveat.commands` entry point (pyproject.toml): the library CLI
+loads it only when it is run, and never imports the server otherwise."""
 from __future__ import annotations
 
 import argparse

@@ -9,7 +9,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from annotator.kb import bundled_kb_path
+from caveat.annotator.kb import bundled_kb_path
 
 BUNDLED_KB = bundled_kb_path().resolve()
 CHROME_EXTENSION_ORIGIN = "chrome-extension://alocaiiepiimnppblibjekcknhkmnigi"

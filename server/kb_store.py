@@ -12,7 +12,7 @@ import threading
 import time
 from datetime import datetime, timezone
 
-from annotator import KnowledgeBase, KnowledgeBaseError
+from caveat.annotator import KnowledgeBase, KnowledgeBaseError
 
 from . import snapshot
 

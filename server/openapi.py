@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
-import annotator
-
 SPEC = Path(__file__).with_name("openapi.json")
-ANNOTATIONS_SCHEMA = Path(annotator.__file__).resolve().parent / "schemas" / "annotations.schema.json"
+ANNOTATIONS_SCHEMA = Path(str(resources.files("caveat.annotator").joinpath("schemas/annotations.schema.json")))
 
 
 def _rewrite_refs(node):

@@ -1,20 +1,21 @@
 """GET /: the maintainers' playground. Paste HTML or text, or pick a bundled sample article, and see the highlights
 and cards the extension would show. The cards are built by the extension's own content/card.js and styles.js,
-served here from the repository's extension/ folder, so the playground can never drift from what readers see.
+shipped in the package as links to the extension's files (server/static/extension/), so the playground can never
+drift from what readers see, from a checkout or from an installed wheel.
 All page and KB text reaches the DOM through textContent, under the Content Security Policy set in security.py."""
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
-import annotator
 from flask import Blueprint, render_template, send_from_directory
 
 from .errors import ApiError
 
 bp = Blueprint("playground", __name__)
 
-EXAMPLES = Path(annotator.__file__).resolve().parent / "examples"
-EXTENSION_CONTENT = Path(__file__).resolve().parents[1] / "extension" / "content"
+EXAMPLES = Path(str(resources.files("caveat.annotator").joinpath("examples")))
+EXTENSION_CONTENT = Path(__file__).with_name("static") / "extension"
 EXTENSION_SCRIPTS = ("card.js", "styles.js")
 
 
@@ -37,6 +38,5 @@ def sample(name: str):
 @bp.get("/extension/<name>")
 def extension_script(name: str):
     if name not in EXTENSION_SCRIPTS or not (EXTENSION_CONTENT / name).is_file():
-        raise ApiError(404, "only the extension's card.js and styles.js are served, from a repository checkout",
-                       "not_found")
+        raise ApiError(404, "only the extension's card.js and styles.js are served", "not_found")
     return send_from_directory(EXTENSION_CONTENT, name, mimetype="text/javascript")

@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from annotator.kb import kb_version
+from caveat.annotator.kb import kb_version
 
 
 def save(kb_dir: str, version: str, snapshot_dir: str) -> bool:

@@ -1,4 +1,4 @@
-"""Start the REAL server (`caveat serve`, run as `python -m annotator serve`, under gunicorn) on a free loopback
+"""Start the REAL server (`caveat serve`, run as `python -m caveat.annotator serve`, under gunicorn) on a free loopback
 port for a test, and stop it after.
 
     with start_server(kb_path=tmp_kb, workers=2) as server:
@@ -116,7 +116,7 @@ def start_server(kb_path=None, env=None, workers=1, log_dir=None, options=()):
     port = free_port()
     log_path = log_dir / f"server-{port}.log"
     child_env = {**os.environ, "CAVEAT_SNAPSHOT_DIR": str(log_dir / "snapshot"), **(env or {})}
-    command = [sys.executable, "-m", "annotator", "serve", "--host", "127.0.0.1", "--port", str(port),
+    command = [sys.executable, "-m", "caveat.annotator", "serve", "--host", "127.0.0.1", "--port", str(port),
                "--workers", str(workers)] + (["--kb", str(kb_path)] if kb_path else []) + list(options)
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=child_env,

@@ -4,7 +4,7 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from annotator import KnowledgeBase
+from caveat.annotator import KnowledgeBase
 
 
 @pytest.fixture(scope="session")
@@ -14,5 +14,5 @@ def kb():
 
 @pytest.fixture(scope="session")
 def output_validator():
-    schema = json.loads(resources.files("annotator").joinpath("schemas/annotations.schema.json").read_text())
+    schema = json.loads(resources.files("caveat.annotator").joinpath("schemas/annotations.schema.json").read_text())
     return jsonschema.Draft202012Validator(schema)

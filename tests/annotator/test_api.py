@@ -3,7 +3,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from annotator import AnnotatorError, KnowledgeBase, annotate, annotate_blocks, annotate_text
+from caveat.annotator import AnnotatorError, KnowledgeBase, annotate, annotate_blocks, annotate_text
 
 
 def test_offsets_count_code_points_after_an_emoji(kb):

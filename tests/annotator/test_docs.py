@@ -1,7 +1,7 @@
 """Generated docs stay in step with the knowledge base."""
 from pathlib import Path
 
-from annotator.report import stats_table
+from caveat.annotator.report import stats_table
 
 ROOT = Path(__file__).resolve().parents[2]
 

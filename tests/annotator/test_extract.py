@@ -1,7 +1,7 @@
 import pytest
 
-from annotator import AnnotatorError
-from annotator.extract import extract_text
+from caveat.annotator import AnnotatorError
+from caveat.annotator.extract import extract_text
 
 
 def test_visible_text_only():

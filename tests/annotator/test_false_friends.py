@@ -1,7 +1,7 @@
 """A frozen corpus of text that looks like treatments but is not: Caveat must stay silent on all of it."""
 import pytest
 
-from annotator import annotate, annotate_text
+from caveat.annotator import annotate, annotate_text
 
 FALSE_FRIENDS = [
     # biology teaching text about stem cells

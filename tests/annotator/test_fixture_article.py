@@ -1,9 +1,9 @@
 """A hand-written celebrity health story (annotator/examples) with its exact expected highlights."""
 from importlib import resources
 
-from annotator import annotate
+from caveat.annotator import annotate
 
-EXAMPLE = resources.files("annotator").joinpath("examples/celebrity-stem-cells.html").read_bytes()
+EXAMPLE = resources.files("caveat.annotator").joinpath("examples/celebrity-stem-cells.html").read_bytes()
 
 EXPECTED = [
     # (exact, treatment, level, indication)

@@ -1,7 +1,7 @@
 """The verdict depends on the use the article talks about."""
 import pytest
 
-from annotator import annotate_text
+from caveat.annotator import annotate_text
 
 
 def only(text, kb):
@@ -25,7 +25,7 @@ def test_condition_words_pick_the_indication(text, treatment, evidence, kb):
 def test_default_verdict_when_no_condition_is_near(kb):
     h = only("The clinic down the road now offers stem cell therapy.", kb)
     card = kb.card("stem-cell-therapy")
-    assert (h.indication, h.evidence, h.risk, h.level) == (None, card["evidence"], card["risk"], card["level"])
+    assert (h.indication, h.evidence, h.risk, h.level) == (None, card.evidence, card.risk, card.level)
 
 
 def test_same_sentence_beats_same_paragraph(kb):

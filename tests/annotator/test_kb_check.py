@@ -7,8 +7,8 @@ import textwrap
 
 import pytest
 
-from annotator import KnowledgeBase, KnowledgeBaseError
-from annotator.kb import bundled_kb_path, read_kb
+from caveat.annotator import KnowledgeBase, KnowledgeBaseError
+from caveat.annotator.kb import bundled_kb_path, read_kb
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -79,8 +79,8 @@ def test_good_entry_has_no_problems(tmp_path):
     ("summary: A made-up", "summary: " + "x" * 301 + " A made-up", "sample-cure.yaml:6: summary: "),
     # odd shapes: reported as problems, never a traceback
     ("id: sample-cure", "id: &a [*a]", "sample-cure.yaml:1: id[0]: YAML anchors and aliases"),
-    ("sources:\n  - id: agency-page", "sources: 5\nxsources:\n  - id: agency-page", "sample-cure.yaml:24: sources: 5 is not of type 'array'"),
-    ("indications:\n  - condition", "indications: 7\nxindications:\n  - condition", "sample-cure.yaml:11: indications: 7 is not of type 'array'"),
+    ("sources:\n  - id: agency-page", "sources: 5\nxsources:\n  - id: agency-page", "sample-cure.yaml:24: sources: '5' is not of type 'array'"),
+    ("indications:\n  - condition", "indications: 7\nxindications:\n  - condition", "sample-cure.yaml:11: indications: '7' is not of type 'array'"),
     ("https://example.org/page", "https://[bad", "sample-cure.yaml:33: sources[1].url: 'https://[bad' is not a valid"),
     ("name: Sample cure", "name: !!bool maybe\nnot_when: !!int x", "sample-cure.yaml:3: not_when: 'x' is not of type 'array'"),
 ])
@@ -128,11 +128,11 @@ def test_load_raises_one_error_with_the_same_list(tmp_path):
 
 def test_cli_exit_codes(tmp_path):
     (tmp_path / "sample-cure.yaml").write_text(GOOD)
-    ok = subprocess.run([sys.executable, "-m", "annotator", "kb", "check", str(tmp_path), "--today", "2026-11-25"],
+    ok = subprocess.run([sys.executable, "-m", "caveat.annotator", "kb", "check", str(tmp_path), "--today", "2026-11-25"],
                         capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     (tmp_path / "sample-cure.yaml").write_text(GOOD.replace("aliases:", "aliasses:"))
-    bad = subprocess.run([sys.executable, "-m", "annotator", "kb", "check", str(tmp_path)], capture_output=True,
+    bad = subprocess.run([sys.executable, "-m", "caveat.annotator", "kb", "check", str(tmp_path)], capture_output=True,
                          text=True)
     assert bad.returncode == 1
     assert "sample-cure.yaml:7: aliasses: unknown key" in bad.stdout
@@ -142,7 +142,7 @@ def test_hostile_strings_in_yaml_are_kept_as_text(tmp_path):
     hostile = GOOD.replace("Unknown", "'<img src=x onerror=alert(1)><script>alert(2)</script>'")
     (tmp_path / "sample-cure.yaml").write_text(hostile)
     kb = KnowledgeBase.load(tmp_path, today=TODAY)
-    assert kb.card("sample-cure")["risks"] == ["<img src=x onerror=alert(1)><script>alert(2)</script>"]
+    assert kb.card("sample-cure").risks == ("<img src=x onerror=alert(1)><script>alert(2)</script>",)
 
 
 def test_yaml_tags_are_refused_safely(tmp_path):
@@ -159,7 +159,7 @@ def test_bundled_kb_is_clean():
 def test_new_entry_scaffold_lists_its_todos(tmp_path):
     shutil.rmtree(tmp_path)
     tmp_path.mkdir()
-    out = subprocess.run([sys.executable, "-m", "annotator", "kb", "new", "Cold Plunge", "--kb", str(tmp_path)],
+    out = subprocess.run([sys.executable, "-m", "caveat.annotator", "kb", "new", "Cold Plunge", "--kb", str(tmp_path)],
                          capture_output=True, text=True)
     assert out.returncode == 0 and (tmp_path / "cold-plunge.yaml").exists()
     problems = check(tmp_path, (tmp_path / "cold-plunge.yaml").read_text(), name="cold-plunge.yaml",
@@ -183,7 +183,7 @@ def test_reloading_does_not_grow_memory(tmp_path):
 
 
 def test_scaffold_escapes_names_and_folds_accents(tmp_path):
-    from annotator.scaffold import new_entry
+    from caveat.annotator.scaffold import new_entry
     path = new_entry('Células "madre" back\\slash cure', tmp_path, TODAY)
     assert path.name == "celulas-madre-back-slash-cure.yaml"
     parsed = read_kb(tmp_path, TODAY)[1]

@@ -4,11 +4,11 @@ import re
 
 import pytest
 
-from annotator import KnowledgeBase, annotate_text
-from annotator.context import Words
-from annotator.levels import caution_rank
-from annotator.match import _COMMON, MIN_FUZZY_LEN
-from annotator.normalize import TOKEN_RE, norm
+from caveat.annotator import KnowledgeBase, annotate_text
+from caveat.annotator.context import Words
+from caveat.annotator.levels import caution_rank
+from caveat.annotator.match import _COMMON, MIN_FUZZY_LEN
+from caveat.annotator.normalize import TOKEN_RE, norm
 
 KB = KnowledgeBase.load()
 TEMPLATE = "Readers asked about {} after the interview."

@@ -1,7 +1,7 @@
 """Real writing varies: each spelling here must reach its entry without an alias of its own."""
 import pytest
 
-from annotator import annotate, annotate_text
+from caveat.annotator import annotate, annotate_text
 
 
 def found(text, kb):

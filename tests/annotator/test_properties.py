@@ -2,7 +2,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator import annotate, annotate_blocks
+from caveat.annotator import annotate, annotate_blocks
 
 NAMES = ["stem cell therapy", "ivermectin", "ivermetcin", "PRP", "MMS", "Myers’ cocktail", "NAD+ drip",
          "chelation", "platelet rich plasma", "colloidal silver", "statins", "ozone therapy", "células madre"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from server import create_app
+from caveat.server import create_app
 
 from openapi_check import check
 from tiny_kb import copy_kb

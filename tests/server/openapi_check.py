@@ -9,7 +9,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from server import openapi
+from caveat.server import openapi
 
 SPEC = openapi.document()
 SPEC_URI = "urn:caveat:openapi"

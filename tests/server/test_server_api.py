@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 from openapi_spec_validator import validate
 
-from annotator import KnowledgeBase, annotate_text
+from caveat.annotator import KnowledgeBase, annotate_text
 from openapi_check import SPEC, check
 
 ARTICLE = "My aunt swears by ivermectin for covid.\n\nHer doctor prescribed Ozempic for type 2 diabetes instead."
@@ -131,7 +131,7 @@ def test_body_limit_is_configurable(app, client):
 
 
 def test_response_cache_is_bounded_by_bytes():
-    from server.cache import ResponseCache
+    from caveat.server.cache import ResponseCache
     cache = ResponseCache(max_entries=100, max_bytes=1000)
     for i in range(20):
         cache.put((str(i), "v"), b"x" * 100)

@@ -117,7 +117,7 @@ def test_chunked_body_over_the_limit_is_413_not_cut(tmp_path):
 
 
 def test_utf16_json_body_is_refused():
-    from server.app import create_app
+    from caveat.server.app import create_app
 
     client = create_app({"TESTING": True}).test_client()
     response = client.post("/api/v1/annotate", data=json.dumps({"text": "ivermectin"}).encode("utf-16"),

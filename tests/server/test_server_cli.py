@@ -5,7 +5,7 @@ import pytest
 
 from live_server import start_server
 from tiny_kb import copy_kb
-from server import cli
+from caveat.server import cli
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator import KnowledgeBase
+from caveat.annotator import KnowledgeBase
 from tiny_kb import copy_kb
 from live_server import start_server, wait_until
 
@@ -138,8 +138,8 @@ def test_a_vanished_kb_folder_keeps_the_last_good_kb(client, tiny_kb):
 def test_snapshot_is_not_saved_from_files_edited_after_the_load(tmp_path):
     """The snapshot must be the KB that loaded: if the folder changed between the load and the copy, nothing is
     saved and `current` keeps pointing at the previous good version."""
-    from annotator.kb import bundled_kb_path, kb_version
-    from server import snapshot
+    from caveat.annotator.kb import bundled_kb_path, kb_version
+    from caveat.server import snapshot
 
     folder = tmp_path / "kb"
     shutil.copytree(bundled_kb_path(), folder)

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from server.config import CHROME_EXTENSION_ORIGIN
+from caveat.server.config import CHROME_EXTENSION_ORIGIN
 
 FIREFOX_ORIGIN = "moz-extension://0b6c2a4e-6f0e-4d7b-9a35-0a4c1f3e2d11"
 PREFLIGHT = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
@@ -41,7 +41,7 @@ def test_preflight_and_request_from_other_origins_get_403(caveat_server, origin)
 
 
 def test_configured_origin_is_allowed(tiny_kb, tmp_path):
-    from server import create_app
+    from caveat.server import create_app
 
     app = create_app({"KB_PATH": str(tiny_kb), "SNAPSHOT_DIR": str(tmp_path / "s"), "KB_POLL_SECONDS": -1,
                       "ALLOWED_ORIGINS": ["https://maintainers.example"]})

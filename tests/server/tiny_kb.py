@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from server.config import BUNDLED_KB
+from caveat.server.config import BUNDLED_KB
 
 TINY_KB_ENTRIES = ("ivermectin", "semaglutide", "hydroxychloroquine")
 
