@@ -9,7 +9,8 @@
 from .annotate import annotate, annotate_blocks, annotate_text
 from .errors import AnnotatorError, KnowledgeBaseError, Problem
 from .kb import KnowledgeBase
+from .page import Page
 from .results import Annotations, Highlight
 
-__all__ = ["Annotations", "AnnotatorError", "Highlight", "KnowledgeBase", "KnowledgeBaseError", "Problem",
+__all__ = ["Annotations", "AnnotatorError", "Highlight", "KnowledgeBase", "KnowledgeBaseError", "Page", "Problem",
            "annotate", "annotate_blocks", "annotate_text"]

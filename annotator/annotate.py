@@ -1,36 +1,51 @@
-"""The one pipeline: text -> candidate matches -> vetoes -> non-overlapping highlights with verdicts -> result."""
+"""The one pipeline: text -> candidate matches -> vetoes -> non-overlapping highlights with verdicts -> result.
+
+Blocks (the extension's paragraphs) are read as one text, a blank line between each, so that a mention's
+neighbouring paragraphs are context for blocks too; offsets are then given per block."""
 from __future__ import annotations
 
+import bisect
 from types import MappingProxyType
 
-from .context import Context, indication_for, vetoed
+from .context import Context
 from .errors import AnnotatorError
-from .extract import extract_text
+from .extract import extract_page
 from .kb import KnowledgeBase
 from .match import Match
+from .page import NO_PAGE, Page
 from .results import Annotations, Highlight
+from .verdicts import verdict_for
+from .vetoes import vetoed
 
 CONTEXT_CHARS = 32
+BLOCK_GAP = "\n\n"
 
 
 def annotate(html: str | bytes, kb: KnowledgeBase) -> Annotations:
-    """Annotate a web page. Offsets refer to the extracted text (see annotator.extract), returned as `.text`."""
-    return annotate_text(extract_text(html), kb)
+    """Annotate a web page. Offsets refer to the extracted text (see annotator.extract), returned as `.text`; the
+    page's title, first headline and declared language are its context."""
+    text, page = extract_page(html)
+    return annotate_text(text, kb, page)
 
 
-def annotate_text(text: str, kb: KnowledgeBase) -> Annotations:
-    """Annotate plain text; blank lines separate paragraphs."""
+def annotate_text(text: str, kb: KnowledgeBase, page: Page = NO_PAGE) -> Annotations:
+    """Annotate plain text; blank lines separate paragraphs. `page` says what the text's page is about."""
     _require(isinstance(text, str), f"expected text as str, got {type(text).__name__}")
-    return _result(_highlights(text, kb), kb, text)
+    _require(isinstance(page, Page), f"expected the page context as a Page, got {type(page).__name__}")
+    return _result(_highlights(text, kb, page), kb, text)
 
 
-def annotate_blocks(blocks: list[str], kb: KnowledgeBase) -> Annotations:
+def annotate_blocks(blocks: list[str], kb: KnowledgeBase, page: Page = NO_PAGE) -> Annotations:
     """Annotate text blocks that a caller already cut (the extension's paragraphs); offsets are per block."""
     _require(isinstance(blocks, (list, tuple)), f"expected a list of text blocks, got {type(blocks).__name__}")
-    highlights: list[Highlight] = []
+    _require(isinstance(page, Page), f"expected the page context as a Page, got {type(page).__name__}")
+    starts = []
+    at = 0
     for i, block in enumerate(blocks):
         _require(isinstance(block, str), f"block {i} must be a string, got {type(block).__name__}")
-        highlights += _highlights(block, kb, i)
+        starts.append(at)
+        at += len(block) + len(BLOCK_GAP)
+    highlights = _highlights(BLOCK_GAP.join(blocks), kb, page, starts)
     return _result(highlights, kb, "")
 
 
@@ -44,15 +59,17 @@ def _result(highlights: list[Highlight], kb: KnowledgeBase, text: str) -> Annota
     return Annotations(tuple(highlights), MappingProxyType(dict(sorted(cards.items()))), kb.version, len(kb), text)
 
 
-def _highlights(text: str, kb: KnowledgeBase, block: int | None = None) -> list[Highlight]:
-    ctx = Context(text)
+def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | None = None) -> list[Highlight]:
+    ctx = Context(text, page)
     candidates = kb.matcher.find(text)
     passed: set = set()  # a veto depends on the entry, the text and the place only: each winner is asked once
     while True:  # vetoes are checked on the winners only; a vetoed winner lets the next-best candidate through
         chosen = _without_overlaps(candidates)
-        rejected = {m for m in chosen if m not in passed and vetoed(kb.entry(m.alias.entry), ctx, m.start, m.end)}
+        rejected = {m for m in chosen
+                    if m not in passed and vetoed(m, kb.entry(m.alias.entry), ctx, kb.cues)}
         if not rejected:
-            return [_highlight(m, kb, ctx, block) for m in chosen]
+            ctx.note_treatments([(m.alias.entry, m.start) for m in chosen])
+            return [_highlight(m, kb, ctx, blocks) for m in chosen]
         passed.update(set(chosen) - rejected)
         candidates = [m for m in candidates if m not in rejected]
 
@@ -70,14 +87,18 @@ def _without_overlaps(matches: list[Match]) -> list[Match]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _highlight(m: Match, kb: KnowledgeBase, ctx: Context, block: int | None) -> Highlight:
+def _highlight(m: Match, kb: KnowledgeBase, ctx: Context, blocks: list[int] | None) -> Highlight:
     entry = kb.entry(m.alias.entry)
-    ind = indication_for(entry, ctx, m.start, m.end)
-    card = entry.card
-    evidence, risk, level = (ind.evidence, ind.risk, ind.level) if ind else (card.evidence, card.risk, card.level)
+    verdict = verdict_for(entry, ctx, m.start, m.end)
     text = ctx.text
+    lo, hi, block, base = 0, len(text), None, 0
+    if blocks is not None:  # offsets, prefix and suffix stay inside the mention's own block
+        block = bisect.bisect_right(blocks, m.start) - 1
+        base = lo = blocks[block]
+        hi = blocks[block + 1] - len(BLOCK_GAP) if block + 1 < len(blocks) else len(text)
     return Highlight(
         treatment=entry.id, exact=text[m.start:m.end],
-        prefix=text[max(0, m.start - CONTEXT_CHARS):m.start], suffix=text[m.end:m.end + CONTEXT_CHARS],
-        start=m.start, end=m.end, match="fuzzy" if m.fuzzy else "exact", score=m.score, level=level,
-        indication=ind.condition if ind else None, evidence=evidence, risk=risk, block=block)
+        prefix=text[max(lo, m.start - CONTEXT_CHARS):m.start], suffix=text[m.end:min(hi, m.end + CONTEXT_CHARS)],
+        start=m.start - base, end=m.end - base, match="fuzzy" if m.fuzzy else "exact", score=m.score,
+        level=verdict.level, indication=verdict.indication, evidence=verdict.evidence, risk=verdict.risk,
+        block=block)

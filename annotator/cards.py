@@ -9,13 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any
 
-from .levels import level_for
-
-Evidence = Literal["established", "promising", "limited", "unproven", "disproven"]
-Risk = Literal["low", "moderate", "high", "severe"]
-Level = Literal["established", "caution", "warning", "danger"]
+from .levels import Evidence, Level, Risk, level_for
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .annotate import annotate
 from .errors import AnnotatorError, KnowledgeBaseError
+from .evaluation import evaluate, format_report
 from .kb import KnowledgeBase, bundled_kb_path, read_kb
 from .report import format_text, stats_table
 from .scaffold import new_entry
@@ -27,6 +28,12 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("file")
     a.add_argument("--kb", help="knowledge-base folder (default: the bundled one)")
     a.add_argument("--format", choices=["json", "text"], default="json")
+    e = sub.add_parser("eval", help="score Caveat on a labelled corpus: recall, precision, verdicts, every miss")
+    e.add_argument("corpus", nargs="?", default="tests/corpus", help="corpus folder (default: tests/corpus)")
+    e.add_argument("--kb", help="knowledge-base folder (default: the bundled one)")
+    e.add_argument("--json", action="store_true", help="print the scores and findings as JSON")
+    e.add_argument("--split", choices=["all", "tune", "heldout"], default="all",
+                   help="whose misses and false positives to list (default: all)")
     kb = sub.add_parser("kb", help="check, count or add knowledge-base entries")
     kbsub = kb.add_subparsers(dest="kb_command", required=True, parser_class=_Parser)
     c = kbsub.add_parser("check", help="validate every entry; print each problem as file:line: field: message")
@@ -58,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "annotate":
             return _annotate(args)
+        if args.command == "eval":
+            return _eval(args)
         return {"check": _check, "stats": _stats, "new": _new}[args.kb_command](args)
     except KnowledgeBaseError as exc:
         for problem in exc.problems:
@@ -82,12 +91,31 @@ def _annotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval(args: argparse.Namespace) -> int:
+    if not Path(args.corpus).is_dir():
+        raise AnnotatorError(f"{args.corpus}: not a corpus folder (see tests/corpus/README.md)")
+    kb = KnowledgeBase.load(args.kb)
+    scores, errors = evaluate(args.corpus, kb)
+    if args.json:
+        out: dict = {name: s.to_dict() for name, s in scores.items()}
+        out["findings"] = [vars(f) for f in scores[args.split].findings]
+        out["errors"] = errors
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(format_report(scores, kb, args.corpus, args.split))
+    for error in errors:
+        print(f"caveat eval: {error}", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def _check(args: argparse.Namespace) -> int:
-    data, problems, _ = read_kb(args.path, args.today)
-    for problem in problems:
+    files = read_kb(args.path, args.today)
+    for problem in files.problems:
         print(problem)
-    errors = sum(p.severity == "error" for p in problems)
-    print(f"{len(data)} entries ok, {errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
+    errors = sum(p.severity == "error" for p in files.problems)
+    print(f"{len(files.entries)} entries ok, {errors} error(s), {len(files.problems) - errors} warning(s)",
+          file=sys.stderr)
     return 1 if errors else 0
 
 

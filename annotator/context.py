@@ -1,37 +1,55 @@
-"""Read the words around a mention: which sentence and paragraph it sits in, and what they are about.
+"""Read the words around a mention: its sentence, its paragraph, the page's title and headline, the paragraphs
+nearby, and the language they are written in.
 
-This is where "stem cell transplant for leukaemia" and "stem cell therapy for back pain" part ways, and where
-"Muse" the band or a treatment name inside a web address is told apart from a treatment.
+Every lookup is computed once per text, so a text with thousands of mentions in one long paragraph still costs time
+in proportion to its length.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
-from .entry import Entry, Indication
+from .entry import Entry, Indication, Phrase
+from .language import guess_language, primary
 from .levels import caution_rank
 from .normalize import PARAGRAPH_BREAK, TOKEN_RE, norm
+from .page import NO_PAGE, Page
 
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|co|uk|info|health|clinic)\b/?", re.I)
 
+_ADDRESS_REACH = 256   # how far a web address may reach either side of a mention
+NEIGHBOURS = 2         # rings of paragraphs either side that may name a use when the mention's own paragraph does not
+HEADER = (-1, -1)      # the span key of the page's title and headline
 
-_ADDRESS_REACH = 256  # how far a web address may reach either side of a mention
+Span = tuple[int, int]
+Hit = tuple[int, Indication]   # (how specific the words found are, the indication they signal)
 
 
 class Context:
-    """Paragraph, sentence and word lookups over one text, each computed once, so that a text with thousands of
-    mentions in one long paragraph still costs time in proportion to its length."""
+    """Paragraph, sentence and word lookups over one text and its page."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, page: Page = NO_PAGE):
         self.text = text
-        self._paragraphs: list[tuple[int, int]] = []   # found so far, sorted
+        self.page = page
+        self._paragraphs: list[Span] = []              # found so far, sorted
         self._sentences: dict[int, list[int]] = {}     # paragraph start -> sentence starts in it
-        self._words: dict[tuple[int, int], Words] = {}
-        self._indications: dict[tuple[str, tuple[int, int]], Indication | None] = {}
+        self._words: dict[Span, Words] = {}
+        self._hits: dict[tuple[str, Span], list[Hit]] = {}
+        self._langs: dict[Span, str | None] = {}
+        self._page_lang: str | None = None
+        self.treatments: dict[Span, set[str]] = {}     # paragraph -> the treatments highlighted in it
 
-    def paragraph(self, pos: int) -> tuple[int, int]:
+    def note_treatments(self, found: list[tuple[str, int]]) -> None:
+        """Remember which treatments are highlighted in which paragraph, from (KB id, start) pairs."""
+        for treatment, start in found:
+            self.treatments.setdefault(self.paragraph(start), set()).add(treatment)
+
+    # -- spans ------------------------------------------------------------------------------------------------
+
+    def paragraph(self, pos: int) -> Span:
         """The paragraph around `pos`, found by looking for the nearest blank lines either side."""
         i = bisect.bisect_right(self._paragraphs, (pos, len(self.text) + 1)) - 1
         if i >= 0 and self._paragraphs[i][0] <= pos < self._paragraphs[i][1]:
@@ -48,7 +66,7 @@ class Context:
         bisect.insort(self._paragraphs, (lo, hi))
         return lo, hi
 
-    def sentence(self, start: int, end: int) -> tuple[int, int]:
+    def sentence(self, start: int, end: int) -> Span:
         """The sentence holding [start, end); a mention that straddles a sentence end takes both sentences."""
         lo, hi = self.paragraph(start)
         starts = self._sentences.get(lo)
@@ -58,20 +76,66 @@ class Context:
         j = bisect.bisect_left(starts, end)
         return starts[i], (starts[j] if j < len(starts) else hi)
 
+    def neighbours(self, span: Span) -> Iterator[list[Span]]:
+        """The other paragraphs, nearest first: [the one before, the one after], then the next ring out."""
+        text = self.text
+        before, after = span, span
+        for _ in range(NEIGHBOURS):
+            ring = []
+            j = before[0] - 1
+            while j >= 0 and text[j].isspace():
+                j -= 1
+            if j >= 0:
+                before = self.paragraph(j)
+                ring.append(before)
+            k = after[1]
+            while k < len(text) and text[k].isspace():
+                k += 1
+            if k < len(text):
+                after = self.paragraph(k)
+                ring.append(after)
+            if not ring:
+                return
+            yield ring
+
+    # -- words ------------------------------------------------------------------------------------------------
+
     def words(self, lo: int, hi: int) -> Words:
-        words = self._words.get((lo, hi))
+        """The words of a span of the text, or of the page's title and headline for the span HEADER."""
+        key = (lo, hi)
+        words = self._words.get(key)
         if words is None:
-            words = self._words[(lo, hi)] = Words([norm(w) for w in TOKEN_RE.findall(self.text, lo, hi)])
+            text = self.page.header if key == HEADER else self.text
+            found = TOKEN_RE.findall(text) if key == HEADER else TOKEN_RE.findall(text, lo, hi)
+            words = self._words[key] = Words([norm(w) for w in found])
         return words
 
-    def indication_in(self, entry: Entry, span: tuple[int, int]) -> Indication | None:
-        """The most cautious of the entry's indications whose words occur in the span (once per entry and span)."""
+    def hits(self, entry: Entry, span: Span) -> list[Hit]:
+        """The entry's indications whose words occur in the span, each with the length of its longest phrase found
+        (a longer phrase is more specific: "treatment-resistant depression" beats "depression")."""
         key = (entry.id, span)
-        if key not in self._indications:
+        found = self._hits.get(key)
+        if found is None:
             words = self.words(*span)
-            near = [i for i in entry.indications if any(words.contain(p) for p in i.words)]
-            self._indications[key] = max(near, key=lambda i: caution_rank(i.evidence, i.risk)) if near else None
-        return self._indications[key]
+            found = self._hits[key] = [(n, i) for i in entry.indications
+                                       if (n := _longest(words, i.words))]
+        return found
+
+    # -- language ---------------------------------------------------------------------------------------------
+
+    def language(self, pos: int) -> str:
+        """The language of the paragraph at `pos`; a paragraph too short to tell takes the page's."""
+        span = self.paragraph(pos)
+        if span not in self._langs:
+            self._langs[span] = guess_language(self.text[span[0]:span[1]])
+        return self._langs[span] or self.page_language()
+
+    def page_language(self) -> str:
+        if self._page_lang is None:
+            self._page_lang = primary(self.page.lang) or guess_language(self.text) or "en"
+        return self._page_lang
+
+    # -- addresses --------------------------------------------------------------------------------------------
 
     def in_address(self, start: int, end: int) -> bool:
         """True when the mention is part of a URL, e-mail address or domain name (its white-space-free chunk)."""
@@ -91,11 +155,11 @@ class Words:
     def __init__(self, words: list[str]):
         self.words = words
         self.at: dict[str, list[int]] = {}
-        self._answers: dict[tuple[str, ...], bool] = {}  # each phrase is looked for once per span
+        self._answers: dict[Phrase, bool] = {}  # each phrase is looked for once per span
         for i, w in enumerate(words):
             self.at.setdefault(w, []).append(i)
 
-    def contain(self, phrase: tuple[str, ...]) -> bool:
+    def contain(self, phrase: Phrase) -> bool:
         found = self._answers.get(phrase)
         if found is None:
             n = len(phrase)
@@ -103,22 +167,16 @@ class Words:
                 tuple(self.words[i:i + n]) == phrase for i in self.at.get(phrase[0], ()))
         return found
 
-
-def vetoed(entry: Entry, ctx: Context, start: int, end: int) -> bool:
-    if ctx.in_address(start, end):
-        return True
-    if not entry.not_when:
-        return False
-    words = ctx.words(*ctx.sentence(start, end))
-    return any(words.contain(phrase) for phrase in entry.not_when)
+    def any(self, phrases: tuple[Phrase, ...]) -> bool:
+        return any(self.contain(p) for p in phrases)
 
 
-def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indication | None:
-    """The indication whose words stand nearest (same sentence, then same paragraph); the most cautious on a tie."""
-    if not entry.indications:
+def _longest(words: Words, phrases: tuple[Phrase, ...]) -> int:
+    return max((len(p) for p in phrases if words.contain(p)), default=0)
+
+
+def strongest(hits: list[Hit]) -> Indication | None:
+    """The most specific of the hits; the most cautious only on a real tie."""
+    if not hits:
         return None
-    for span in (ctx.sentence(start, end), ctx.paragraph(start)):
-        found = ctx.indication_in(entry, span)
-        if found is not None:
-            return found
-    return None
+    return max(hits, key=lambda h: (h[0], caution_rank(h[1].evidence, h[1].risk)))[1]

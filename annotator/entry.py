@@ -1,51 +1,96 @@
-"""A loaded KB entry: the fields the matcher and the cards need, built once from the validated YAML data."""
+"""A loaded KB entry: the fields the matcher, the context rules and the cards need, built once from the YAML data."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from .cards import Card
-from .levels import level_for
+from .levels import DEPENDS, Evidence, Level, Risk, ShownLevel, level_for
 from .normalize import norm_phrase
+
+Phrase = tuple[str, ...]   # a normalised phrase: ("back", "pain")
 
 
 @dataclass(frozen=True)
 class Indication:
     condition: str
-    words: tuple[tuple[str, ...], ...]   # normalised phrases that signal this condition
-    evidence: str
-    risk: str
-    level: str
+    words: tuple[Phrase, ...]   # normalised phrases that signal this condition
+    evidence: Evidence
+    risk: Risk
+    level: Level
+
+
+class AliasSpec(NamedTuple):
+    name: str
+    exact: bool              # case-sensitive, whole word, never fuzzy
+    ambiguous: bool          # highlighted only where the text shows a treatment is meant
+    lang: str | None         # matched only in text of this language (None: the KB's own, English)
+    path: tuple              # where it stands in the YAML file
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a highlight says: the level, the evidence and risk behind it, and the use it is about (None: none named)."""
+    level: ShownLevel
+    evidence: Evidence
+    risk: Risk
+    indication: str | None
 
 
 @dataclass(frozen=True)
 class Entry:
     id: str
     name: str
-    aliases: tuple[tuple[str, bool], ...]    # (spelling, exact); the name comes first
-    not_when: tuple[tuple[str, ...], ...]    # normalised veto phrases
+    aliases: tuple[AliasSpec, ...]    # the name comes first
+    not_when: tuple[Phrase, ...]      # normalised veto phrases
+    cues: tuple[Phrase, ...]          # the entry's own words that show it is meant as a treatment
     indications: tuple[Indication, ...]
     card: Card
 
     @classmethod
-    def from_data(cls, data: dict) -> Entry:
-        aliases = [(name, exact) for name, exact, _ in alias_list(data)]
+    def from_data(cls, data: dict[str, Any]) -> Entry:
         indications = tuple(
-            Indication(i["condition"], tuple(p for p in map(norm_phrase, i["words"]) if p), i["evidence"],
-                       i["risk"], level_for(i["evidence"], i["risk"]))
+            Indication(i["condition"], _phrases(i["words"]), i["evidence"], i["risk"],
+                       level_for(i["evidence"], i["risk"]))
             for i in data["indications"])
-        return cls(data["id"], data["name"], tuple(dict.fromkeys(aliases)),
-                   tuple(p for p in map(norm_phrase, data.get("not_when", [])) if p), indications,
-                   Card.from_data(data))
+        aliases = _without_repeats(alias_list(data))
+        return cls(data["id"], data["name"], aliases, _phrases(data.get("not_when", [])),
+                   _phrases(data.get("cues", [])), indications, Card.from_data(data))
+
+    @property
+    def unnamed_use(self) -> Verdict:
+        """The verdict when nothing near a mention names a use: the shared level when every use (and the default)
+        has the same one, else 'depends', whose card lists each use with its verdict."""
+        card = self.card
+        levels = {card.level} | {i.level for i in self.indications}
+        return Verdict(card.level if len(levels) == 1 else DEPENDS, card.evidence, card.risk, None)
 
 
-def alias_list(data: dict) -> list[tuple[str, bool, tuple]]:
-    """Every spelling the matcher looks for, as (spelling, exact, path in the YAML). The name counts, without a
-    bracketed abbreviation: "Platelet-rich plasma (PRP)" is matched as "Platelet-rich plasma"."""
-    out = [(re.sub(r"\s*\([^)]*\)", "", data["name"]).strip() or data["name"], False, ("name",))]
+def alias_list(data: dict[str, Any]) -> list[AliasSpec]:
+    """Every spelling the matcher looks for. The name counts, without a bracketed abbreviation: "Platelet-rich plasma
+    (PRP)" is matched as "Platelet-rich plasma"."""
+    out = [AliasSpec(re.sub(r"\s*\([^)]*\)", "", data["name"]).strip() or data["name"], False, False, None,
+                     ("name",))]
     for i, alias in enumerate(data["aliases"]):
         if isinstance(alias, str):
-            out.append((alias, False, ("aliases", i)))
+            out.append(AliasSpec(alias, False, False, None, ("aliases", i)))
         else:
-            out.append((alias["name"], bool(alias.get("exact")), ("aliases", i)))
+            out.append(AliasSpec(alias["name"], bool(alias.get("exact")), bool(alias.get("ambiguous")),
+                                 alias.get("lang"), ("aliases", i)))
     return out
+
+
+def _without_repeats(aliases: list[AliasSpec]) -> tuple[AliasSpec, ...]:
+    """Each spelling once. The name is dropped when an alias spells the same words: the alias says how that
+    spelling is matched ("CBD (cannabidiol)" is named "CBD", and the alias CBD is exact and ambiguous)."""
+    name, rest = aliases[0], aliases[1:]
+    if any(norm_phrase(a.name) == norm_phrase(name.name) for a in rest):
+        name = None
+    seen: set[tuple[str, bool]] = set()
+    return tuple(a for a in ([name] if name else []) + rest
+                 if (a.name, a.exact) not in seen and not seen.add((a.name, a.exact)))
+
+
+def _phrases(words: list[str]) -> tuple[Phrase, ...]:
+    return tuple(p for p in map(norm_phrase, words) if p)

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.builder import ParserRejectedMarkup
 
 from .errors import AnnotatorError
+from .page import MAX_TITLE, Page
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -82,3 +83,15 @@ def paragraphs(soup: BeautifulSoup) -> list[str]:
 
 def extract_text(html: str | bytes) -> str:
     return PARAGRAPH_SEPARATOR.join(paragraphs(parse(html)))
+
+
+def extract_page(html: str | bytes) -> tuple[str, Page]:
+    """The visible text, and what the page says about itself: its <title>, first <h1> and declared language."""
+    soup = parse(html)
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    h1 = soup.find("h1")
+    root = soup.find("html")
+    lang = root.get("lang") if isinstance(root, Tag) else None
+    page = Page(" ".join(title.split())[:MAX_TITLE], " ".join(h1.get_text(" ").split())[:MAX_TITLE] if h1 else "",
+                lang if isinstance(lang, str) and lang.strip() else None)
+    return PARAGRAPH_SEPARATOR.join(paragraphs(soup)), page

@@ -5,15 +5,20 @@ import datetime as dt
 import hashlib
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process, utils
 
 from .cards import Card
-from .entry import Entry, alias_list
+from .entry import Entry, Phrase, alias_list
 from .errors import KnowledgeBaseError, Problem
-from .kb_check import check_entry, collisions
-from .kb_yaml import parse_file
+from .kb_check import check_cues, check_entry, collisions
+from .kb_yaml import ParsedFile, parse_file
 from .match import Alias, Matcher
+from .normalize import norm_phrase
+
+
+CUES_FILE = "_cues.yaml"   # not an entry: the words that show a sentence is about a treatment
 
 
 def bundled_kb_path() -> Path:
@@ -25,31 +30,32 @@ def _folder(path: str | Path | None) -> Path:
     return Path(path) if path is not None else bundled_kb_path()
 
 
-def read_kb(path: str | Path | None = None, today: dt.date | None = None) -> tuple[list[dict], list[Problem], str]:
-    """Parse and check every entry file. Returns (entries' data, problems, version hash); never raises."""
+class KBFiles(NamedTuple):
+    entries: list[dict]        # the checked data of every entry without errors
+    cues: list[str]            # the treatment cue words (_cues.yaml; the bundled list when the folder has none)
+    problems: list[Problem]
+    version: str               # hash of every file's bytes
+
+
+def read_kb(path: str | Path | None = None, today: dt.date | None = None) -> KBFiles:
+    """Parse and check every file of a KB folder; never raises."""
     folder = _folder(path)
     today = today or dt.date.today()
     if not folder.is_dir():
-        return [], [Problem(str(folder), 0, "kb", "not a folder of <id>.yaml files")], ""
-    files = sorted(folder.glob("*.y*ml"))
+        return KBFiles([], [], [Problem(str(folder), 0, "kb", "not a folder of <id>.yaml files")], "")
+    files = sorted(f for f in folder.glob("*.y*ml") if not f.name.startswith("_"))
     problems: list[Problem] = []
     good: list[dict] = []
     claims = []
     contents: list[tuple[str, bytes]] = []
     for file in files:
-        name = str(file)
         if file.suffix != ".yaml":
-            problems.append(Problem(name, 0, "file", "entries must be named <id>.yaml"))
+            problems.append(Problem(str(file), 0, "file", "entries must be named <id>.yaml"))
             continue
-        raw = file.read_bytes()
-        contents.append((file.name, raw))
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(name, raw[:exc.start].count(b"\n") + 1, "file", "not UTF-8 text"))
+        parsed = _parse(file, contents, problems)
+        if parsed is None or parsed.data is None:
             continue
-        parsed = parse_file(name, text)
-        mine = parsed.problems + (check_entry(parsed, file.stem, today) if parsed.data is not None else [])
+        mine = check_entry(parsed, file.stem, today)
         problems += mine
         if not any(p.severity == "error" for p in mine):
             good.append(parsed.data)
@@ -57,7 +63,40 @@ def read_kb(path: str | Path | None = None, today: dt.date | None = None) -> tup
     if not files:
         problems.append(Problem(str(folder), 0, "kb", "no <id>.yaml files in this folder"))
     problems += collisions(claims)
-    return good, sorted(problems), _version(contents)
+    cues = _cues(folder, contents, problems)
+    return KBFiles(good, cues, sorted(problems), _version(sorted(contents)))
+
+
+def _parse(file: Path, contents: list[tuple[str, bytes]], problems: list[Problem]) -> ParsedFile | None:
+    """Read and parse one file, noting its bytes for the version hash and its problems; None if not text."""
+    raw = file.read_bytes()
+    contents.append((file.name, raw))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(str(file), raw[:exc.start].count(b"\n") + 1, "file", "not UTF-8 text"))
+        return None
+    parsed = parse_file(str(file), text)
+    problems += parsed.problems
+    return parsed
+
+
+def _cues(folder: Path, contents: list[tuple[str, bytes]], problems: list[Problem]) -> list[str]:
+    """The folder's treatment cues; a folder without the file (a maintainer's test KB) uses the bundled ones."""
+    file = folder / CUES_FILE
+    if not file.is_file():
+        file = bundled_kb_path() / CUES_FILE
+        if folder == bundled_kb_path() or not file.is_file():
+            problems.append(Problem(str(folder / CUES_FILE), 0, "file", "missing: the treatment cue words"))
+            return []
+        parsed = parse_file(str(file), file.read_text("utf-8"))
+    else:
+        parsed = _parse(file, contents, problems)
+    if parsed is None or parsed.data is None:
+        return []
+    mine = check_cues(parsed)
+    problems += mine
+    return [] if mine else list(parsed.data["treatment_cues"])
 
 
 def _version(contents: list[tuple[str, bytes]]) -> str:
@@ -76,22 +115,24 @@ class KnowledgeBase:
     """Immutable once built, so one instance serves every thread of a server."""
 
     def __init__(self, entries: list[Entry], version: str, path: Path | None = None,
-                 warnings: list[Problem] | None = None):
+                 warnings: list[Problem] | None = None, cues: list[str] | tuple[str, ...] = ()):
         self._entries = {e.id: e for e in entries}
         self.version = version
         self.path = path
         self.warnings = list(warnings or [])
-        self.matcher = Matcher([Alias(e.id, name, exact) for e in entries for name, exact in e.aliases])
-        self._names = [(name, e.id) for e in entries for name, _ in e.aliases]
+        self.cues: tuple[Phrase, ...] = tuple(p for p in map(norm_phrase, cues) if p)
+        self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang) for e in entries for a in e.aliases])
+        self._names = [(a.name, e.id) for e in entries for a in e.aliases]
 
     @classmethod
     def load(cls, path: str | Path | None = None, today: dt.date | None = None) -> KnowledgeBase:
         """Load and compile a KB folder (None: the bundled one). Raises KnowledgeBaseError listing every error."""
-        data, problems, version = read_kb(path, today)
-        errors = [p for p in problems if p.severity == "error"]
+        files = read_kb(path, today)
+        errors = [p for p in files.problems if p.severity == "error"]
         if errors:
             raise KnowledgeBaseError(errors)
-        return cls([Entry.from_data(d) for d in data], version, _folder(path), problems)
+        return cls([Entry.from_data(d) for d in files.entries], files.version, _folder(path), files.problems,
+                   files.cues)
 
     def __len__(self) -> int:
         return len(self._entries)

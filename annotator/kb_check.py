@@ -15,14 +15,20 @@ import fastjsonschema
 import jsonschema
 
 from .authorities import is_authority
+from .entry import AliasSpec
 from .errors import Problem
 from .kb_yaml import ParsedFile, dotted, typed
 from .normalize import norm_phrase
 
 STALE_AFTER = dt.timedelta(days=730)
 
-_schema = json.loads(resources.files("caveat.annotator").joinpath("schemas/kb-entry.schema.json").read_text("utf-8"))
+def _load_schema(name: str) -> dict:
+    return json.loads(resources.files("caveat.annotator").joinpath(f"schemas/{name}").read_text("utf-8"))
+
+
+_schema = _load_schema("kb-entry.schema.json")
 _validator = jsonschema.Draft202012Validator(_schema)
+_cues_validator = jsonschema.Draft202012Validator(_load_schema("kb-cues.schema.json"))
 _fast_validate = fastjsonschema.compile(_schema)  # compiled to Python: the fast path for entries that are fine
 
 
@@ -37,6 +43,14 @@ def check_entry(parsed: ParsedFile, stem: str, today: dt.date) -> list[Problem]:
     problems += [Problem(parsed.name, line, dotted(path), "placeholder left in: replace the TODO")
                  for path, line in _placeholders(parsed, data) if line not in flagged]
     return problems
+
+
+def check_cues(parsed: ParsedFile) -> list[Problem]:
+    """Problems of the KB's treatment-cue file (_cues.yaml)."""
+    if not isinstance(parsed.data, dict):
+        return [Problem(parsed.name, 1, "cues", "the cue file must be a mapping (treatment_cues: [...])")]
+    parsed.data = typed(parsed.data, _cues_validator.schema)
+    return [_schema_problem(parsed, e) for e in _cues_validator.iter_errors(parsed.data)]
 
 
 def _placeholders(parsed: ParsedFile, data: object, path: tuple = ()):
@@ -161,14 +175,13 @@ def alias_key(alias: str, exact: bool) -> tuple:
     return ("exact", alias) if exact else ("words",) + norm_phrase(alias)
 
 
-def collisions(entries: list[tuple[ParsedFile, list[tuple[str, bool, tuple]]]]) -> list[Problem]:
-    """Aliases (names included) that more than one entry claims. `entries` pairs each file with
-    (alias, exact, path) triples."""
+def collisions(entries: list[tuple[ParsedFile, list[AliasSpec]]]) -> list[Problem]:
+    """Aliases (names included) that more than one entry claims. `entries` pairs each file with its aliases."""
     owner: dict[tuple, str] = {}
     out = []
     for parsed, aliases in entries:
         mine = set()
-        for alias, exact, path in aliases:
+        for alias, exact, _, _, path in aliases:
             key = alias_key(alias, exact)
             if key in mine or len(key) == 1:
                 continue

@@ -1,9 +1,18 @@
 """How evidence and risk combine into the warning level a reader sees (documented in docs/knowledge-base.md)."""
 from __future__ import annotations
 
+from typing import Literal
+
 EVIDENCE = ("established", "promising", "limited", "unproven", "disproven")
 RISKS = ("low", "moderate", "high", "severe")
 LEVELS = ("established", "caution", "warning", "danger")  # calmest first
+DEPENDS = "depends"  # no use named near a mention, and the treatment's uses differ in level
+ALL_LEVELS = ("established", DEPENDS, "caution", "warning", "danger")  # as the popup orders them, calmest first
+
+Evidence = Literal["established", "promising", "limited", "unproven", "disproven"]
+Risk = Literal["low", "moderate", "high", "severe"]
+Level = Literal["established", "caution", "warning", "danger"]                  # of a card or one use
+ShownLevel = Literal["established", "depends", "caution", "warning", "danger"]  # of a highlight
 
 _MATRIX = {
     "established": ("established", "established", "established", "established"),
@@ -14,10 +23,10 @@ _MATRIX = {
 }
 
 
-def level_for(evidence: str, risk: str) -> str:
-    return _MATRIX[evidence][RISKS.index(risk)]
+def level_for(evidence: str, risk: str) -> Level:
+    return _MATRIX[evidence][RISKS.index(risk)]  # type: ignore[return-value]
 
 
 def caution_rank(evidence: str, risk: str) -> tuple[int, int, int]:
-    """Sort key: larger is more cautious. Used when two indications compete for one mention."""
+    """Sort key: larger is more cautious. Used when two indications compete for one mention on a real tie."""
     return (LEVELS.index(level_for(evidence, risk)), EVIDENCE.index(evidence), RISKS.index(risk))

@@ -30,9 +30,11 @@ _COMMON = frozenset(resources.files("caveat.annotator").joinpath("data/common_wo
 
 @dataclass(frozen=True)
 class Alias:
-    entry: str    # KB id
-    name: str     # as the KB spells it
-    exact: bool   # case-sensitive, whole word, never fuzzy
+    entry: str                  # KB id
+    name: str                   # as the KB spells it
+    exact: bool                 # case-sensitive, whole word, never fuzzy
+    ambiguous: bool = False     # needs treatment context (see vetoes.py)
+    lang: str | None = None     # matched only in text of this language
 
 
 class Match(NamedTuple):  # tuples: a big page makes thousands of candidates

@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .cards import Card, Evidence, Level, Risk
+from .cards import Card
+from .levels import Evidence, Risk, ShownLevel
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Highlight:
     end: int
     match: Literal["exact", "fuzzy"]
     score: int             # 0-100
-    level: Level
+    level: ShownLevel
     indication: str | None
     evidence: Evidence
     risk: Risk

@@ -135,7 +135,7 @@ def main() -> None:
         del kb
         print(f"compile KB of {n:>6} aliases: {compile_s * 1000:6.0f} ms, {mem:5.1f} MB")
 
-    mentions = [name for e in entries[:10] for name, _ in e.aliases[:5]]
+    mentions = [a.name for e in entries[:10] for a in e.aliases[:5]]
     print("\n(CPU times, best of rounds; parse = the bs4 baseline; match = annotate_text on the extracted text;")
     print(" cold = the matcher's word cache emptied before each call, warm = a page seen before)")
     print("page     KB aliases  parse ms  annotate ms  ratio  match ms  match MB/s  warm MB/s  highlights")

@@ -69,7 +69,7 @@ function showLevels(levels) {
     box.addEventListener("change", async () => {
       const chosen = Caveat.LEVELS.filter((l) => (l === level ? box.checked : levels.includes(l)));
       levels.splice(0, levels.length, ...chosen);
-      await chrome.storage.sync.set({ levels: chosen });
+      await chrome.storage.sync.set({ levels: chosen, levelsKnown: Caveat.LEVELS });
     });
     const tag = document.createElement("span");
     tag.className = `level ${level}`;

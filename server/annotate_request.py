@@ -5,6 +5,10 @@ before the fields themselves (422)."""
 from __future__ import annotations
 
 import json
+import re
+
+from caveat.annotator import Page
+from caveat.annotator.page import MAX_TITLE
 
 from flask import current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -12,7 +16,9 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from .errors import ApiError
 
 KINDS = ("html", "text", "blocks")
-FIELDS = {"html": str, "text": str, "blocks": list, "url": str}
+FIELDS = {"html": str, "text": str, "blocks": list, "url": str, "title": str, "headline": str, "lang": str}
+CONTEXT = ("title", "headline", "lang")   # what the page says about itself (html carries its own)
+LANG_RE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 JSON_TYPE_NAMES = {str: "a string", list: "an array"}
 
 
@@ -45,7 +51,7 @@ def _body() -> bytes:
     return raw
 
 
-def parse() -> tuple[str, str | list[str]]:
+def parse() -> tuple[str, str | list[str], Page]:
     body = read_json_body()
     if not isinstance(body, dict):
         raise ApiError(422, "the body must be a JSON object such as {\"html\": \"...\"}")
@@ -64,10 +70,25 @@ def parse() -> tuple[str, str | list[str]]:
         for index, block in enumerate(body["blocks"]):
             if not isinstance(block, str):
                 raise ApiError(422, f"field 'blocks[{index}]' must be a string")
-    return kind, body[kind]
+    return kind, body[kind], _page(kind, body)
 
 
-def cache_payload(kind: str, content: str | list[str]) -> bytes:
-    """The bytes a cache key hashes; `url` is left out on purpose: the same text on two pages is the same work."""
+def _page(kind: str, body: dict) -> Page:
+    given = [field for field in CONTEXT if field in body]
+    if kind == "html" and given:
+        raise ApiError(422, f"field {given[0]!r} goes with text or blocks; an html page gives its own")
+    for field in ("title", "headline"):
+        if len(body.get(field, "")) > MAX_TITLE:
+            raise ApiError(422, f"field {field!r} is longer than {MAX_TITLE} characters")
+    lang = body.get("lang")
+    if lang is not None and (len(lang) > 35 or not LANG_RE.fullmatch(lang)):
+        raise ApiError(422, "field 'lang' must be a language tag such as 'en' or 'pt-BR'")
+    return Page(body.get("title", ""), body.get("headline", ""), lang)
+
+
+def cache_payload(kind: str, content: str | list[str], page: Page) -> bytes:
+    """The bytes a cache key hashes: the content and the page context it was read in (the same block under another
+    headline may get another verdict); `url` is left out on purpose: the same text on two pages is the same work."""
     text = json.dumps(content, ensure_ascii=False) if kind == "blocks" else content
-    return text.encode("utf-8", "surrogatepass")
+    context = json.dumps([page.title, page.headline, page.lang], ensure_ascii=False)
+    return (context + "\0" + text).encode("utf-8", "surrogatepass")

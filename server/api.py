@@ -14,27 +14,27 @@ from .timing import measure
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-ANNOTATORS = {"html": annotate, "text": annotate_text, "blocks": annotate_blocks}
+ANNOTATORS = {"text": annotate_text, "blocks": annotate_blocks}  # html gives its own page context
 MAX_QUERY = 200
 
 
 @bp.post("/annotate")
 def annotate_route():
-    kind, content = annotate_request.parse()
+    kind, content, page = annotate_request.parse()
     kb = state().store.kb  # this request keeps this KB even if a reload swaps in another meanwhile
     with measure("cache"):
-        key = (content_key(kind, annotate_request.cache_payload(kind, content)), kb.version)
+        key = (content_key(kind, annotate_request.cache_payload(kind, content, page)), kb.version)
         body = state().cache.get(key)
     if body is None:
-        body = _annotate(kind, content, kb)
+        body = _annotate(kind, content, page, kb)
         state().cache.put(key, body)
     return current_app.response_class(body, mimetype="application/json")
 
 
-def _annotate(kind, content, kb) -> bytes:
+def _annotate(kind, content, page, kb) -> bytes:
     try:
         with measure("annotate"):
-            result = ANNOTATORS[kind](content, kb).to_dict()
+            result = (annotate(content, kb) if kind == "html" else ANNOTATORS[kind](content, kb, page)).to_dict()
     except AnnotatorError as exc:
         raise ApiError(422, str(exc).splitlines()[0] if str(exc) else "the annotator could not read this input",
                        "unreadable_input") from None

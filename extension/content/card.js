@@ -24,12 +24,23 @@
     }
   }
 
-  /** "Stem cell therapy - for back pain: unproven", from the highlight's verdict for the article's indication. */
+  /** "Stem cell therapy - for back pain: unproven", from the highlight's verdict for the article's indication;
+   * "depends on the use" when the page names none and the uses differ (the card then lists them). */
   function verdictLine(card, highlight) {
+    if (highlight.level === "depends") return `${card.name}: depends on the use (no use named here)`;
     const evidence = highlight.evidence || card.evidence;
     return highlight.indication
       ? `${card.name} - for ${highlight.indication}: ${evidence}`
       : `${card.name}: ${evidence}`;
+  }
+
+  /** Each use with its own verdict: what a "depends" card is about, and a reference on every card. */
+  function uses(doc, indications) {
+    if (!indications || !indications.length) return null;
+    return el(doc, "ul", { className: "uses" }, indications.map((i) => el(doc, "li", {}, [
+      el(doc, "span", { className: "level-word", text: `${i.condition}: ` }),
+      doc.createTextNode(`${i.evidence}, ${i.risk} risk (${i.level})`),
+    ])));
   }
 
   function section(doc, title, body) {
@@ -68,7 +79,8 @@
   function buildCard(doc, { card, highlight, onDismiss, onReport, onClose }) {
     const level = highlight.level || card.level;
     const body = el(doc, "div", { className: "body" });
-    const badge = el(doc, "span", { className: `badge ${level}`, text: level });
+    const style = (Caveat.LEVEL_STYLE || {})[level];
+    const badge = el(doc, "span", { className: `badge ${level}`, text: style ? style.label : level });
     const closeButton = el(doc, "button", { className: "close", type: "button", "aria-label": "Close", text: "\u00d7" });
     closeButton.addEventListener("click", () => onClose && onClose());
     const dismiss = el(doc, "button", { type: "button", className: "dismiss", text: `Don't show ${card.name} again` });
@@ -82,6 +94,8 @@
       el(doc, "p", { className: "verdict" }, [badge, doc.createTextNode(verdictLine(card, highlight))]),
       el(doc, "p", { className: "summary", text: card.summary || "" }),
       note ? el(doc, "p", { className: "note", text: note }) : null,
+      ...section(doc, level === "depends" ? "It depends on the use" : "Its uses and their verdicts",
+        uses(doc, card.indications)),
       ...section(doc, "What regulators say", regulators(doc, card.regulatory)),
       ...section(doc, "Main risks", list(doc, card.risks)),
       ...section(doc, "Typical cost", card.cost && card.cost.note ? el(doc, "p", { text: card.cost.note }) : null),

@@ -10,6 +10,7 @@
   const LEVEL_STYLE = {
     danger: { color: "#D55E00", line: "wavy", glyph: "!!", label: "danger" },
     warning: { color: "#E69F00", line: "dashed", glyph: "!", label: "warning" },
+    depends: { color: "#CC79A7", line: "double", glyph: "~", label: "depends on the use" },
     caution: { color: "#0072B2", line: "dotted", glyph: "?", label: "caution" },
     established: { color: "#009E73", line: "solid", glyph: "\u2713", label: "established" },
   };
@@ -43,6 +44,8 @@ ${levelRules}`;
 .badge { display: inline-block; padding: 0 6px; border-radius: 4px; background: var(--level); color: #fff;
   font-size: 12px; font-weight: 700; text-transform: uppercase; margin-right: 6px; }
 .badge.warning { color: #000; }
+.uses li { margin: 0 0 2px; }
+.uses .level-word { font-weight: 700; }
 h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #555; margin: 10px 0 2px; }
 p, ul, ol { margin: 0 0 4px; } ul, ol { padding-left: 18px; }
 a { color: #0b57d0; }

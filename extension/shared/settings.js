@@ -4,7 +4,8 @@
   "use strict";
   const Caveat = (root.Caveat = root.Caveat || {});
 
-  const LEVELS = ["danger", "warning", "caution", "established"];
+  /* Most cautious first. "depends": nothing near the mention names a use, and the treatment's uses differ. */
+  const LEVELS = ["danger", "warning", "depends", "caution", "established"];
 
   /* Sites where reading the page would mean reading mail, money or passwords: Caveat stays off there. */
   const DEFAULT_BLOCKED_SITES = [
@@ -18,6 +19,7 @@
     enabled: true,
     serverUrl: "http://127.0.0.1:8737",
     levels: LEVELS,
+    levelsKnown: LEVELS,  // the levels there were when `levels` was saved: a level added since is shown
     blockedSites: DEFAULT_BLOCKED_SITES,
     dismissed: [],
     consentedOrigins: [],
@@ -63,8 +65,10 @@
     return isLoopbackUrl(parsed.origin) || settings.consentedOrigins.includes(parsed.origin);
   }
 
-  function loadSettings() {
-    return chrome.storage.sync.get(DEFAULTS);
+  async function loadSettings() {
+    const settings = await chrome.storage.sync.get(DEFAULTS);
+    const added = LEVELS.filter((l) => !settings.levelsKnown.includes(l));
+    return added.length ? { ...settings, levels: [...settings.levels, ...added], levelsKnown: LEVELS } : settings;
   }
 
   Object.assign(Caveat, {

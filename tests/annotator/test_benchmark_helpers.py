@@ -26,7 +26,7 @@ def test_the_benchmark_helpers_run_and_find_the_mentions(bench):
     entries = bench.synthetic_entries(100)
     kb = bench.compile_cold(entries)
     assert len(kb) == 10
-    mentions = [name for e in entries[:10] for name, _ in e.aliases[:5]]
+    mentions = [a.name for e in entries[:10] for a in e.aliases[:5]]
     page = bench.synthetic_page(20_000, mentions)
     text = extract_text(page)
     assert text and len(bench.baseline(page)) > len(text) / 2

@@ -10,8 +10,8 @@ EXPECTED = [
     ("Muse stem cell treatment", "muse-cells", "danger", "joints, pain and anti-ageing (clinic use)"),
     ("platelet-rich plasma", "platelet-rich-plasma", "caution", "knee osteoarthritis"),
     ("NAD+ drip", "nad-iv-therapy", "warning", "anti-ageing, energy and longevity"),
-    ("exosome facials", "exosomes", "danger", "pain, joints and other diseases"),
-    ("Myers’ cocktail", "myers-cocktail", "warning", None),
+    ("exosome facials", "exosomes", "warning", "skin, hair and beauty treatments"),
+    ("Myers’ cocktail", "myers-cocktail", "depends", None),  # its uses differ, and nothing here names one
     ("ivermectin", "ivermectin", "warning", "COVID-19"),
     ("stem cell transplant", "stem-cell-therapy", "established",
      "blood cancers and some blood or immune disorders (transplant)"),

@@ -22,10 +22,18 @@ def test_condition_words_pick_the_indication(text, treatment, evidence, kb):
     assert h.indication is not None
 
 
-def test_default_verdict_when_no_condition_is_near(kb):
+def test_no_use_named_and_uses_differ_in_level_depends(kb):
     h = only("The clinic down the road now offers stem cell therapy.", kb)
     card = kb.card("stem-cell-therapy")
-    assert (h.indication, h.evidence, h.risk, h.level) == (None, card.evidence, card.risk, card.level)
+    assert len({i.level for i in card.indications}) > 1
+    assert (h.indication, h.evidence, h.risk, h.level) == (None, card.evidence, card.risk, "depends")
+
+
+def test_no_use_named_and_uses_share_a_level_gives_that_level(kb):
+    card = kb.card("black-salve")
+    assert {i.level for i in card.indications} | {card.level} == {card.level}
+    h = only("A neighbour gave her some black salve.", kb)
+    assert (h.indication, h.level) == (None, card.level)
 
 
 def test_same_sentence_beats_same_paragraph(kb):

@@ -55,7 +55,7 @@ def check(tmp_path, text, name="sample-cure.yaml", extra=None, today=TODAY):
     (tmp_path / name).write_text(text)
     for other_name, other in (extra or {}).items():
         (tmp_path / other_name).write_text(other)
-    _, problems, _ = read_kb(tmp_path, today)
+    problems = read_kb(tmp_path, today).problems
     return [str(p).replace(str(tmp_path) + "/", "") for p in problems]
 
 
@@ -116,14 +116,14 @@ def test_empty_and_odd_files(tmp_path, content):
 
 def test_not_utf8(tmp_path):
     (tmp_path / "sample-cure.yaml").write_bytes(GOOD.encode().replace(b"Sample cure", b"Sample \xff cure"))
-    assert [str(p).split(": ", 1)[1] for p in read_kb(tmp_path, TODAY)[1]] == ["file: not UTF-8 text"]
+    assert [str(p).split(": ", 1)[1] for p in read_kb(tmp_path, TODAY).problems] == ["file: not UTF-8 text"]
 
 
 def test_load_raises_one_error_with_the_same_list(tmp_path):
     (tmp_path / "sample-cure.yaml").write_text(GOOD.replace("aliases:", "aliasses:"))
     with pytest.raises(KnowledgeBaseError) as info:
         KnowledgeBase.load(tmp_path, today=TODAY)
-    assert [str(p) for p in info.value.problems] == [str(p) for p in read_kb(tmp_path, TODAY)[1]]
+    assert [str(p) for p in info.value.problems] == [str(p) for p in read_kb(tmp_path, TODAY).problems]
 
 
 def test_cli_exit_codes(tmp_path):
@@ -151,9 +151,10 @@ def test_yaml_tags_are_refused_safely(tmp_path):
 
 
 def test_bundled_kb_is_clean():
-    data, problems, _ = read_kb(bundled_kb_path(), TODAY)
+    data, cues, problems, _ = read_kb(bundled_kb_path(), dt.date.today())
     assert [str(p) for p in problems if p.severity == "error"] == []
-    assert len(data) == len(list(bundled_kb_path().glob("*.yaml")))
+    assert len(data) == len([p for p in bundled_kb_path().glob("*.yaml") if not p.name.startswith("_")])
+    assert "therapy" in cues
 
 
 def test_new_entry_scaffold_lists_its_todos(tmp_path):
@@ -186,5 +187,5 @@ def test_scaffold_escapes_names_and_folds_accents(tmp_path):
     from caveat.annotator.scaffold import new_entry
     path = new_entry('Células "madre" back\\slash cure', tmp_path, TODAY)
     assert path.name == "celulas-madre-back-slash-cure.yaml"
-    parsed = read_kb(tmp_path, TODAY)[1]
+    parsed = read_kb(tmp_path, TODAY).problems
     assert not any("yaml: syntax error" in str(p) for p in parsed)

@@ -6,12 +6,16 @@ import pytest
 
 from caveat.annotator import KnowledgeBase, annotate_text
 from caveat.annotator.context import Words
-from caveat.annotator.levels import caution_rank
 from caveat.annotator.match import _COMMON, MIN_FUZZY_LEN
 from caveat.annotator.normalize import TOKEN_RE, norm
 
 KB = KnowledgeBase.load()
 TEMPLATE = "Readers asked about {} after the interview."
+CUED_TEMPLATE = "Readers asked about {} treatment after the interview."  # an ambiguous name needs a treatment cue
+TEMPLATES_BY_LANGUAGE = {  # a name marked with a language is matched in text of that language only
+    "es": ("Los lectores preguntaron por {} después de la entrevista, y el médico dijo que no lo recomienda.",
+           "Los lectores preguntaron por el tratamiento con {} después de la entrevista, y el médico dijo que no."),
+}
 
 
 def plural(phrase):
@@ -58,9 +62,10 @@ def variants(alias, exact):
 def misses(entry_id):
     entry = KB.entry(entry_id)
     out = []
-    for alias, exact in entry.aliases:
-        for v in variants(alias, exact):
-            text = TEMPLATE.format(v)
+    for alias in entry.aliases:
+        for v in variants(alias.name, alias.exact):
+            plain, cued = TEMPLATES_BY_LANGUAGE.get(alias.lang, (TEMPLATE, CUED_TEMPLATE))
+            text = (cued if alias.ambiguous else plain).format(v)
             lo = text.index(v)
             hits = [h for h in annotate_text(text, KB).highlights if h.start < lo + len(v) and h.end > lo]
             if [h.treatment for h in hits] != [entry_id]:
@@ -82,18 +87,18 @@ def indication_cases():
 
 @pytest.mark.parametrize("entry_id, condition", list(indication_cases()))
 def test_indication_words_pick_the_indication(entry_id, condition):
-    """"<name> for <word>" picks an indication whose words occur there; if several do, the most cautious."""
+    """"<name> for <word>" picks a use whose words occur there, and never one less specific than another there."""
     entry = KB.entry(entry_id)
-    name = next((a for a, exact in entry.aliases if not exact), entry.aliases[0][0])
+    name = next((a.name for a in entry.aliases if not a.exact and not a.ambiguous), entry.aliases[0].name)
     ind = next(i for i in entry.indications if i.condition == condition)
     for phrase in ind.words:
         text = f"She was offered {name} for {' '.join(phrase)}."
         h = next(h for h in annotate_text(text, KB).highlights if h.treatment == entry_id)
         words = Words([norm(w) for w in TOKEN_RE.findall(text)])
-        near = [i for i in entry.indications if any(words.contain(p) for p in i.words)]
-        assert ind in near
-        expected = max(near, key=lambda i: caution_rank(i.evidence, i.risk))
-        assert (h.indication, h.evidence, h.risk) == (expected.condition, expected.evidence, expected.risk)
+        longest = {i.condition: max((len(p) for p in i.words if words.contain(p)), default=0)
+                   for i in entry.indications}
+        assert longest[condition] > 0
+        assert longest[h.indication] >= max(longest.values()) - 1, (text, h.indication)
 
 
 NEUTRAL = [

@@ -22,12 +22,17 @@ def found(text, kb):
     ("hydroxychloroquin", "hydroxychloroquine"),
     ("Myers’ cocktail", "myers-cocktail"),
     ("Myers' cocktail", "myers-cocktail"),
-    ("células madre", "stem-cell-therapy"),
-    ("celulas madre", "stem-cell-therapy"),
 ])
 def test_variant_matches_its_entry(variant, treatment, kb):
     # a highlight starts and ends on a word: an opening quote before the name stays outside it
     assert found(f"Her manager booked {variant} at a clinic abroad.", kb) == [(variant.lstrip("“"), treatment)]
+
+
+@pytest.mark.parametrize("variant", ["células madre", "celulas madre"])
+def test_a_spanish_name_matches_in_spanish_text_only(variant, kb):
+    spanish = f"El paciente viajó al extranjero para recibir inyecciones de {variant} en la rodilla."
+    assert found(spanish, kb) == [(variant, "stem-cell-therapy")]
+    assert found(f"Her manager booked {variant} at a clinic abroad for the treatment of her knee.", kb) == []
 
 
 def test_variant_split_by_tags_in_html(kb):

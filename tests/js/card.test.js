@@ -71,3 +71,18 @@ test("the dismiss, report and close buttons call back with the treatment", () =>
   el.querySelector("button.close").click();
   assert.deepEqual(calls, [["dismiss", "stem-cell-therapy"], ["report", "stem-cell-therapy"], ["close"]]);
 });
+
+test("a 'depends' card says no use is named and lists every use with its verdict", () => {
+  const w = load("<p></p>");
+  const uses = [
+    { condition: "leukaemia", evidence: "established", risk: "high", level: "established", note: "Standard care.", sources: ["a"] },
+    { condition: "back pain", evidence: "unproven", risk: "high", level: "danger", note: "No good trials.", sources: ["a"] },
+  ];
+  const body = render(w, card({ indications: uses }),
+    { treatment: "stem-cell-therapy", level: "depends", indication: null, evidence: "unproven", risk: "high" });
+  const text = body.textContent;
+  assert.ok(text.includes("Stem cell therapy: depends on the use (no use named here)"), text);
+  assert.ok(text.includes("It depends on the use"), text);
+  const items = [...body.querySelectorAll("ul.uses li")].map((li) => li.textContent);
+  assert.deepEqual(items, ["leukaemia: established, high risk (established)", "back pain: unproven, high risk (danger)"]);
+});

@@ -36,3 +36,14 @@ test("page text goes to a remote server only after consent", () => {
   assert.equal(C.serverAllowed({ ...base, consentedOrigins: ["https://caveat.example.org"] }), true);
   assert.equal(C.serverAllowed({ ...C.DEFAULTS }), true);
 });
+
+test("a level added since the reader saved their level filter is shown, and their choices are kept", async () => {
+  const w = load("<p></p>", ["shared/settings.js"]);
+  const saved = { levels: ["danger", "warning"], levelsKnown: ["danger", "warning", "caution", "established"] };
+  w.chrome = { storage: { sync: { get: async (defaults) => ({ ...defaults, ...saved }) } } };
+  const settings = await w.Caveat.loadSettings();
+  assert.deepEqual([...settings.levels], ["danger", "warning", "depends"]);
+  saved.levelsKnown = [...w.Caveat.LEVELS];
+  saved.levels = ["danger"];
+  assert.deepEqual([...(await w.Caveat.loadSettings()).levels], ["danger"]);
+});

@@ -139,3 +139,23 @@ def test_response_cache_is_bounded_by_bytes():
     assert sum(cache.get((str(i), "v")) is not None for i in range(20)) == 10
     cache.put(("huge", "v"), b"x" * 900)  # over an eighth of the budget: never kept
     assert cache.get(("huge", "v")) is None
+
+
+def test_the_page_title_is_context_and_part_of_the_cache_key(client):
+    blocks = ["Many of his friends now take Ozempic."]
+    plain = annotate(client, blocks=blocks)
+    dementia = annotate(client, blocks=blocks, title="Can Ozempic prevent Alzheimer's disease?", lang="en-GB")
+    assert (plain["highlights"][0]["level"], plain["highlights"][0]["indication"]) == ("depends", None)
+    assert dementia["highlights"][0]["indication"] == "Alzheimer's disease"
+    assert annotate(client, blocks=blocks)["highlights"] == plain["highlights"]
+
+
+@pytest.mark.parametrize("body, word", [
+    ({"text": "x", "title": 5}, "'title' must be a string"),
+    ({"text": "x", "headline": "h" * 1001}, "longer than 1000"),
+    ({"text": "x", "lang": "english please"}, "language tag"),
+    ({"html": "<p>x</p>", "title": "t"}, "an html page gives its own"),
+])
+def test_bad_page_context_is_a_422_that_names_the_field(client, body, word):
+    response = client.post("/api/v1/annotate", json=body)
+    assert response.status_code == 422 and word in response.json["error"]["message"], response.json

@@ -1,0 +1,44 @@
+"""Which use a mention is about, and so which verdict its highlight shows.
+
+The words of each of the entry's uses (indications) are looked for nearest first: the mention's sentence, its
+paragraph, the page's title and headline, then the paragraphs around it, ring by ring. In the first place where any
+use's words occur, the most specific wins: a longer phrase beats a shorter one ("treatment-resistant depression"
+beats "depression"), and words inside the mention itself count one more (the mention "Spravato" names its use). Only
+on a real tie does the most cautious use win. When nothing names a use, the highlight says so: the level all uses
+share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").
+"""
+from __future__ import annotations
+
+from .context import HEADER, Context, strongest
+from .entry import Entry, Indication, Verdict
+
+
+def verdict_for(entry: Entry, ctx: Context, start: int, end: int) -> Verdict:
+    ind = indication_for(entry, ctx, start, end)
+    return Verdict(ind.level, ind.evidence, ind.risk, ind.condition) if ind else entry.unnamed_use
+
+
+def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indication | None:
+    if not entry.indications:
+        return None
+    own = {ind.condition: n for n, ind in ctx.hits(entry, (start, end))}
+    sentence = [(max(n, own.get(ind.condition, -1) + 1), ind) for n, ind in ctx.hits(entry, ctx.sentence(start, end))]
+    if sentence:
+        return strongest(sentence)
+    paragraph = ctx.paragraph(start)
+    for hits in _further(entry, ctx, paragraph):
+        if hits:
+            return strongest(hits)
+    return None
+
+
+def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int]):
+    """The paragraph, the title and headline, then the paragraphs around, except those about other treatments
+    (their uses are theirs). Articles often set a treatment's proven use beside the one being sold ("a transplant
+    is proven for leukaemia ..."), so the paragraphs around may make a verdict more cautious, never calmer: an
+    established use found only there is not taken."""
+    yield ctx.hits(entry, paragraph)
+    yield ctx.hits(entry, HEADER)
+    for ring in ctx.neighbours(paragraph):
+        yield [(n, ind) for span in ring if ctx.treatments.get(span, {entry.id}) <= {entry.id}
+               for n, ind in ctx.hits(entry, span) if ind.level != "established"]

@@ -1,0 +1,118 @@
+"""Matching that reads context: each case is one reported in the context-matching issue, on the bundled KB.
+
+Silent where nothing is a treatment, found where a generic name is plainly taken as one, and the verdict for the use
+the text is about."""
+import pytest
+
+from caveat.annotator import Page, annotate, annotate_blocks, annotate_text
+
+
+def found(text, kb, page=Page()):
+    return [(h.exact, h.treatment, h.level) for h in annotate_text(text, kb, page).highlights]
+
+
+@pytest.mark.parametrize("text, exact, treatment", [
+    ("He tried ketamine for depression.", "ketamine", "ketamine"),
+    ("She had mesenchymal stem cells injected into her knee.", "mesenchymal stem cells", "mesenchymal-stem-cells"),
+    ("Clinics sell MSCs for knee pain.", "MSCs", "mesenchymal-stem-cells"),
+    ("He tried cryotherapy at -110C.", "cryotherapy", "whole-body-cryotherapy"),
+    ("The clinic injected stem cells into his spine.", "stem cells", "stem-cell-therapy"),
+    ("She paid for exosomes injected into her scalp for hair loss.", "exosomes", "exosomes"),
+    ("He was prescribed growth hormone injections at an anti-ageing clinic.", "growth hormone injections",
+     "human-growth-hormone"),
+    ("Her doctor prescribed testosterone for low libido.", "testosterone", "testosterone-therapy"),
+    ("She takes vitamin D every winter.", "vitamin D", "vitamin-d-supplements"),
+    ("The spa offers IV therapy for hangovers.", "IV therapy", "iv-vitamin-drips"),
+])
+def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb):
+    assert [(e, t) for e, t, _ in found(text, kb)] == [(exact, treatment)]
+
+
+@pytest.mark.parametrize("text", [
+    "Traffic in the Sydney CBD was heavy.",
+    "The Chief of Defence Staff (CDS) visited troops.",
+    "The class teaches coffee cupping and how to taste a single-origin espresso.",
+    "MMR-deficient tumours respond to checkpoint inhibitors.",
+    "House prices in the Mumbai Metropolitan Region (MMR) rose again.",
+    "The MSC ship docked in Rotterdam with 20,000 containers.",
+    "O tanque está sempre cheio e o frentista trabalha sem parar durante o dia inteiro na cidade.",
+    "A reunião do CONSEMA aprovou as novas regras para as áreas degradadas do estado.",
+    "Stem cells divide to renew the lining of the gut every few days, biologists have found.",
+])
+def test_false_friends_stay_silent(text, kb):
+    assert [(e, t) for e, t, _ in found(text, kb) if t != "cancer-immunotherapy"] == []
+
+
+def test_a_metaphor_is_not_a_treatment(kb):
+    assert found("Honestly, that's just morphine for the real condition of the housing market.", kb) == []
+
+
+def test_drawing_salve_for_a_splinter_is_not_black_salve(kb):
+    assert [t for _, t, _ in found("Put some drawing salve on the splinter and cover it overnight.", kb)] == []
+
+
+def test_the_product_named_beats_the_broad_word(kb):
+    text = "Spravato (esketamine) nasal spray was approved for treatment-resistant depression."
+    hits = annotate_text(text, kb).highlights
+    assert {h.treatment for h in hits} == {"ketamine"}
+    assert {h.level for h in hits} == {"established"}
+
+
+def test_ketamine_infusions_for_depression_at_a_wellness_clinic_are_not_established(kb):
+    (h,) = annotate_text("He paid for ketamine infusions for depression at a wellness clinic.", kb).highlights
+    assert h.level in ("caution", "warning", "danger") and "depression" in h.indication.lower() \
+        or h.indication.startswith("mental health")
+
+
+def test_not_when_never_vetoes_the_sentence_it_should_catch(kb):
+    hits = found("She takes fenbendazole, a horse and dog dewormer, for her cancer.", kb)
+    assert [(e, t) for e, t, _ in hits] == [("fenbendazole", "fenbendazole")]
+    assert hits[0][2] in ("warning", "danger")
+
+
+def test_the_headline_names_the_use(kb):
+    body = ("The singer flew to a private clinic in Mexico last spring.\n\n"
+            "Friends said he felt better within weeks.\n\n"
+            "He paid for what the clinic calls Muse stem cell treatment, at a price his team would not share.")
+    page = Page(title="Pop star's back cure: the clinic abroad that fixed his back pain")
+    (h,) = [h for h in annotate_text(body, kb, page).highlights if h.treatment == "muse-cells"]
+    assert h.indication is not None and h.level == "danger"
+
+
+def test_a_later_paragraph_takes_the_use_from_the_paragraphs_around(kb):
+    text = ("The clinic promises parents that its protocol can reverse autism in a few months.\n\n"
+            "Families pay thousands of dollars for monthly IVIG infusions there.")
+    (h,) = annotate_text(text, kb).highlights
+    assert (h.treatment, h.level) == ("ivig", "warning") and "autism" in h.indication.lower()
+
+
+def test_a_proven_use_in_another_paragraph_does_not_calm_the_mention(kb):
+    text = ("Haematologists say a stem cell transplant is proven for leukaemia.\n\n"
+            "The clinic in Cancun sells stem cell treatment to anyone who can pay.")
+    levels = [(h.exact, h.level) for h in annotate_text(text, kb).highlights]
+    assert levels == [("stem cell transplant", "established"), ("stem cell treatment", "depends")]
+
+
+def test_no_use_named_and_uses_differ_depends(kb):
+    (h,) = annotate_text("Many of his friends now take metformin.", kb).highlights
+    assert (h.level, h.indication) == ("depends", None)
+
+
+def test_an_anti_ageing_page_makes_metformin_cautious(kb):
+    page = Page(title="The anti-ageing pill billionaires swear by")
+    (h,) = annotate_text("Many of his friends now take metformin.", kb, page).highlights
+    assert h.level in ("warning", "danger")
+
+
+def test_blocks_read_their_neighbours_and_the_page(kb):
+    blocks = ["The clinic promises parents that its protocol can reverse autism in a few months.",
+              "Families pay thousands of dollars for monthly IVIG infusions there."]
+    (h,) = annotate_blocks(blocks, kb).highlights
+    assert (h.block, h.level) == (1, "warning")
+    assert blocks[1][h.start:h.end] == h.exact
+
+
+def test_html_gives_its_title_and_language(kb):
+    html = ("<html lang='pt-BR'><head><title>Tanque cheio</title></head><body><p>O tanque está sempre cheio e o "
+            "frentista não para de trabalhar para a empresa da cidade.</p></body></html>")
+    assert annotate(html, kb).highlights == ()
