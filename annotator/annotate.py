@@ -15,7 +15,7 @@ from .match import Match
 from .page import NO_PAGE, Page
 from .results import Annotations, Highlight
 from .verdicts import verdict_for
-from .vetoes import vetoed
+from .vetoes import NO_CONTEXT, VETO, vetoed
 
 CONTEXT_CHARS = 32
 BLOCK_GAP = "\n\n"
@@ -62,15 +62,17 @@ def _result(highlights: list[Highlight], kb: KnowledgeBase, text: str) -> Annota
 def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | None = None) -> list[Highlight]:
     ctx = Context(text, page)
     candidates = kb.matcher.find(text)
-    passed: set = set()  # a veto depends on the entry, the text and the place only: each winner is asked once
+    asked: dict[Match, str | None] = {}  # a veto depends on the entry, the text and the place: each winner asked once
     while True:  # vetoes are checked on the winners only; a vetoed winner lets the next-best candidate through
         chosen = _without_overlaps(candidates)
-        rejected = {m for m in chosen
-                    if m not in passed and vetoed(m, kb.entry(m.alias.entry), ctx, kb.cues)}
+        for m in chosen:
+            if m not in asked:
+                asked[m] = vetoed(m, kb.entry(m.alias.entry), ctx, kb.cues)
+        meant = {m.alias.entry for m in chosen if asked[m] is None}  # one sense per text: see vetoes.py
+        rejected = {m for m in chosen if asked[m] == VETO or (asked[m] == NO_CONTEXT and m.alias.entry not in meant)}
         if not rejected:
             ctx.note_treatments([(m.alias.entry, m.start) for m in chosen])
             return [_highlight(m, kb, ctx, blocks) for m in chosen]
-        passed.update(set(chosen) - rejected)
         candidates = [m for m in candidates if m not in rejected]
 
 

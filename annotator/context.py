@@ -106,8 +106,8 @@ class Context:
         words = self._words.get(key)
         if words is None:
             text = self.page.header if key == HEADER else self.text
-            found = TOKEN_RE.findall(text) if key == HEADER else TOKEN_RE.findall(text, lo, hi)
-            words = self._words[key] = Words([norm(w) for w in found])
+            found = list(TOKEN_RE.finditer(text) if key == HEADER else TOKEN_RE.finditer(text, lo, hi))
+            words = self._words[key] = Words([norm(w.group()) for w in found], [w.start() for w in found])
         return words
 
     def hits(self, entry: Entry, span: Span) -> list[Hit]:
@@ -118,7 +118,7 @@ class Context:
         if found is None:
             words = self.words(*span)
             found = self._hits[key] = [(n, i) for i in entry.indications
-                                       if (n := _longest(words, i.words))]
+                                       if (n := longest(words, i.words))]
         return found
 
     # -- language ---------------------------------------------------------------------------------------------
@@ -150,29 +150,60 @@ class Context:
 
 
 class Words:
-    """The normalised words of a span, indexed by word so that looking for a phrase does not scan them all."""
+    """The normalised words of a span, indexed by word so that looking for a phrase does not scan them all, with
+    the offset where each word starts so that a mention's own words can be told from the words around it."""
 
-    def __init__(self, words: list[str]):
+    def __init__(self, words: list[str], starts: list[int] | None = None):
         self.words = words
+        self.starts = starts if starts is not None else list(range(len(words)))
         self.at: dict[str, list[int]] = {}
-        self._answers: dict[Phrase, bool] = {}  # each phrase is looked for once per span
+        self._found: dict[Phrase, list[int]] = {}  # each phrase is looked for once per span
+        self.cue_bounds: tuple[int, int] | None = None  # (first end, last start) of treatment cues, once asked
         for i, w in enumerate(words):
             self.at.setdefault(w, []).append(i)
 
-    def contain(self, phrase: Phrase) -> bool:
-        found = self._answers.get(phrase)
+    def index(self, pos: int) -> int:
+        """The position of the first word that starts at or after text offset `pos`."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def find(self, phrase: Phrase) -> list[int]:
+        """The word positions where the phrase starts, in order."""
+        found = self._found.get(phrase)
         if found is None:
             n = len(phrase)
-            found = self._answers[phrase] = any(
-                tuple(self.words[i:i + n]) == phrase for i in self.at.get(phrase[0], ()))
+            found = self._found[phrase] = [i for i in self.at.get(phrase[0], ())
+                                           if n == 1 or tuple(self.words[i:i + n]) == phrase]
         return found
 
+    def contain(self, phrase: Phrase) -> bool:
+        return bool(self.find(phrase))
+
     def any(self, phrases: tuple[Phrase, ...]) -> bool:
-        return any(self.contain(p) for p in phrases)
+        return any(self.find(p) for p in phrases)
+
+    def outside(self, phrase: Phrase, lo: int, hi: int) -> bool:
+        """Does the phrase occur without touching word positions [lo, hi)? The first and last places decide."""
+        found = self.find(phrase)
+        return bool(found) and (found[0] + len(phrase) <= lo or found[-1] >= hi)
+
+    def over(self, phrase: Phrase, lo: int, hi: int) -> bool:
+        """Does the phrase occur over any of word positions [lo, hi)?"""
+        found = self.find(phrase)
+        k = bisect.bisect_left(found, lo - len(phrase) + 1)
+        return k < len(found) and found[k] < hi
+
+    def within(self, phrase: Phrase, lo: int, hi: int) -> bool:
+        """Does the phrase occur wholly inside word positions [lo, hi)?"""
+        found = self.find(phrase)
+        k = bisect.bisect_left(found, lo)
+        return k < len(found) and found[k] + len(phrase) <= hi
 
 
-def _longest(words: Words, phrases: tuple[Phrase, ...]) -> int:
-    return max((len(p) for p in phrases if words.contain(p)), default=0)
+def longest(words: Words, phrases: tuple[Phrase, ...], lo: int = 0, hi: int | None = None) -> int:
+    """The length of the longest of the phrases found (inside word positions [lo, hi) when given)."""
+    if hi is None:
+        return max((len(p) for p in phrases if words.contain(p)), default=0)
+    return max((len(p) for p in phrases if words.within(p, lo, hi)), default=0)
 
 
 def strongest(hits: list[Hit]) -> Indication | None:

@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 from .cards import Card
 from .levels import DEPENDS, Evidence, Level, Risk, ShownLevel, level_for
-from .normalize import norm_phrase
+from .normalize import norm_phrase, normal
 
 Phrase = tuple[str, ...]   # a normalised phrase: ("back", "pain")
 
@@ -47,6 +47,7 @@ class Entry:
     cues: tuple[Phrase, ...]          # the entry's own words that show it is meant as a treatment
     indications: tuple[Indication, ...]
     card: Card
+    use_words: tuple[Phrase, ...] = ()  # every use's words that are not also one of its names ("MMR")
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Entry:
@@ -55,8 +56,10 @@ class Entry:
                        level_for(i["evidence"], i["risk"]))
             for i in data["indications"])
         aliases = _without_repeats(alias_list(data))
+        names = {norm_phrase(a.name) for a in aliases}
+        use_words = tuple(dict.fromkeys(p for i in indications for p in i.words if p not in names))
         return cls(data["id"], data["name"], aliases, _phrases(data.get("not_when", [])),
-                   _phrases(data.get("cues", [])), indications, Card.from_data(data))
+                   _phrases(data.get("cues", [])), indications, Card.from_data(data), use_words)
 
     @property
     def unnamed_use(self) -> Verdict:
@@ -93,4 +96,12 @@ def _without_repeats(aliases: list[AliasSpec]) -> tuple[AliasSpec, ...]:
 
 
 def _phrases(words: list[str]) -> tuple[Phrase, ...]:
-    return tuple(p for p in map(norm_phrase, words) if p)
+    """Each phrase normalised, plus its words run together ("anti-ageing" also as "antiageing"), as the matcher
+    does for names."""
+    out: dict[Phrase, None] = {}
+    for phrase in map(norm_phrase, words):
+        if phrase:
+            out[phrase] = None
+            if len(phrase) > 1:
+                out[(normal("".join(phrase)),)] = None
+    return tuple(out)

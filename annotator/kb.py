@@ -10,12 +10,13 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process, utils
 
 from .cards import Card
-from .entry import Entry, Phrase, alias_list
+from .entry import Entry, alias_list
 from .errors import KnowledgeBaseError, Problem
 from .kb_check import check_cues, check_entry, collisions
 from .kb_yaml import ParsedFile, parse_file
 from .match import Alias, Matcher
 from .normalize import norm_phrase
+from .vetoes import Cues
 
 
 CUES_FILE = "_cues.yaml"   # not an entry: the words that show a sentence is about a treatment
@@ -32,7 +33,7 @@ def _folder(path: str | Path | None) -> Path:
 
 class KBFiles(NamedTuple):
     entries: list[dict]        # the checked data of every entry without errors
-    cues: list[str]            # the treatment cue words (_cues.yaml; the bundled list when the folder has none)
+    cues: dict[str, list[str]]  # the treatment cues and idioms (_cues.yaml; the bundled ones when the folder has none)
     problems: list[Problem]
     version: str               # hash of every file's bytes
 
@@ -81,22 +82,22 @@ def _parse(file: Path, contents: list[tuple[str, bytes]], problems: list[Problem
     return parsed
 
 
-def _cues(folder: Path, contents: list[tuple[str, bytes]], problems: list[Problem]) -> list[str]:
+def _cues(folder: Path, contents: list[tuple[str, bytes]], problems: list[Problem]) -> dict[str, list[str]]:
     """The folder's treatment cues; a folder without the file (a maintainer's test KB) uses the bundled ones."""
     file = folder / CUES_FILE
     if not file.is_file():
         file = bundled_kb_path() / CUES_FILE
         if folder == bundled_kb_path() or not file.is_file():
             problems.append(Problem(str(folder / CUES_FILE), 0, "file", "missing: the treatment cue words"))
-            return []
+            return {}
         parsed = parse_file(str(file), file.read_text("utf-8"))
     else:
         parsed = _parse(file, contents, problems)
     if parsed is None or parsed.data is None:
-        return []
+        return {}
     mine = check_cues(parsed)
     problems += mine
-    return [] if mine else list(parsed.data["treatment_cues"])
+    return {} if mine else dict(parsed.data)
 
 
 def _version(contents: list[tuple[str, bytes]]) -> str:
@@ -115,12 +116,14 @@ class KnowledgeBase:
     """Immutable once built, so one instance serves every thread of a server."""
 
     def __init__(self, entries: list[Entry], version: str, path: Path | None = None,
-                 warnings: list[Problem] | None = None, cues: list[str] | tuple[str, ...] = ()):
+                 warnings: list[Problem] | None = None, cues: dict[str, list[str]] | None = None):
         self._entries = {e.id: e for e in entries}
         self.version = version
         self.path = path
         self.warnings = list(warnings or [])
-        self.cues: tuple[Phrase, ...] = tuple(p for p in map(norm_phrase, cues) if p)
+        cues = cues or {}
+        self.cues = Cues(tuple(p for p in map(norm_phrase, cues.get("treatment_cues", ())) if p),
+                         tuple(p for p in map(norm_phrase, cues.get("idioms", ())) if p))
         self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang) for e in entries for a in e.aliases])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases]
 

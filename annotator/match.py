@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from .normalize import GAP_RE, MAX_CACHED_WORD, PARAGRAPH_BREAK, TOKEN_RE, fold, norm, stem
+from .normalize import GAP_RE, MAX_CACHED_WORD, PARAGRAPH_BREAK, TOKEN_RE, fold, norm, normal
 
 MIN_FUZZY_LEN = 5          # words shorter than this never match fuzzily
 MIN_FUZZY_SCORE = 80       # a fuzzy match scoring below this is not shown
@@ -72,7 +72,7 @@ class Matcher:
                     self._exact.setdefault(raw_words[0], []).append(alias)
                 continue
             for word in map(fold, raw_words):
-                surfaces[word] = surfaces[stem(word)] = stem(word)
+                surfaces[word] = surfaces[normal(word)] = normal(word)
             for words in _spellings(tuple(map(norm, raw_words))):
                 self._insert(words, alias)
         # Typo index over the words as written and as normalised: "pathces" is one swap from "patches",
@@ -106,7 +106,7 @@ class Matcher:
             if len(self._words) > _CACHE_LIMIT:
                 self._words.clear()
             folded = fold(raw)
-            word = stem(folded)
+            word = normal(folded)
             near = self._neighbours(folded, word)
             starts = raw in self._exact or word in self._root.children or any(w in self._root.children for w in near)
             known = _Word(word, near, starts)

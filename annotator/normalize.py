@@ -32,6 +32,22 @@ def fold(word: str) -> str:
     return word
 
 
+_UK_US = ((re.compile(r"isation$"), "ization"), (re.compile(r"is(e|ed|es|ing)$"), r"iz\1"),
+          (re.compile(r"(?<=...)our$"), "or"), (re.compile(r"^oe(?=...)"), "e"), (re.compile(r"(?<=.)ae(?=..)"), "e"),
+          (re.compile(r"^ageing$"), "aging"))
+
+
+def us_spelling(word: str) -> str:
+    """British and American spellings meet: 'immunisation' and 'immunization', 'tumour' and 'tumor', 'oestrogen'
+    and 'estrogen', 'leukaemia' and 'leukemia', 'ageing' and 'aging'. Both the KB and the text go through it, so a
+    false pair it makes ('raise' and 'raize') costs nothing unless the KB uses one of them."""
+    if len(word) < 5:
+        return word
+    for pattern, replacement in _UK_US:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def stem(word: str) -> str:
     """A deliberately small plural stripper: both the alias and the text go through it, so it need not be correct
     English, only consistent ('therapies' and 'therapy' both give 'therapy')."""
@@ -45,14 +61,19 @@ def stem(word: str) -> str:
     return word
 
 
+def normal(folded: str) -> str:
+    """The comparable form of a word already folded."""
+    return us_spelling(stem(folded))
+
+
 @lru_cache(maxsize=1 << 16)
 def _norm_cached(word: str) -> str:
-    return stem(fold(word))
+    return normal(fold(word))
 
 
 def norm(word: str) -> str:
     """The comparable form of a word. Short words are cached; a long one (no alias word is) is not kept."""
-    return _norm_cached(word) if len(word) <= MAX_CACHED_WORD else stem(fold(word))
+    return _norm_cached(word) if len(word) <= MAX_CACHED_WORD else normal(fold(word))
 
 
 def clear_norm_cache() -> None:

@@ -3,13 +3,16 @@
 The words of each of the entry's uses (indications) are looked for nearest first: the mention's sentence, its
 paragraph, the page's title and headline, then the paragraphs around it, ring by ring. In the first place where any
 use's words occur, the most specific wins: a longer phrase beats a shorter one ("treatment-resistant depression"
-beats "depression"), and words inside the mention itself count one more (the mention "Spravato" names its use). Only
+beats "depression"), and words inside the mention or within three words of it count one more (the mention "Spravato"
+names its use; "fake Ozempic pens" are not Ozempic's approved use). Only
 on a real tie does the most cautious use win. When nothing names a use, the highlight says so: the level all uses
 share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").
 """
 from __future__ import annotations
 
-from .context import HEADER, Context, strongest
+from .context import HEADER, Context, longest, strongest
+
+NEAR = 3   # words either side of a mention that count as its own clause
 from .entry import Entry, Indication, Verdict
 
 
@@ -21,8 +24,10 @@ def verdict_for(entry: Entry, ctx: Context, start: int, end: int) -> Verdict:
 def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indication | None:
     if not entry.indications:
         return None
-    own = {ind.condition: n for n, ind in ctx.hits(entry, (start, end))}
-    sentence = [(max(n, own.get(ind.condition, -1) + 1), ind) for n, ind in ctx.hits(entry, ctx.sentence(start, end))]
+    span = ctx.sentence(start, end)
+    words = ctx.words(*span)
+    lo, hi = max(words.index(start) - NEAR, 0), words.index(end) + NEAR
+    sentence = [(max(n, longest(words, ind.words, lo, hi) + 1), ind) for n, ind in ctx.hits(entry, span)]
     if sentence:
         return strongest(sentence)
     paragraph = ctx.paragraph(start)

@@ -1,47 +1,93 @@
 """Which candidate matches are not treatments after all. Each rule covers a category of false friend:
 
 - part of a web address or an e-mail address;
-- an ambiguous name (a bare "stem cells", "CBD", "MSC") without treatment context: its own sentence must show a
-  treatment is meant (a cue word from the KB's _cues.yaml, or one of the entry's own `cues` or use words), or its
-  paragraph or the page's title and headline must name one of the entry's uses;
 - a name in another language: a name marked with a language matches only text in that language, and a typo is
   forgiven only in text of the language the name is written in (English unless marked);
 - the entry's `not_when` words in the same sentence, for what context cannot decide, unless that sentence also names
-  one of the entry's uses ("fenbendazole, a horse dewormer, for her cancer" is exactly the sentence to catch).
+  one of the entry's uses ("fenbendazole, a horse dewormer, for her cancer" is exactly the sentence to catch);
+- an ambiguous name (a bare "stem cells", "CBD", "MSC") without treatment context (see `_treatment_meant`), unless
+  the same text already names that treatment where it is plainly meant: one sense per text, as a reader reads it
+  ("hormone replacement therapy (HRT)" early on makes every later "HRT" the therapy).
 """
 from __future__ import annotations
 
-from .context import HEADER, Context
+from typing import NamedTuple
+
+from .context import HEADER, Context, Span
 from .entry import Entry, Phrase
 from .match import Match
 
 ENGLISH = "en"
 
 
-def vetoed(m: Match, entry: Entry, ctx: Context, cues: tuple[Phrase, ...]) -> bool:
+VETO = "veto"                    # never a treatment here
+NO_CONTEXT = "no context"        # an ambiguous name with nothing around it to show a treatment is meant
+
+
+def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
+    """Why this match is not a highlight, or None when nothing stands against it."""
     alias = m.alias
     if ctx.in_address(m.start, m.end):
-        return True
+        return VETO
     if alias.lang is not None or m.fuzzy:
         lang = ctx.language(m.start)
         if lang != (alias.lang or ENGLISH):
-            return True
-    if entry.not_when and _around(ctx, ctx.sentence(m.start, m.end), m, lambda w: w.any(entry.not_when)):
-        # a veto never silences the sentence it was written for: one that names a use of the treatment
-        return not _names_a_use(entry, ctx, ctx.sentence(m.start, m.end), m)
-    if alias.ambiguous:
-        sentence = ctx.sentence(m.start, m.end)
-        return not (_around(ctx, sentence, m, lambda w: w.any(cues) or w.any(entry.cues))
-                    or any(_names_a_use(entry, ctx, span, m) for span in (sentence, ctx.paragraph(m.start)))
-                    or ctx.hits(entry, HEADER))
-    return False
+            return VETO
+    sentence = _Around(ctx, ctx.sentence(m.start, m.end), m)
+    if entry.not_when and sentence.words.any(entry.not_when):
+        # a veto phrase that takes in the name itself ("insulin resistance", "CBD office") is another term; one
+        # that is only nearby ("horse") gives way when the sentence names a use: it is the sentence to catch
+        if sentence.over_mention(entry.not_when) or not sentence.any(entry.use_words):
+            return VETO
+    return NO_CONTEXT if alias.ambiguous and not _treatment_meant(m, entry, ctx, cues, sentence) else None
 
 
-def _around(ctx: Context, span: tuple[int, int], m: Match, test) -> bool:
-    """`test` on the words of the span before and after the mention (its own words do not count: "MMR" is one of
-    the vaccine entry's use words, so it cannot vouch for itself)."""
-    return test(ctx.words(span[0], m.start)) or test(ctx.words(m.end, span[1]))
+def _treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: _Around) -> bool:
+    """An ambiguous name stands for the treatment where its sentence has a treatment cue (the KB's _cues.yaml, or
+    the entry's own `cues`), or says what it is for ("PRP for her knee"), or names one of its uses with a cue in the
+    paragraph. Use words alone are not enough: biology and business writing name the same conditions ("NAD+
+    declines with ageing")."""
+    if sentence.cued(cues, entry):
+        return True
+    words, _, hi = sentence.words, sentence.lo, sentence.hi
+    if any(w in _FOR for w in words.words[hi:hi + 3]) and any(words.within(p, hi, len(words.words))
+                                                             for p in entry.use_words):
+        return True
+    if not sentence.any(entry.use_words):
+        return False
+    return _Around(ctx, ctx.paragraph(m.start), m).cued(cues, entry) or bool(ctx.hits(entry, HEADER))
 
 
-def _names_a_use(entry: Entry, ctx: Context, span: tuple[int, int], m: Match) -> bool:
-    return bool(ctx.hits(entry, (span[0], m.start)) or ctx.hits(entry, (m.end, span[1])))
+_FOR = frozenset({"for", "against", "treat", "cure"})
+
+
+class Cues(NamedTuple):
+    """The KB's treatment cues, and the idioms in which a cue word means nothing ("take place")."""
+    words: tuple[Phrase, ...]
+    idioms: tuple[Phrase, ...] = ()
+
+
+class _Around:
+    """The words of a span around a mention. The mention's own words never count: "MMR" is one of the vaccine
+    entry's use words, so it cannot vouch for itself."""
+
+    def __init__(self, ctx: Context, span: Span, m: Match):
+        self.words = ctx.words(*span)
+        self.lo, self.hi = self.words.index(m.start), self.words.index(m.end)
+
+    def any(self, phrases: tuple[Phrase, ...]) -> bool:
+        return any(self.words.outside(p, self.lo, self.hi) for p in phrases)
+
+    def over_mention(self, phrases: tuple[Phrase, ...]) -> bool:
+        """True when one of the phrases occurs over the mention's own words ("insulin resistance")."""
+        return any(self.words.over(p, self.lo, self.hi) for p in phrases)
+
+    def cued(self, cues: Cues, entry: Entry) -> bool:
+        """A treatment cue outside the mention and outside any idiom, or one of the entry's own cues."""
+        words = self.words
+        if words.cue_bounds is None:
+            covered = {i + k for idiom in cues.idioms for i in words.find(idiom) for k in range(len(idiom))}
+            found = [(i, i + len(cue)) for cue in cues.words for i in words.find(cue) if i not in covered]
+            words.cue_bounds = (min(e for _, e in found), max(i for i, _ in found)) if found else (1 << 62, -1)
+        first_end, last_start = words.cue_bounds
+        return first_end <= self.lo or last_start >= self.hi or self.any(entry.cues)

@@ -154,7 +154,7 @@ def test_bundled_kb_is_clean():
     data, cues, problems, _ = read_kb(bundled_kb_path(), dt.date.today())
     assert [str(p) for p in problems if p.severity == "error"] == []
     assert len(data) == len([p for p in bundled_kb_path().glob("*.yaml") if not p.name.startswith("_")])
-    assert "therapy" in cues
+    assert "therapy" in cues["treatment_cues"] and "take place" in cues["idioms"]
 
 
 def test_new_entry_scaffold_lists_its_todos(tmp_path):

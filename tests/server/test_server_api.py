@@ -142,9 +142,9 @@ def test_response_cache_is_bounded_by_bytes():
 
 
 def test_the_page_title_is_context_and_part_of_the_cache_key(client):
-    blocks = ["Many of his friends now take Ozempic."]
+    blocks = ["Many of his friends now take semaglutide."]
     plain = annotate(client, blocks=blocks)
-    dementia = annotate(client, blocks=blocks, title="Can Ozempic prevent Alzheimer's disease?", lang="en-GB")
+    dementia = annotate(client, blocks=blocks, title="Can semaglutide prevent Alzheimer's disease?", lang="en-GB")
     assert (plain["highlights"][0]["level"], plain["highlights"][0]["indication"]) == ("depends", None)
     assert dementia["highlights"][0]["indication"] == "Alzheimer's disease"
     assert annotate(client, blocks=blocks)["highlights"] == plain["highlights"]
