@@ -12,6 +12,7 @@ from .annotate import annotate
 from .errors import AnnotatorError, KnowledgeBaseError
 from .evaluation import evaluate, format_report
 from .kb import KnowledgeBase, bundled_kb_path, read_kb
+from .kb_examples import check_examples
 from .report import format_text, stats_table
 from .scaffold import new_entry
 
@@ -111,10 +112,14 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     files = read_kb(args.path, args.today)
-    for problem in files.problems:
+    problems = files.problems
+    if not any(p.severity == "error" for p in problems):  # the examples need a KB that loads
+        folder = Path(args.path) if args.path else bundled_kb_path()
+        problems = sorted(problems + check_examples(KnowledgeBase.load(folder, args.today), folder))
+    for problem in problems:
         print(problem)
-    errors = sum(p.severity == "error" for p in files.problems)
-    print(f"{len(files.entries)} entries ok, {errors} error(s), {len(files.problems) - errors} warning(s)",
+    errors = sum(p.severity == "error" for p in problems)
+    print(f"{len(files.entries)} entries, {errors} error(s), {len(problems) - errors} warning(s)",
           file=sys.stderr)
     return 1 if errors else 0
 

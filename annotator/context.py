@@ -206,8 +206,9 @@ def longest(words: Words, phrases: tuple[Phrase, ...], lo: int = 0, hi: int | No
     return max((len(p) for p in phrases if words.within(p, lo, hi)), default=0)
 
 
-def strongest(hits: list[Hit]) -> Indication | None:
-    """The most specific of the hits; the most cautious only on a real tie."""
+def strongest(hits: list[tuple[int, int, Indication]]) -> Indication | None:
+    """The most specific of the (score, phrase length, indication) hits: the highest score, then the longer phrase
+    found; the most cautious only on a real tie."""
     if not hits:
         return None
-    return max(hits, key=lambda h: (h[0], caution_rank(h[1].evidence, h[1].risk)))[1]
+    return max(hits, key=lambda h: (h[0], h[1], caution_rank(h[2].evidence, h[2].risk)))[2]

@@ -48,6 +48,7 @@ class Entry:
     indications: tuple[Indication, ...]
     card: Card
     use_words: tuple[Phrase, ...] = ()  # every use's words that are not also one of its names ("MMR")
+    examples: tuple[dict[str, Any], ...] = ()  # sentences with the card they must produce (kb_examples.py)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Entry:
@@ -59,7 +60,8 @@ class Entry:
         names = {norm_phrase(a.name) for a in aliases}
         use_words = tuple(dict.fromkeys(p for i in indications for p in i.words if p not in names))
         return cls(data["id"], data["name"], aliases, _phrases(data.get("not_when", [])),
-                   _phrases(data.get("cues", [])), indications, Card.from_data(data), use_words)
+                   _phrases(data.get("cues", [])), indications, Card.from_data(data), use_words,
+                   tuple(data.get("examples", ())))
 
     @property
     def unnamed_use(self) -> Verdict:

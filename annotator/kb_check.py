@@ -121,6 +121,10 @@ def _rules(parsed: ParsedFile, data: dict, stem: str, today: dt.date) -> list[Pr
     for i, cond in _repeats(conditions):
         add(("indications", i, "condition"), f"condition '{cond}' appears twice")
     _check_reviewed(data.get("reviewed"), add, today)
+    dates = [c.get("date") for c in _list(data, "changes") if isinstance(c, dict) and isinstance(c.get("date"), str)]
+    if dates and isinstance(data.get("reviewed"), str) and max(dates) > data["reviewed"]:
+        add(("reviewed",), f"reviewed {data['reviewed']} is older than the newest change ({max(dates)}): a change "
+                           "is a review, so set reviewed to its date")
     return out
 
 

@@ -27,7 +27,7 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indicati
     span = ctx.sentence(start, end)
     words = ctx.words(*span)
     lo, hi = max(words.index(start) - NEAR, 0), words.index(end) + NEAR
-    sentence = [(max(n, longest(words, ind.words, lo, hi) + 1), ind) for n, ind in ctx.hits(entry, span)]
+    sentence = [(max(n, longest(words, ind.words, lo, hi) + 1), n, ind) for n, ind in ctx.hits(entry, span)]
     if sentence:
         return strongest(sentence)
     paragraph = ctx.paragraph(start)
@@ -42,8 +42,8 @@ def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int]):
     (their uses are theirs). Articles often set a treatment's proven use beside the one being sold ("a transplant
     is proven for leukaemia ..."), so the paragraphs around may make a verdict more cautious, never calmer: an
     established use found only there is not taken."""
-    yield ctx.hits(entry, paragraph)
-    yield ctx.hits(entry, HEADER)
+    yield [(n, n, ind) for n, ind in ctx.hits(entry, paragraph)]
+    yield [(n, n, ind) for n, ind in ctx.hits(entry, HEADER)]
     for ring in ctx.neighbours(paragraph):
-        yield [(n, ind) for span in ring if ctx.treatments.get(span, {entry.id}) <= {entry.id}
+        yield [(n, n, ind) for span in ring if ctx.treatments.get(span, {entry.id}) <= {entry.id}
                for n, ind in ctx.hits(entry, span) if ind.level != "established"]

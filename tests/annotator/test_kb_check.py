@@ -189,3 +189,36 @@ def test_scaffold_escapes_names_and_folds_accents(tmp_path):
     assert path.name == "celulas-madre-back-slash-cure.yaml"
     parsed = read_kb(tmp_path, TODAY).problems
     assert not any("yaml: syntax error" in str(p) for p in parsed)
+
+
+def _with_examples(examples):
+    return GOOD.replace("reviewed: 2026-11-01", "reviewed: 2026-11-01\nexamples:\n" + examples)
+
+
+def test_examples_run_and_each_miss_names_its_line(tmp_path):
+    (tmp_path / "sample-cure.yaml").write_text(_with_examples(
+        '  - {text: "She took sample remedy for her colds.", level: warning, indication: colds}\n'
+        '  - {text: "She took sample remedy for her colds.", level: danger, indication: colds}\n'
+        '  - {text: "The Sample Remedy Band played all night.", silent: true}\n'))
+    out = subprocess.run([sys.executable, "-m", "caveat.annotator", "kb", "check", str(tmp_path), "--today",
+                          "2026-11-25"], capture_output=True, text=True)
+    lines = [line.replace(str(tmp_path) + "/", "") for line in out.stdout.splitlines()]
+    assert out.returncode == 1
+    assert lines == ["sample-cure.yaml:38: examples[1]: must show danger for colds, but shows warning for colds on "
+                     "'sample remedy'",
+                     "sample-cure.yaml:39: examples[2]: must stay silent, but shows warning for no use named on "
+                     "'Sample Remedy'"]
+
+
+def test_reviewed_cannot_be_older_than_the_newest_change(tmp_path):
+    text = GOOD.replace("reviewed: 2026-11-01", "reviewed: 2026-11-01\nchanges:\n"
+                        "  - {date: 2026-11-20, note: Added the colds use.}")
+    assert check(tmp_path, text) == ["sample-cure.yaml:35: reviewed: reviewed 2026-11-01 is older than the newest "
+                                     "change (2026-11-20): a change is a review, so set reviewed to its date"]
+
+
+def test_every_bundled_example_gives_its_card():
+    from caveat.annotator.kb_examples import check_examples
+    kb = KnowledgeBase.load(bundled_kb_path(), today=dt.date.today())
+    assert [str(p) for p in check_examples(kb, bundled_kb_path())] == []
+    assert sum(len(kb.entry(i).examples) for i in kb.ids()) >= len(kb)
