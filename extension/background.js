@@ -29,6 +29,26 @@ function checkBlocks(blocks) {
   return chars > MAX_CHARS ? `too much text (${chars} characters; at most ${MAX_CHARS})` : null;
 }
 
+const MAX_TITLE = 1000;
+const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+/** The page context a content script sent ({title, headline, lang}, each optional) as the fields to send, or an
+ * error string. Empty values are left out; the server reads the title and headline when the text names no use. */
+function pageFields(page) {
+  if (page === undefined) return {};
+  if (!page || typeof page !== "object" || Array.isArray(page)) return "page must be an object";
+  const fields = {};
+  for (const key of ["title", "headline", "lang"]) {
+    const value = page[key];
+    if (value === undefined || value === "") continue;
+    if (typeof value !== "string") return `page.${key} must be a string`;
+    if (key !== "lang" && value.length > MAX_TITLE) return `page.${key} is longer than ${MAX_TITLE} characters`;
+    if (key === "lang" && (value.length > 35 || !LANG_TAG.test(value))) return "page.lang must be a language tag";
+    fields[key] = value;
+  }
+  return fields;
+}
+
 /** A human sentence for a failed fetch, so the popup can say what happened. */
 function unreachable(serverUrl, err) {
   if (err && err.name === "AbortError") {
@@ -37,9 +57,11 @@ function unreachable(serverUrl, err) {
   return problem("unreachable", `Caveat cannot reach its server at ${serverUrl}. Is it running? Start it with "caveat serve".`);
 }
 
-async function annotate(blocks) {
+async function annotate(blocks, page) {
   const bad = checkBlocks(blocks);
   if (bad) return problem("bad_request", bad);
+  const context = pageFields(page);
+  if (typeof context === "string") return problem("bad_request", context);
   const settings = await Caveat.loadSettings();
   if (!Caveat.serverAllowed(settings)) {
     return problem("consent", "Caveat's server is not on this computer and you have not agreed to send page text to it.");
@@ -50,7 +72,7 @@ async function annotate(blocks) {
     const response = await fetch(`${Caveat.parseServerUrl(settings.serverUrl).origin}/api/v1/annotate`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ blocks }),
+      body: JSON.stringify({ blocks, ...context }),
       signal: controller.signal,
       credentials: "omit",
       cache: "no-store",
@@ -89,7 +111,7 @@ function openReport({ treatment, kb }) {
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id || !message) return false;
   if (message.type === "annotate" && sender.tab) {
-    annotate(message.blocks).then(sendResponse);
+    annotate(message.blocks, message.page).then(sendResponse);
     return true;
   }
   if (message.type === "report" && sender.tab) {

@@ -26,15 +26,18 @@
 
   class Annotator {
     /**
-     * `send(texts)` resolves to the server's Annotations for those block texts (or throws);
-     * `quiet(fn)` runs DOM changes without the mutation observer seeing them.
+     * `send(texts, context)` resolves to the server's Annotations for those block texts read in that page context
+     * (or throws); `quiet(fn)` runs DOM changes without the mutation observer seeing them; `context()` gives the
+     * page's {title, headline, lang} now.
      */
-    constructor({ send, quiet, wanted }) {
+    constructor({ send, quiet, wanted, context = () => ({}) }) {
       this.send = send;
+      this.context = context;
+      this.contextKey = null; // the context the answers were given in
       this.quiet = quiet;
       this.wanted = wanted; // (highlight) -> bool: level shown and treatment not dismissed
       this.wrapper = new Caveat.Wrapper();
-      this.answers = new Map(); // block text -> highlights the server found in it
+      this.answers = new Map(); // block text -> highlights the server found in it, in the context of contextKey
       this.cards = new Map(); // treatment id -> card
       this.placed = []; // {treatment, level, highlight, marks}
       this.byMark = new WeakMap(); // mark -> its entry in placed (a map, not an attribute: one DOM write less each)
@@ -58,16 +61,23 @@
       // Picking the new texts, handing them to the messaging API (which copies them now, on this thread) and
       // filing the answer are main-thread work too; waiting for the server is not.
       let start = performance.now();
+      const context = this.context();
+      const key = JSON.stringify(context);
+      if (key !== this.contextKey) { // a block is not read again under another title or headline
+        this.answers.clear();
+        this.contextKey = key;
+      }
       const unseen = new Set();
       for (const block of blocks) if (!this.answers.has(block.text)) unseen.add(block.text);
       const fresh = [...unseen];
       let messageMs = 0;
       if (fresh.length) {
-        const answer = this.send(fresh);
+        const answer = this.send(fresh, context);
         messageMs = performance.now() - start;
         const data = await answer;
         start = performance.now();
         batch.sent = fresh.length;
+        if (this.contextKey !== key) return batch; // the page changed its title meanwhile: a newer pass reads it
         this.remember(fresh, data);
       }
       batch.messageMs = messageMs + performance.now() - start;

@@ -38,8 +38,20 @@
     report();
   }
 
-  async function send(texts) {
-    const answer = await chrome.runtime.sendMessage({ type: "annotate", blocks: texts });
+  /** What the page says about itself, read as context when a block names no use: the title, the first
+   * headline's text (textContent: no layout) and the declared language (left out unless a plain tag). */
+  function pageContext() {
+    const h1 = document.querySelector("h1");
+    const lang = (document.documentElement.getAttribute("lang") || "").trim();
+    return {
+      title: String(document.title || "").replace(/\s+/g, " ").trim().slice(0, 1000),
+      headline: h1 ? String(h1.textContent || "").replace(/\s+/g, " ").trim().slice(0, 1000) : "",
+      lang: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) && lang.length <= 35 ? lang : "",
+    };
+  }
+
+  async function send(texts, context) {
+    const answer = await chrome.runtime.sendMessage({ type: "annotate", blocks: texts, page: context });
     if (!answer || !answer.ok) {
       const error = (answer && answer.error) || { code: "no_answer", message: "Caveat's background worker did not answer." };
       throw Object.assign(new Error(error.message), { caveat: error });
@@ -206,7 +218,7 @@
   }
 
   async function start() {
-    page.annotator = new Caveat.Annotator({ send, quiet, wanted });
+    page.annotator = new Caveat.Annotator({ send, quiet, wanted, context: pageContext });
     page.state = "working";
     startObserving();
     await annotateUnder(document);

@@ -21,7 +21,7 @@ def test_article_is_highlighted_with_levels_and_the_card_opens_on_hover(browser,
     page = browser.open(f"{site}/celebrity.html")
     assert browser.highlights(page) == [
         ["stem cell therapy", "danger"], ["umbilical cord stem cells", "danger"], ["IV vitamin drips", "warning"],
-        ["ozone therapy", "danger"], ["sunscreen", "established"]]
+        ["ozone therapy", "caution"], ["sunscreen", "established"]]
     status = browser.status(page)
     assert (status["perf"]["unanchored"], status["perf"]["hidden"]) == (0, 0)
     page.screenshot(path=str(artifacts / "celebrity-highlights.png"))
@@ -74,7 +74,7 @@ def test_tab_reaches_every_highlight_and_focus_opens_its_card(browser, site):
 def test_news_page_popup_lists_treatments_and_badge_counts_them(browser, site):
     page = browser.open(f"{site}/news.html")
     found = browser.highlights(page)
-    for expected in (["chlorine dioxide", "danger"], ["colloidal silver", "warning"], ["ivermectin", "warning"]):
+    for expected in (["chlorine dioxide", "danger"], ["colloidal silver", "warning"], ["ivermectin", "depends"]):
         assert expected in found
     popup = browser.popup(page)
     popup.locator("#treatments li").first.wait_for()
@@ -98,7 +98,7 @@ def test_page_without_treatments_says_so(browser, site):
 def test_tricky_markup_split_names_emoji_entities_links_shadow_and_skipped_places(browser, site):
     page = browser.open(f"{site}/tricky.html")
     found = browser.highlights(page)
-    assert ["stem cell therapy", "danger"] in found  # split by <b>
+    assert ["stem cell therapy", "depends"] in found  # split by <b>; its sentence names no use
     assert ["colloidal   silver", "warning"] in found  # after emoji, &amp; and &nbsp;, odd spaces kept in the page
     assert ["ivermectin", "warning"] in found  # inside a link
     assert ["sunscreen", "established"] in found  # in an open shadow root
@@ -120,7 +120,7 @@ def test_tricky_markup_split_names_emoji_entities_links_shadow_and_skipped_place
 
 def test_strict_csp_page_gets_highlights_and_a_styled_card(browser, site):
     page = browser.open(f"{site}/csp.html")
-    assert browser.highlights(page) == [["stem cell therapy", "danger"], ["hyperbaric oxygen", "warning"]]
+    assert browser.highlights(page) == [["stem cell therapy", "danger"], ["hyperbaric oxygen", "depends"]]
     decoration = page.eval_on_selector(f"{MARKS}[data-first]", "m => getComputedStyle(m).textDecorationLine")
     assert decoration == "underline"
     page.hover(f"{MARKS}[data-first] >> nth=0")
@@ -136,7 +136,7 @@ def test_content_added_later_and_spa_navigation_are_annotated_without_resending(
     wait_highlights(browser, page, [["cupping therapy", "caution"], ["kratom", "danger"], ["coffee enemas", "danger"]])
     assert browser.status(page)["perf"]["batches"][-1]["sent"] == 1  # only the new post went to the server
     page.evaluate("navigate()")
-    shown = [["cupping therapy", "caution"], ["kratom", "danger"], ["coffee enemas", "danger"], ["ozone therapy", "danger"]]
+    shown = [["cupping therapy", "caution"], ["kratom", "danger"], ["coffee enemas", "danger"], ["ozone therapy", "depends"]]
     wait_highlights(browser, page, shown)
     page.evaluate("reveal()")
     shown += [["chlorine dioxide", "danger"], ["hyperbaric oxygen", "warning"]]
@@ -198,5 +198,24 @@ def test_dismissing_a_treatment_hides_it(browser, site):
     page.locator(CARD).wait_for(state="visible")
     page.locator(f"{CARD} button.dismiss").click()
     wait_highlights(browser, page, [["umbilical cord stem cells", "danger"], ["IV vitamin drips", "warning"],
-                                    ["ozone therapy", "danger"], ["sunscreen", "established"]])
+                                    ["ozone therapy", "caution"], ["sunscreen", "established"]])
     assert browser.worker.evaluate("() => chrome.storage.sync.get('dismissed')")["dismissed"] == ["stem-cell-therapy"]
+
+
+def test_a_use_named_only_in_the_title_sets_the_verdict(browser, site):
+    """The page's title is context: the same paragraphs get the back-pain verdict under a title that names back
+    pain, and 'depends on the use' under one that names no use."""
+    page = browser.open(f"{site}/headline-use.html")
+    assert wait_highlights(browser, page, [["stem cell treatment", "danger"]])
+    page.hover(f"{MARKS}[data-first] >> nth=0")
+    card = page.locator(CARD)
+    card.wait_for(state="visible")
+    assert "Stem cell therapy - for joint, knee, back and sports injuries: unproven" in card.text_content()
+
+    page = browser.open(f"{site}/headline-none.html")
+    assert wait_highlights(browser, page, [["stem cell treatment", "depends"]])
+    page.hover(f"{MARKS}[data-first] >> nth=0")
+    card = page.locator(CARD)
+    card.wait_for(state="visible")
+    text = card.text_content()
+    assert "Stem cell therapy: depends on the use (no use named here)" in text and "It depends on the use" in text

@@ -32,11 +32,11 @@ def test_highlights_and_card_in_firefox(e2e_server, site, tmp_path):
     celebrity, tricky, dynamic = json.loads(run.stdout)
     assert celebrity["highlights"] == [
         ["stem cell therapy", "danger"], ["umbilical cord stem cells", "danger"], ["IV vitamin drips", "warning"],
-        ["ozone therapy", "danger"], ["sunscreen", "established"]]
+        ["ozone therapy", "caution"], ["sunscreen", "established"]]
     assert celebrity["card"]["name"] == "Stem cell therapy"
     assert "Stem cell therapy - for joint, knee, back and sports injuries: unproven" in celebrity["card"]["verdict"]
     assert tricky["highlights"] == [
-        ["stem cell therapy", "danger"], ["colloidal   silver", "warning"], ["ivermectin", "warning"],
-        ["statins", "established"], ["ketamine clinics", "warning"], ["sunscreen", "established"]]
+        ["stem cell therapy", "depends"], ["colloidal   silver", "warning"], ["ivermectin", "warning"],
+        ["statins", "established"], ["ketamine clinics", "depends"], ["sunscreen", "established"]]
     assert dynamic["later"] == [["cupping therapy", "caution"], ["kratom", "danger"], ["ivermectin", "warning"]]
     assert celebrity["errors"] == [] and tricky["errors"] == [] and dynamic["errors"] == []

@@ -65,3 +65,21 @@ test("text already inside a mark is not wrapped again", async () => {
   assert.equal(again.highlights, 2); // anchored, but the marks are there already
   assert.equal(a.live().length, 2);
 });
+
+test("a block is asked again when the page's title or headline changes, not otherwise", async () => {
+  const w = load("<p id=p>She tried kratom.</p>", SCRIPTS);
+  const asked = [];
+  let context = { title: "Kratom for pain", headline: "", lang: "en" };
+  const a = new w.Caveat.Annotator({
+    send: async (texts, ctx) => {
+      asked.push([texts.length, ctx.title]);
+      return { highlights: [], treatments: {}, kb: { version: "test" } };
+    },
+    quiet: (fn) => fn(), wanted: () => true, context: () => context,
+  });
+  await a.annotate(w.document);
+  await a.annotate(w.document);
+  context = { ...context, title: "Kratom and opioid withdrawal" };
+  await a.annotate(w.document);
+  assert.deepEqual(asked, [[1, "Kratom for pain"], [1, "Kratom and opioid withdrawal"]]);
+});

@@ -101,3 +101,18 @@ test("the report page opens only for a well-formed treatment id", async () => {
   await w.send({ type: "report", treatment: "x", kb: "<b>" });
   assert.deepEqual(w.opened, ["chrome-extension://caveat/report.html?treatment=stem-cell-therapy&kb=09165b347ffa"]);
 });
+
+test("sends the page's title, headline and language with the blocks, and refuses bad ones", async () => {
+  const w = worker({ respond: () => json(200, OK) });
+  const page = { title: "Back pain cured abroad", headline: "The clinic that fixed his back", lang: "en-GB" };
+  assert.equal((await w.send({ type: "annotate", blocks: ["a"], page })).ok, true);
+  assert.deepEqual(JSON.parse(w.calls[0].init.body), { blocks: ["a"], ...page });
+  assert.equal((await w.send({ type: "annotate", blocks: ["a"], page: { title: "", lang: "" } })).ok, true);
+  assert.deepEqual(JSON.parse(w.calls[1].init.body), { blocks: ["a"] });
+  for (const bad of [{ title: 5 }, { headline: "x".repeat(1001) }, { lang: "en; DROP" }, "title", [1]]) {
+    const answer = await w.send({ type: "annotate", blocks: ["a"], page: bad });
+    assert.equal(answer.ok, false, JSON.stringify(bad));
+    assert.equal(answer.error.code, "bad_request");
+  }
+  assert.equal(w.calls.length, 2);
+});
