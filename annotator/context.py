@@ -149,6 +149,9 @@ class Context:
         return bool(_URLISH.search(text, begin, after.start() if after else hi))
 
 
+_NONE: list[int] = []
+
+
 class Words:
     """The normalised words of a span, indexed by word so that looking for a phrase does not scan them all, with
     the offset where each word starts so that a mention's own words can be told from the words around it."""
@@ -171,8 +174,9 @@ class Words:
         found = self._found.get(phrase)
         if found is None:
             n = len(phrase)
-            found = self._found[phrase] = [i for i in self.at.get(phrase[0], ())
-                                           if n == 1 or tuple(self.words[i:i + n]) == phrase]
+            starts = self.at.get(phrase[0], _NONE)
+            found = self._found[phrase] = starts if n == 1 else [i for i in starts
+                                                                 if tuple(self.words[i:i + n]) == phrase]
         return found
 
     def contain(self, phrase: Phrase) -> bool:

@@ -50,10 +50,13 @@ def _hidden(tag: Tag) -> bool:
     return False
 
 
-def paragraphs(soup: BeautifulSoup) -> list[str]:
-    """Walk the tree without recursion (pages nest deeply) and cut it into visible paragraphs."""
+def paragraphs(soup: BeautifulSoup, found: dict[str, int] | None = None) -> list[str]:
+    """Walk the tree without recursion (pages nest deeply) and cut it into visible paragraphs. `found`, when given,
+    gets the index of the paragraph where the first visible <h1> starts (found in the same walk: a separate search
+    would walk a big page twice)."""
     out: list[str] = []
     parts: list[str] = []
+    want_h1 = found is not None
 
     def flush() -> None:
         if parts:
@@ -76,6 +79,9 @@ def paragraphs(soup: BeautifulSoup) -> list[str]:
             block = node.name in _BLOCKS
             if block:
                 flush()
+                if want_h1 and node.name == "h1":
+                    found["h1"] = len(out)  # type: ignore[index]
+                    want_h1 = False
             stack.append((iter(node.contents), block))
     flush()
     return out
@@ -88,10 +94,12 @@ def extract_text(html: str | bytes) -> str:
 def extract_page(html: str | bytes) -> tuple[str, Page]:
     """The visible text, and what the page says about itself: its <title>, first <h1> and declared language."""
     soup = parse(html)
+    found: dict[str, int] = {}
+    paras = paragraphs(soup, found)
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    h1 = soup.find("h1")
+    headline = paras[found["h1"]] if found.get("h1", len(paras)) < len(paras) else ""
     root = soup.find("html")
     lang = root.get("lang") if isinstance(root, Tag) else None
-    page = Page(" ".join(title.split())[:MAX_TITLE], " ".join(h1.get_text(" ").split())[:MAX_TITLE] if h1 else "",
+    page = Page(" ".join(title.split())[:MAX_TITLE], headline[:MAX_TITLE],
                 lang if isinstance(lang, str) and lang.strip() else None)
-    return PARAGRAPH_SEPARATOR.join(paragraphs(soup)), page
+    return PARAGRAPH_SEPARATOR.join(paras), page

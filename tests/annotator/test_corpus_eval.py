@@ -1,0 +1,92 @@
+"""`caveat eval` on the labelled corpus: the scores may not fall below today's (a regression fails CI), and the
+command reports every miss, false positive and malformed label."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from caveat.annotator.evaluation import evaluate, split_of
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+# Floors a little under the scores measured when they were set (README, "Reading context"); raise them as the
+# corpus and the matcher improve. Targets: recall 0.95, precision 0.97, agreement 0.95, nothing on other texts.
+FLOORS = {
+    "tune": {"recall": 0.93, "precision": 0.95, "agreement": 0.92, "on_other": 0},
+    "heldout": {"recall": 0.80, "precision": 0.92, "agreement": 0.89, "on_other": 4},
+}
+
+
+@pytest.fixture(scope="module")
+def scores(kb):
+    result, errors = evaluate(CORPUS, kb)
+    assert errors == []
+    return result
+
+
+def test_the_corpus_is_big_enough_and_split_by_name(scores):
+    assert len(list((CORPUS / "health").glob("*.yaml"))) >= 80
+    assert len(list((CORPUS / "other").glob("*.yaml"))) >= 40
+    held = sum(split_of(p.name) == "heldout" for p in CORPUS.rglob("*.yaml"))
+    assert 0.2 < held / scores["all"].texts < 0.4
+
+
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_scores_stay_above_their_floors(scores, split):
+    s, floor = scores[split], FLOORS[split]
+    assert s.recall >= floor["recall"] and s.precision >= floor["precision"] \
+        and s.agreement >= floor["agreement"], s.to_dict()
+    assert s.on_other <= floor["on_other"], [f for f in s.findings if f.file.startswith("other/")]
+
+
+def _corpus(tmp_path, health, other):
+    for folder, text in (("health", health), ("other", other)):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "one.yaml").write_text(text)
+    return tmp_path
+
+
+HEALTH = """url: https://example.org/a
+text: |
+  She took ivermectin for her COVID-19 last winter.
+
+  Her sister tried acupuncture.
+mentions:
+  - {exact: ivermectin, treatment: ivermectin, use: COVID-19, level: warning}
+  - {exact: acupuncture, treatment: acupuncture, use: none, level: danger}
+"""
+OTHER = """url: https://example.org/b
+text: |
+  Traffic in the Sydney CBD was heavy.
+mentions: []
+false_friends:
+  - {exact: CBD, looks_like: cbd, note: central business district}
+"""
+
+
+def test_the_report_lists_scores_and_every_finding(tmp_path):
+    corpus = _corpus(tmp_path, HEALTH, OTHER)
+    out = subprocess.run([sys.executable, "-m", "caveat.annotator", "eval", str(corpus)], capture_output=True,
+                         text=True)
+    assert out.returncode == 0, out.stderr
+    assert "recall" in out.stdout and "WRONG VERDICTS (1)" in out.stdout
+    assert "[acupuncture] acupuncture, expected danger" in out.stdout
+    data = json.loads(subprocess.run([sys.executable, "-m", "caveat.annotator", "eval", str(corpus), "--json"],
+                                     capture_output=True, text=True).stdout)
+    assert data["all"]["mentions"] == 2 and data["all"]["found"] == 2 and data["all"]["verdicts_agree"] == 1
+    assert data["all"]["highlights_on_other_texts"] == 0
+
+
+@pytest.mark.parametrize("label, message", [
+    ("{exact: ivermectine, treatment: ivermectin, level: warning}", "'ivermectine' is not in the text"),
+    ("{exact: ivermectin, nth: 3, treatment: ivermectin, level: warning}", "occurs 1 time(s)"),
+    ("{treatment: ivermectin}", "needs `exact`"),
+])
+def test_a_malformed_label_is_named_and_the_run_fails(tmp_path, label, message):
+    corpus = _corpus(tmp_path, HEALTH.replace("{exact: ivermectin, treatment: ivermectin, use: COVID-19, level: "
+                                              "warning}", label), OTHER)
+    out = subprocess.run([sys.executable, "-m", "caveat.annotator", "eval", str(corpus)], capture_output=True,
+                         text=True)
+    assert out.returncode == 1 and "health/one.yaml: mentions[0]" in out.stderr and message in out.stderr
