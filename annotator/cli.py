@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -24,6 +25,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="caveat", description="Evidence-based warnings next to health treatments.")
+    p.add_argument("--version", action="version", version=f"caveat {metadata.version('caveat')}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     a = sub.add_parser("annotate", help="find treatments in an HTML page (FILE, or - for stdin)")
     a.add_argument("file")
@@ -75,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"caveat: the knowledge base has {len(exc.problems)} error(s); run 'caveat kb check' on it",
               file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `caveat annotate ... | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        return 0
     except (AnnotatorError, OSError) as exc:
         print(f"caveat: {exc}", file=sys.stderr)
         return 2

@@ -18,7 +18,7 @@ def format_text(result: Annotations) -> str:
     rows = [("TREATMENT", "LEVEL", "FOR", "WHERE")]
     for h in result.highlights:
         where = " ".join(f"…{h.prefix}[{h.exact}]{h.suffix}…".split())
-        rows.append((result.treatments[h.treatment].name, h.level, h.indication or "(general)", where))
+        rows.append((result.treatments[h.treatment].name, h.level, h.indication or ("(no use named)" if h.level == "depends" else "(general)"), where))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(r[:3], widths)) + "  " + r[3] for r in rows]
     found = len(result.treatments)

@@ -74,3 +74,20 @@ def test_python_m_and_console_script_agree():
     script = subprocess.run([sys.executable, "-c", "from caveat.annotator.cli import main; raise SystemExit(main(['kb', 'stats']))"],
                             capture_output=True)
     assert script.stdout == caveat("kb", "stats").stdout
+
+
+def test_version():
+    out = caveat("--version")
+    assert out.returncode == 0 and out.stdout.decode().startswith("caveat ")
+
+
+def test_a_reader_that_stops_early_gets_no_error():
+    page = ("<p>" + "She took ivermectin for covid and colloidal silver for a cold. " * 50 + "</p>") * 40
+    proc = subprocess.Popen([sys.executable, "-m", "caveat.annotator", "annotate", "-"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdin.write(page.encode())
+    proc.stdin.close()
+    proc.stdout.readline()  # like `| head -1`
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 0
+    assert proc.stderr.read() == b""
