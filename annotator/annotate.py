@@ -7,6 +7,8 @@ from __future__ import annotations
 import bisect
 from types import MappingProxyType
 
+from bs4 import BeautifulSoup
+
 from .context import Context
 from .errors import AnnotatorError
 from .extract import extract_page
@@ -21,9 +23,9 @@ CONTEXT_CHARS = 32
 BLOCK_GAP = "\n\n"
 
 
-def annotate(html: str | bytes, kb: KnowledgeBase) -> Annotations:
+def annotate(html: str | bytes | BeautifulSoup, kb: KnowledgeBase) -> Annotations:
     """Annotate a web page. Offsets refer to the extracted text (see annotator.extract), returned as `.text`; the
-    page's title, first headline and declared language are its context."""
+    page's title, first headline and declared language are its context. A BeautifulSoup object is read as it is."""
     text, page = extract_page(html)
     return annotate_text(text, kb, page)
 

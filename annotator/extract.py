@@ -5,11 +5,17 @@ each block element (p, li, td, h1-h6, div, ...) and each <br> ends a paragraph; 
 white space becomes one space and the ends are trimmed; empty paragraphs are dropped; paragraphs are joined with a
 blank line ("\n\n"). Text that a reader does not see is skipped: script, style, noscript, template, svg, head,
 form fields, and elements marked hidden.
+
+Pages are parsed with lxml and walked over lxml's own tree, which is several times faster than building
+BeautifulSoup's Python tree of the same page; a caller who already has a BeautifulSoup object can pass it, and the
+same rules walk that tree instead (a test holds both walks to the same text on every fixture and on generated
+pages).
 """
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.builder import ParserRejectedMarkup
+import lxml.html
+from bs4 import BeautifulSoup, NavigableString, Tag, UnicodeDammit
+from lxml import etree
 
 from .errors import AnnotatorError
 from .page import MAX_TITLE, Page
@@ -28,19 +34,27 @@ _BLOCKS = frozenset({
 })
 
 
-def parse(html: str | bytes) -> BeautifulSoup:
+_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+
+
+def _root(html: str | bytes | bytearray) -> etree._Element | None:
+    """The page's <html> element (None for a page with no markup at all). Bytes are decoded as BeautifulSoup
+    decodes them (declared encoding, byte-order mark, else a guess), so both walks see the same characters."""
     if not isinstance(html, (str, bytes, bytearray)):
         raise AnnotatorError(f"expected the page as str or bytes, got {type(html).__name__}")
-    if isinstance(html, bytearray):
-        html = bytes(html)
+    text = html if isinstance(html, str) else UnicodeDammit(bytes(html), is_html=True).unicode_markup or ""
+    if not text.strip():
+        return None
     try:
-        return BeautifulSoup(html, "lxml")
-    except (ParserRejectedMarkup, ValueError) as exc:
+        return lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        if "empty" in str(exc).lower():
+            return None
         raise AnnotatorError(f"could not parse the page as HTML: {exc}") from None
 
 
-def _hidden(tag: Tag) -> bool:
-    attrs = tag.attrs
+def _hidden(attrs) -> bool:
+    """Marked hidden by the `hidden` attribute or an inline display:none / visibility:hidden."""
     if "hidden" in attrs:
         return True
     style = attrs.get("style")
@@ -50,56 +64,110 @@ def _hidden(tag: Tag) -> bool:
     return False
 
 
-def paragraphs(soup: BeautifulSoup, found: dict[str, int] | None = None) -> list[str]:
-    """Walk the tree without recursion (pages nest deeply) and cut it into visible paragraphs. `found`, when given,
-    gets the index of the paragraph where the first visible <h1> starts (found in the same walk: a separate search
-    would walk a big page twice)."""
-    out: list[str] = []
-    parts: list[str] = []
-    want_h1 = found is not None
+class _Paragraphs:
+    """Collects text into paragraphs: a block element ends the one before it and its own."""
 
-    def flush() -> None:
-        if parts:
-            para = " ".join("".join(parts).split())
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.parts: list[str] = []
+
+    def flush(self) -> None:
+        if self.parts:
+            para = " ".join("".join(self.parts).split())
             if para:
-                out.append(para)
-            parts.clear()
+                self.out.append(para)
+            self.parts.clear()
 
+
+def _lxml_paragraphs(root: etree._Element, found: dict[str, int]) -> list[str]:
+    """Walk lxml's tree without recursion (pages nest deeply): an element's text, its children, then its tail,
+    which belongs to the parent's flow. Comments and processing instructions give only their tails."""
+    paras = _Paragraphs()
+    parts = paras.parts
+    want_h1 = True
+    stack: list[tuple[etree._Element, object, bool]] = []
+    element, children, block = root, None, False
+    while True:
+        if children is None:  # entering `element`
+            tag = element.tag
+            block = tag in _BLOCKS
+            if block:
+                paras.flush()
+                if want_h1 and tag == "h1":
+                    found["h1"] = len(paras.out)
+                    want_h1 = False
+            if element.text:
+                parts.append(element.text)
+            children = iter(element)
+        child = next(children, None)
+        if child is not None:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP or _hidden(child.attrib):
+                if child.tail:
+                    parts.append(child.tail)
+                continue
+            stack.append((element, children, block))
+            element, children = child, None
+            continue
+        if block:
+            paras.flush()
+        tail = element.tail
+        if not stack:
+            break
+        element, children, block = stack.pop()
+        if tail:
+            parts.append(tail)
+    paras.flush()
+    return paras.out
+
+
+def _soup_paragraphs(soup: BeautifulSoup, found: dict[str, int]) -> list[str]:
+    """The same rules over a BeautifulSoup tree, for a caller who already has one."""
+    paras = _Paragraphs()
+    want_h1 = True
     stack = [(iter(soup.contents), False)]
     while stack:
         node = next(stack[-1][0], None)
         if node is None:
             if stack.pop()[1]:
-                flush()
+                paras.flush()
             continue
         kind = type(node)
         if kind is NavigableString:
-            parts.append(node)
-        elif kind is Tag and node.name not in _SKIP and not _hidden(node):
+            paras.parts.append(node)
+        elif kind is Tag and node.name not in _SKIP and not _hidden(node.attrs):
             block = node.name in _BLOCKS
             if block:
-                flush()
+                paras.flush()
                 if want_h1 and node.name == "h1":
-                    found["h1"] = len(out)  # type: ignore[index]
+                    found["h1"] = len(paras.out)
                     want_h1 = False
             stack.append((iter(node.contents), block))
-    flush()
-    return out
+    paras.flush()
+    return paras.out
 
 
-def extract_text(html: str | bytes) -> str:
-    return PARAGRAPH_SEPARATOR.join(paragraphs(parse(html)))
+def extract_text(html: str | bytes | BeautifulSoup) -> str:
+    return extract_page(html)[0]
 
 
-def extract_page(html: str | bytes) -> tuple[str, Page]:
+def extract_page(html: str | bytes | BeautifulSoup) -> tuple[str, Page]:
     """The visible text, and what the page says about itself: its <title>, first <h1> and declared language."""
-    soup = parse(html)
     found: dict[str, int] = {}
-    paras = paragraphs(soup, found)
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    if isinstance(html, BeautifulSoup):
+        paras = _soup_paragraphs(html, found)
+        title = html.title.get_text(" ") if html.title else ""
+        root_tag = html.find("html")
+        lang = root_tag.get("lang") if isinstance(root_tag, Tag) else None
+    else:
+        root = _root(html)
+        if root is None:
+            return "", Page()
+        paras = _lxml_paragraphs(root, found)
+        title_el = root.find(".//title")
+        title = title_el.text_content() if title_el is not None else ""
+        lang = root.get("lang")
     headline = paras[found["h1"]] if found.get("h1", len(paras)) < len(paras) else ""
-    root = soup.find("html")
-    lang = root.get("lang") if isinstance(root, Tag) else None
     page = Page(" ".join(title.split())[:MAX_TITLE], headline[:MAX_TITLE],
-                lang if isinstance(lang, str) and lang.strip() else None)
+                lang.strip() if isinstance(lang, str) and lang.strip() else None)
     return PARAGRAPH_SEPARATOR.join(paras), page

@@ -29,7 +29,7 @@ def test_the_benchmark_helpers_run_and_find_the_mentions(bench):
     mentions = [a.name for e in entries[:10] for a in e.aliases[:5]]
     page = bench.synthetic_page(20_000, mentions)
     text = extract_text(page)
-    assert text and len(bench.baseline(page)) > len(text) / 2
+    assert text and len(bench.baseline(page)) > len(text) / 2 and len(bench.baseline_lxml(page)) > len(text) / 2
     found = bench.cold(annotate_text, kb)(text, kb).highlights
     assert found and {h.exact for h in found} <= set(mentions)
     assert bench.cpu_time(bench.compile_cold, entries, min_seconds=0) > 0
