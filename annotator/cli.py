@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--markdown", action="store_true", help="print the coverage table for docs/coverage.md")
     n = kbsub.add_parser("new", help="write a new entry file to fill in")
     n.add_argument("name")
-    n.add_argument("--kb", help="knowledge-base folder (default: the bundled one)")
+    n.add_argument("--kb", help="knowledge-base folder (default: ./annotator/kb, in a checkout)")
     for name in sorted(_plugins()):
         sub.add_parser(name, help=f"see 'caveat {name} --help'", add_help=False)
     return p
@@ -135,6 +135,11 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    path = new_entry(args.name, Path(args.kb) if args.kb else bundled_kb_path())
+    """Writes into --kb, or into ./annotator/kb of the checkout you stand in; never into the installed package,
+    where an edit would vanish with the next install."""
+    folder = Path(args.kb) if args.kb else Path("annotator", "kb")
+    if not folder.is_dir():
+        raise AnnotatorError(f"{folder}: no such knowledge-base folder; run this in a Caveat checkout or give --kb")
+    path = new_entry(args.name, folder)
     print(f"wrote {path}: fill in every TODO, then run 'caveat kb check'")
     return 0

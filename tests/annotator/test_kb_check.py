@@ -222,3 +222,14 @@ def test_every_bundled_example_gives_its_card():
     kb = KnowledgeBase.load(bundled_kb_path(), today=dt.date.today())
     assert [str(p) for p in check_examples(kb, bundled_kb_path())] == []
     assert sum(len(kb.entry(i).examples) for i in kb.ids()) >= len(kb)
+
+
+def test_kb_new_never_writes_into_the_installed_package(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "caveat.annotator", "kb", "new", "Cold Plunge"], capture_output=True,
+                         text=True, cwd=tmp_path)
+    assert out.returncode == 2 and "give --kb" in out.stderr
+    assert not (bundled_kb_path() / "cold-plunge.yaml").exists()
+    (tmp_path / "annotator" / "kb").mkdir(parents=True)
+    out = subprocess.run([sys.executable, "-m", "caveat.annotator", "kb", "new", "Cold Plunge"], capture_output=True,
+                         text=True, cwd=tmp_path)
+    assert out.returncode == 0 and (tmp_path / "annotator" / "kb" / "cold-plunge.yaml").is_file()
