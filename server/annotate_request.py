@@ -16,7 +16,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from .errors import ApiError
 
 KINDS = ("html", "text", "blocks")
-FIELDS = {"html": str, "text": str, "blocks": list, "url": str, "title": str, "headline": str, "lang": str}
+FIELDS = {"html": str, "text": str, "blocks": list, "title": str, "headline": str, "lang": str}
 CONTEXT = ("title", "headline", "lang")   # what the page says about itself (html carries its own)
 LANG_RE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 JSON_TYPE_NAMES = {str: "a string", list: "an array"}
@@ -58,7 +58,8 @@ def parse() -> tuple[str, str | list[str], Page]:
     for field, value in body.items():
         expected = FIELDS.get(field)
         if expected is None:
-            raise ApiError(422, f"unknown field {field!r}; send one of html, text or blocks (and optionally url)")
+            raise ApiError(422, f"unknown field {field!r}; send one of html, text or blocks (with text or blocks, "
+                                "optionally title, headline and lang)")
         if not isinstance(value, expected):
             raise ApiError(422, f"field {field!r} must be {JSON_TYPE_NAMES[expected]}")
     given = [kind for kind in KINDS if kind in body]
@@ -88,7 +89,7 @@ def _page(kind: str, body: dict) -> Page:
 
 def cache_payload(kind: str, content: str | list[str], page: Page) -> bytes:
     """The bytes a cache key hashes: the content and the page context it was read in (the same block under another
-    headline may get another verdict); `url` is left out on purpose: the same text on two pages is the same work."""
+    headline may get another verdict). No address is ever sent: the same text on two pages is the same work."""
     text = json.dumps(content, ensure_ascii=False) if kind == "blocks" else content
     context = json.dumps([page.title, page.headline, page.lang], ensure_ascii=False)
     return (context + "\0" + text).encode("utf-8", "surrogatepass")

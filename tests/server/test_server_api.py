@@ -31,7 +31,7 @@ def test_annotate_text_returns_highlights_cards_and_kb_version(client, tiny_kb):
 
 def test_annotate_html_offsets_match_the_library(client, tiny_kb):
     html = "<html><body><p>Some take <b>ivermectin</b> for covid.</p><script>ivermectin()</script></body></html>"
-    result = annotate(client, html=html, url="https://example.org/page")
+    result = annotate(client, html=html)
     assert [h["exact"] for h in result["highlights"]] == ["ivermectin"]
     assert "block" not in result["highlights"][0]
 
@@ -50,7 +50,7 @@ def test_annotate_gives_the_same_result_as_the_library(client, tiny_kb):
 
 def test_repeated_page_is_served_from_the_cache(client):
     first = client.post("/api/v1/annotate", json={"text": ARTICLE})
-    again = client.post("/api/v1/annotate", json={"text": ARTICLE, "url": "https://other.example/"})
+    again = client.post("/api/v1/annotate", json={"text": ARTICLE})
     assert "annotate;" in first.headers["Server-Timing"]
     assert "annotate;" not in again.headers["Server-Timing"]
     assert again.get_data() == first.get_data()
