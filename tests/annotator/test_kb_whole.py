@@ -20,7 +20,7 @@ TEMPLATES_BY_LANGUAGE = {  # a name marked with a language is matched in text of
 
 def plural(phrase):
     head, _, last = phrase.rpartition(" ")
-    if not last.isalpha() or len(last) < 2 or last.endswith("s"):
+    if not last.isalpha() or len(last) < 2 or last.endswith(("s", "i")):  # "kojis": -is is kept ("psoriasis")
         return None
     if re.search(r"[^aeiou]y$", last):
         last = last[:-1] + "ies"
