@@ -92,7 +92,7 @@ def _annotate(args: argparse.Namespace) -> int:
     if args.format == "text":
         print(format_text(result))
     else:
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(result.to_dict(with_text=True), sys.stdout, ensure_ascii=False, indent=2)
         print()
     return 0
 

@@ -49,9 +49,12 @@ class Annotations:
     kb_entries: int
     text: str = ""            # the extracted text the offsets refer to (not part of the JSON)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kb": {"version": self.kb_version, "entries": self.kb_entries},
-            "highlights": [h.to_dict() for h in self.highlights],
-            "treatments": {tid: card.to_dict() for tid, card in self.treatments.items()},
-        }
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+        """The JSON of docs/annotations.schema.json; `with_text` adds the extracted text the offsets count in (for
+        an HTML page, whose text the caller does not have)."""
+        out: dict[str, Any] = {"kb": {"version": self.kb_version, "entries": self.kb_entries}}
+        if with_text:
+            out["text"] = self.text
+        out["highlights"] = [h.to_dict() for h in self.highlights]
+        out["treatments"] = {tid: card.to_dict() for tid, card in self.treatments.items()}
+        return out

@@ -34,7 +34,10 @@ def annotate_route():
 def _annotate(kind, content, page, kb) -> bytes:
     try:
         with measure("annotate"):
-            result = (annotate(content, kb) if kind == "html" else ANNOTATORS[kind](content, kb, page)).to_dict()
+            if kind == "html":  # offsets count in the extracted text: send it, the caller does not have it
+                result = annotate(content, kb).to_dict(with_text=True)
+            else:
+                result = ANNOTATORS[kind](content, kb, page).to_dict()
     except AnnotatorError as exc:
         raise ApiError(422, str(exc).splitlines()[0] if str(exc) else "the annotator could not read this input",
                        "unreadable_input") from None

@@ -159,3 +159,11 @@ def test_the_page_title_is_context_and_part_of_the_cache_key(client):
 def test_bad_page_context_is_a_422_that_names_the_field(client, body, word):
     response = client.post("/api/v1/annotate", json=body)
     assert response.status_code == 422 and word in response.json["error"]["message"], response.json
+
+
+def test_an_html_answer_carries_the_text_its_offsets_count_in(client):
+    html = "<html><body><h2>News</h2><p>Some take <b>ivermectin</b> for covid.</p></body></html>"
+    result = annotate(client, html=html)
+    (h,) = result["highlights"]
+    assert result["text"][h["start"]:h["end"]] == h["exact"] == "ivermectin"
+    assert "text" not in annotate(client, text="Some take ivermectin for covid.")
