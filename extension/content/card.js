@@ -39,7 +39,7 @@
     if (!indications || !indications.length) return null;
     return el(doc, "ul", { className: "uses" }, indications.map((i) => el(doc, "li", {}, [
       el(doc, "span", { className: "level-word", text: `${i.condition}: ` }),
-      doc.createTextNode(`${i.evidence}, ${i.risk} risk (${i.level})`),
+      doc.createTextNode(`${i.evidence} · ${i.risk} risk → ${i.level}`),
     ])));
   }
 

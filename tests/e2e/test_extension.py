@@ -202,7 +202,7 @@ def test_dismissing_a_treatment_hides_it(browser, site):
     assert browser.worker.evaluate("() => chrome.storage.sync.get('dismissed')")["dismissed"] == ["stem-cell-therapy"]
 
 
-def test_a_use_named_only_in_the_title_sets_the_verdict(browser, site):
+def test_a_use_named_only_in_the_title_sets_the_verdict(browser, site, artifacts):
     """The page's title is context: the same paragraphs get the back-pain verdict under a title that names back
     pain, and 'depends on the use' under one that names no use."""
     page = browser.open(f"{site}/headline-use.html")
@@ -219,3 +219,4 @@ def test_a_use_named_only_in_the_title_sets_the_verdict(browser, site):
     card.wait_for(state="visible")
     text = card.text_content()
     assert "Stem cell therapy: depends on the use (no use named here)" in text and "It depends on the use" in text
+    page.screenshot(path=str(artifacts / "depends-card.png"))

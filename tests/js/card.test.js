@@ -84,5 +84,5 @@ test("a 'depends' card says no use is named and lists every use with its verdict
   assert.ok(text.includes("Stem cell therapy: depends on the use (no use named here)"), text);
   assert.ok(text.includes("It depends on the use"), text);
   const items = [...body.querySelectorAll("ul.uses li")].map((li) => li.textContent);
-  assert.deepEqual(items, ["leukaemia: established, high risk (established)", "back pain: unproven, high risk (danger)"]);
+  assert.deepEqual(items, ["leukaemia: established · high risk → established", "back pain: unproven · high risk → danger"]);
 });
