@@ -77,6 +77,7 @@
   };
   for (const [type, handler] of Object.entries(handlers)) {
     document.addEventListener(type, (e) => {
+      if (!e.isTrusted) return; // a page script's synthetic events never drive Caveat
       try {
         handler(e);
       } catch (_err) {

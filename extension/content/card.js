@@ -82,11 +82,14 @@
     const style = (Caveat.LEVEL_STYLE || {})[level];
     const badge = el(doc, "span", { className: `badge ${level}`, text: style ? style.label : level });
     const closeButton = el(doc, "button", { className: "close", type: "button", "aria-label": "Close", text: "\u00d7" });
-    closeButton.addEventListener("click", () => onClose && onClose());
+    // Only the reader's own clicks count: a page script that reaches the card and calls click() must not be able to
+    // dismiss a treatment (stored for every site) or open tabs.
+    const trusted = (fn) => (e) => { if (e.isTrusted && fn) fn(); };
+    closeButton.addEventListener("click", trusted(onClose));
     const dismiss = el(doc, "button", { type: "button", className: "dismiss", text: `Don't show ${card.name} again` });
-    dismiss.addEventListener("click", () => onDismiss && onDismiss(card.id));
+    dismiss.addEventListener("click", trusted(onDismiss && (() => onDismiss(card.id))));
     const report = el(doc, "button", { type: "button", className: "report", text: "Report a problem with this card" });
-    report.addEventListener("click", () => onReport && onReport(card.id));
+    report.addEventListener("click", trusted(onReport && (() => onReport(card.id))));
     const note = indicationNote(card, highlight);
     const parts = [
       closeButton,

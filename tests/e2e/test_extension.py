@@ -220,3 +220,26 @@ def test_a_use_named_only_in_the_title_sets_the_verdict(browser, site, artifacts
     text = card.text_content()
     assert "Stem cell therapy: depends on the use (no use named here)" in text and "It depends on the use" in text
     page.screenshot(path=str(artifacts / "depends-card.png"))
+
+
+def test_a_page_script_cannot_open_dismiss_or_report(browser, site):
+    """Everything here runs as the page's own script: synthetic events and click() on the card's buttons."""
+    page = browser.open(f"{site}/celebrity.html")
+    tabs = len(browser.context.pages)
+    page.evaluate("""() => {
+      const mark = document.querySelector('caveat-hl');
+      for (const type of ['mouseover', 'click']) mark.dispatchEvent(new MouseEvent(type, {bubbles: true}));
+      mark.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));
+    }""")
+    assert not page.locator(CARD).is_visible()  # a synthetic hover, click or Enter opens nothing
+
+    page.hover(f"{MARKS}[data-first] >> nth=0")  # the reader's own hover
+    page.locator(CARD).wait_for(state="visible")
+    page.evaluate("""() => {
+      const root = document.querySelector('caveat-card').shadowRoot;
+      for (const b of root.querySelectorAll('button')) b.click();
+    }""")
+    assert page.locator(CARD).is_visible()  # even close did nothing
+    assert browser.worker.evaluate("() => chrome.storage.sync.get('dismissed')").get("dismissed", []) == []
+    assert len(browser.context.pages) == tabs  # no report tab
+    assert ["stem cell therapy", "danger"] in browser.highlights(page)
