@@ -17,6 +17,12 @@ function say(text, kind = "") {
   $("message").className = `message ${kind}`;
 }
 
+/** "12 established, 6 danger": how many of a treatment's mentions have each level, the most cautious first. */
+function mentionLevels(t) {
+  const levels = t.levels || { [t.level]: t.count };
+  return Caveat.LEVELS.filter((l) => levels[l]).map((l) => `${levels[l]} ${l}`).join(", ");
+}
+
 function showTreatments(tabId, treatments) {
   const list = $("treatments");
   list.replaceChildren(...treatments.map((t) => {
@@ -32,7 +38,7 @@ function showTreatments(tabId, treatments) {
     jump.addEventListener("click", () => chrome.tabs.sendMessage(tabId, { type: "jump", id: t.id }).catch(() => {}));
     const count = document.createElement("span");
     count.className = "muted";
-    count.textContent = t.count === 1 ? "once" : `${t.count} times`;
+    count.textContent = mentionLevels(t);
     item.append(level, jump, count);
     return item;
   }));

@@ -3,6 +3,13 @@
 (function (root) {
   "use strict";
   const Caveat = (root.Caveat = root.Caveat || {});
+
+  /** 0 for the most cautious level (Caveat.LEVELS is ordered so); unknown levels last. */
+  function rank(level) {
+    const i = Caveat.LEVELS.indexOf(level);
+    return i < 0 ? Caveat.LEVELS.length : i;
+  }
+
   const SLICE_MS = 12; // wrap in slices this long, then let the page breathe
   const NOTHING = Object.freeze([]); // the answer for most blocks: one shared empty list
 
@@ -224,15 +231,19 @@
       return this.placed;
     }
 
-    /** Treatments on the page now: [{id, name, level, count}] in order of first appearance. */
+    /** Treatments on the page now: [{id, name, level, count, levels}], `levels` counting the mentions at each level
+     * (a treatment can be established in one paragraph and dangerous in the next) and `level` the most cautious of
+     * them; the most cautious treatments first, then in order of first appearance. */
     summary() {
       const byId = new Map();
       for (const p of this.live()) {
-        const entry = byId.get(p.treatment) || { id: p.treatment, name: (this.cards.get(p.treatment) || {}).name || p.treatment, level: p.level, count: 0 };
+        const entry = byId.get(p.treatment) || { id: p.treatment, name: (this.cards.get(p.treatment) || {}).name || p.treatment, level: p.level, count: 0, levels: {} };
         entry.count++;
+        entry.levels[p.level] = (entry.levels[p.level] || 0) + 1;
+        if (rank(p.level) < rank(entry.level)) entry.level = p.level;
         byId.set(p.treatment, entry);
       }
-      return [...byId.values()];
+      return [...byId.values()].sort((a, b) => rank(a.level) - rank(b.level));
     }
 
     /** Takes every highlight under `rootNode` (or all of them) out of the page, giving text nodes back whole. */

@@ -79,8 +79,10 @@ def test_news_page_popup_lists_treatments_and_badge_counts_them(browser, site):
     popup = browser.popup(page)
     popup.locator("#treatments li").first.wait_for()
     items = popup.locator("#treatments li").all_inner_texts()
-    assert any("Chlorine dioxide" in item and "once" in item for item in items)
-    assert any("Sunscreen" in item and "2 times" in item for item in items)
+    assert any("Chlorine dioxide" in item and "1 danger" in item for item in items)
+    assert any("Sunscreen" in item and "2 established" in item for item in items)
+    assert items.index(next(i for i in items if "Chlorine dioxide" in i)) < items.index(
+        next(i for i in items if "Sunscreen" in i))  # the most cautious first
     popup.get_by_role("button", name="Colloidal silver").click()
     page.wait_for_function("() => document.activeElement.textContent === 'colloidal silver'")
     count = len(browser.status(page)["treatments"])

@@ -83,3 +83,27 @@ test("a block is asked again when the page's title or headline changes, not othe
   await a.annotate(w.document);
   assert.deepEqual(asked, [[1, "Kratom for pain"], [1, "Kratom and opioid withdrawal"]]);
 });
+
+test("the summary counts each treatment's mentions by level and puts the most cautious first", async () => {
+  const w = load("<p>calm kratom</p><p>sunscreen here</p><p>risky kratom</p>", SCRIPTS);
+  const levels = { "calm kratom": "established", "risky kratom": "danger", sunscreen: "established" };
+  const a = new w.Caveat.Annotator({
+    send: async (texts) => {
+      const highlights = [];
+      texts.forEach((text, block) => {
+        for (const [phrase, level] of Object.entries(levels)) {
+          const i = text.indexOf(phrase);
+          const name = phrase.replace(/^(calm|risky) /, "");
+          if (i >= 0) highlights.push({ block, start: text.indexOf(name), end: text.indexOf(name) + name.length,
+            exact: name, prefix: "", suffix: "", treatment: name, level, evidence: "unproven", risk: "high" });
+        }
+      });
+      return { highlights, treatments: {}, kb: { version: "test" } };
+    },
+    quiet: (fn) => fn(), wanted: () => true,
+  });
+  await a.annotate(w.document);
+  const summary = JSON.parse(JSON.stringify(a.summary().map((t) => [t.id, t.level, t.count, t.levels])));
+  assert.deepEqual(summary, [["kratom", "danger", 2, { established: 1, danger: 1 }],
+    ["sunscreen", "established", 1, { established: 1 }]]);
+});
