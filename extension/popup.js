@@ -17,10 +17,22 @@ function say(text, kind = "") {
   $("message").className = `message ${kind}`;
 }
 
-/** "12 established, 6 danger": how many of a treatment's mentions have each level, the most cautious first. */
-function mentionLevels(t) {
+/** "6 danger, 12 established": how many of a treatment's mentions have each level, the most cautious first; each
+ * is a button that jumps to the next mention at that level. */
+function mentionLevels(tabId, t) {
   const levels = t.levels || { [t.level]: t.count };
-  return Caveat.LEVELS.filter((l) => levels[l]).map((l) => `${levels[l]} ${l}`).join(", ");
+  const parts = [];
+  for (const level of Caveat.LEVELS.filter((l) => levels[l])) {
+    if (parts.length) parts.push(document.createTextNode(", "));
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "link";
+    button.textContent = `${levels[level]} ${level}`;
+    button.title = `Show the next ${level} mention of ${t.name}`;
+    button.addEventListener("click", () => chrome.tabs.sendMessage(tabId, { type: "jump", id: t.id, level }).catch(() => {}));
+    parts.push(button);
+  }
+  return parts;
 }
 
 function showTreatments(tabId, treatments) {
@@ -38,7 +50,7 @@ function showTreatments(tabId, treatments) {
     jump.addEventListener("click", () => chrome.tabs.sendMessage(tabId, { type: "jump", id: t.id }).catch(() => {}));
     const count = document.createElement("span");
     count.className = "muted";
-    count.textContent = mentionLevels(t);
+    count.append(...mentionLevels(tabId, t));
     item.append(level, jump, count);
     return item;
   }));

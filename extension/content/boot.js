@@ -87,11 +87,14 @@
   }
   root.addEventListener("scroll", () => page.popover.place && page.popover.mark && page.popover.place(), { passive: true, capture: true });
 
-  function jump(id) {
-    const placed = page.annotator ? page.annotator.live().filter((p) => p.treatment === id) : [];
+  /** Focuses the next mention of a treatment (of one level, when `level` is given): each press goes further. */
+  function jump(id, level) {
+    const placed = page.annotator
+      ? page.annotator.live().filter((p) => p.treatment === id && (!level || p.level === level)) : [];
     if (!placed.length) return false;
-    const next = ((page.jumps.get(id) ?? -1) + 1) % placed.length; // each press goes to the next one
-    page.jumps.set(id, next);
+    const key = `${id}\n${level || ""}`;
+    const next = ((page.jumps.get(key) ?? -1) + 1) % placed.length;
+    page.jumps.set(key, next);
     const mark = placed[next].marks[0];
     mark.scrollIntoView({ block: "center" });
     mark.focus({ preventScroll: true });
@@ -116,7 +119,9 @@
     // Only Caveat's own pages (popup, worker) may ask; other content scripts and pages cannot reach this listener.
     if (sender.id !== chrome.runtime.id || !String(sender.url || "").startsWith(chrome.runtime.getURL(""))) return false;
     if (message && message.type === "getStatus") sendResponse(status());
-    else if (message && message.type === "jump") sendResponse({ ok: jump(String(message.id)) });
+    else if (message && message.type === "jump") {
+      sendResponse({ ok: jump(String(message.id), message.level ? String(message.level) : "") });
+    }
     return false;
   });
 

@@ -85,6 +85,14 @@ def test_news_page_popup_lists_treatments_and_badge_counts_them(browser, site):
         next(i for i in items if "Sunscreen" in i))  # the most cautious first
     popup.get_by_role("button", name="Colloidal silver").click()
     page.wait_for_function("() => document.activeElement.textContent === 'colloidal silver'")
+    seen = []
+    for _ in range(2):  # a level's count jumps to the next mention at that level
+        popup.get_by_title("Show the next established mention of Sunscreen").click()
+        page.wait_for_function("seen => document.activeElement.localName === 'caveat-hl' && "
+                               "document.activeElement.dataset.level === 'established' && "
+                               "!seen.includes(document.activeElement.textContent)", arg=seen)
+        seen.append(page.evaluate("() => document.activeElement.textContent"))
+    assert sorted(seen) == ["SPF", "sunscreen"]
     count = len(browser.status(page)["treatments"])
     badge = browser.worker.evaluate("id => chrome.action.getBadgeText({tabId: id})", browser.tab_id(page))
     assert badge == str(count)
