@@ -120,7 +120,7 @@ def _check(args: argparse.Namespace) -> int:
     problems = files.problems
     if not any(p.severity == "error" for p in problems):  # the examples need a KB that loads
         folder = Path(args.path) if args.path else bundled_kb_path()
-        problems = sorted(problems + check_examples(KnowledgeBase.load(folder, args.today), folder))
+        problems = sorted(problems + check_examples(KnowledgeBase.from_files(files, folder), folder))
     for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)

@@ -21,6 +21,12 @@ class Indication:
     level: Level
 
 
+class Cues(NamedTuple):
+    """The KB's treatment cues (_cues.yaml), and the idioms in which a cue word means nothing ("take place")."""
+    words: tuple[Phrase, ...]
+    idioms: tuple[Phrase, ...] = ()
+
+
 class AliasSpec(NamedTuple):
     name: str
     exact: bool              # case-sensitive, whole word, never fuzzy

@@ -10,13 +10,12 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process, utils
 
 from .cards import Card
-from .entry import Entry, alias_list
+from .entry import Cues, Entry, alias_list
 from .errors import KnowledgeBaseError, Problem
 from .kb_check import check_cues, check_entry, collisions
 from .kb_yaml import ParsedFile, parse_file
 from .match import Alias, Matcher
 from .normalize import norm_phrase
-from .vetoes import Cues
 
 
 CUES_FILE = "_cues.yaml"   # not an entry: the words that show a sentence is about a treatment
@@ -130,12 +129,16 @@ class KnowledgeBase:
     @classmethod
     def load(cls, path: str | Path | None = None, today: dt.date | None = None) -> KnowledgeBase:
         """Load and compile a KB folder (None: the bundled one). Raises KnowledgeBaseError listing every error."""
-        files = read_kb(path, today)
+        return cls.from_files(read_kb(path, today), _folder(path))
+
+    @classmethod
+    def from_files(cls, files: KBFiles, folder: Path) -> KnowledgeBase:
+        """Compile what read_kb read (so a caller that has read the folder does not read it again). Raises
+        KnowledgeBaseError listing every error."""
         errors = [p for p in files.problems if p.severity == "error"]
         if errors:
             raise KnowledgeBaseError(errors)
-        return cls([Entry.from_data(d) for d in files.entries], files.version, _folder(path), files.problems,
-                   files.cues)
+        return cls([Entry.from_data(d) for d in files.entries], files.version, folder, files.problems, files.cues)
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -11,10 +11,8 @@
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from .context import HEADER, Context, Span
-from .entry import Entry, Phrase
+from .entry import Cues, Entry, Phrase
 from .match import Match
 
 ENGLISH = "en"
@@ -59,12 +57,6 @@ def _treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence:
 
 
 _FOR = frozenset({"for", "against", "treat", "cure"})
-
-
-class Cues(NamedTuple):
-    """The KB's treatment cues, and the idioms in which a cue word means nothing ("take place")."""
-    words: tuple[Phrase, ...]
-    idioms: tuple[Phrase, ...] = ()
 
 
 class _Around:
