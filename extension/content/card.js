@@ -34,7 +34,7 @@
       : `${card.name}: ${evidence}`;
   }
 
-  /** Each use with its own verdict: what a "depends" card is about, and a reference on every card. */
+  /** Each use with its own verdict: what a "depends" card is about. */
   function uses(doc, indications) {
     if (!indications || !indications.length) return null;
     return el(doc, "ul", { className: "uses" }, indications.map((i) => el(doc, "li", {}, [
@@ -97,8 +97,8 @@
       el(doc, "p", { className: "verdict" }, [badge, doc.createTextNode(verdictLine(card, highlight))]),
       el(doc, "p", { className: "summary", text: card.summary || "" }),
       note ? el(doc, "p", { className: "note", text: note }) : null,
-      ...section(doc, level === "depends" ? "It depends on the use" : "Its uses and their verdicts",
-        uses(doc, card.indications)),
+      // only where no use is named: elsewhere the list would push regulators and sources out of reach
+      ...section(doc, "It depends on the use", level === "depends" ? uses(doc, card.indications) : null),
       ...section(doc, "What regulators say", regulators(doc, card.regulatory)),
       ...section(doc, "Main risks", list(doc, card.risks)),
       ...section(doc, "Typical cost", card.cost && card.cost.note ? el(doc, "p", { text: card.cost.note }) : null),

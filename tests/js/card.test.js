@@ -86,3 +86,10 @@ test("a 'depends' card says no use is named and lists every use with its verdict
   const items = [...body.querySelectorAll("ul.uses li")].map((li) => li.textContent);
   assert.deepEqual(items, ["leukaemia: established · high risk → established", "back pain: unproven · high risk → danger"]);
 });
+
+test("a card for a named use does not list the other uses (it stays short)", () => {
+  const w = load("<p></p>");
+  const body = render(w);
+  assert.equal(body.querySelector("ul.uses"), null);
+  assert.ok(!body.textContent.includes("It depends on the use"));
+});
