@@ -1,8 +1,9 @@
 """Every rule a KB entry must follow, reported all at once as `file:line: field: message`.
 
 The JSON Schema (annotator/schemas/kb-entry.schema.json) carries the shape; the rules here are the ones a schema
-cannot say: ids that match file names, aliases two entries both claim, sources cited but never listed, an authority
-among the sources, and dates.
+cannot say: ids that match file names, aliases two entries both claim, sources cited but never listed, the source
+rules (who may be a regulator, agency or guideline source; which kinds need a DOI, PMID or trial id; every verdict and
+regulatory note resting on at least one of the strong kinds), and dates.
 """
 from __future__ import annotations
 
@@ -14,13 +15,16 @@ from urllib.parse import urlsplit
 import fastjsonschema
 import jsonschema
 
-from .authorities import is_authority
+from .authorities import authority_of
 from .entry import AliasSpec
 from .errors import Problem
 from .kb_yaml import ParsedFile, dotted, typed
 from .normalize import norm_phrase
 
 STALE_AFTER = dt.timedelta(days=730)
+NATIONAL_KINDS = frozenset({"regulator", "agency", "guideline"})  # must come from a listed national authority
+PAPER_KINDS = frozenset({"systematic-review", "trial", "journal"})  # must carry a DOI, PMID or trial-registry id
+VERDICT_KINDS = NATIONAL_KINDS | {"systematic-review", "trial"}  # what a verdict or regulatory note may rest on
 
 def _load_schema(name: str) -> dict:
     return json.loads(resources.files("caveat.annotator").joinpath(f"schemas/{name}").read_text("utf-8"))
@@ -109,14 +113,13 @@ def _rules(parsed: ParsedFile, data: dict, stem: str, today: dt.date) -> list[Pr
         for j, sid in enumerate(cited):
             if isinstance(sid, str) and sid not in known:
                 add(path + (j,), f"cites source '{sid}', which this entry's sources do not list")
-    hosts = []
-    for i, source in enumerate(_list(data, "sources")):
-        if isinstance(source, dict) and isinstance(source.get("url"), str):
-            hosts.append(_host(source["url"]))
-            if not hosts[-1]:
-                add(("sources", i, "url"), f"'{source['url']}' is not a valid web address")
-    if sources and not any(is_authority(h) for h in hosts):
-        add(("sources",), "needs at least one source from an authority (see annotator/authorities.py)")
+    for i, source in enumerate(sources):
+        _check_source(source, ("sources", i), add)
+    kinds = {s.get("id"): s.get("kind") for s in sources}
+    for path, cited in _citations(data):
+        if path[0] != "cost" and not any(kinds.get(sid) in VERDICT_KINDS for sid in cited if isinstance(sid, str)):
+            add(path, "cites no regulator, agency, guideline, systematic review or trial: a verdict or regulatory "
+                      "note must rest on at least one (news may only back dates, events and costs)")
     conditions = [i.get("condition") for i in _list(data, "indications") if isinstance(i, dict)]
     for i, cond in _repeats(conditions):
         add(("indications", i, "condition"), f"condition '{cond}' appears twice")
@@ -126,6 +129,20 @@ def _rules(parsed: ParsedFile, data: dict, stem: str, today: dt.date) -> list[Pr
         add(("reviewed",), f"reviewed {data['reviewed']} is older than the newest change ({max(dates)}): a change "
                            "is a review, so set reviewed to its date")
     return out
+
+
+def _check_source(source: dict, path: tuple, add) -> None:
+    url, kind = source.get("url"), source.get("kind")
+    if not isinstance(url, str):
+        return
+    if not _host(url):
+        add(path + ("url",), f"'{url}' is not a valid web address")
+    elif kind in NATIONAL_KINDS and authority_of(url) is None:
+        add(path + ("kind",), f"'{kind}' sources must come from a national authority, and {_host(url)} is "
+                              "not one listed in annotator/authorities.py (a local council, GP practice, hospital trust or "
+                              "state department is not): use the national body's page, or kind 'other'")
+    if kind in PAPER_KINDS and not any(source.get(k) for k in ("doi", "pmid", "trial_id")):
+        add(path + ("kind",), f"'{kind}' sources need a doi, pmid or trial_id (as printed on the page)")
 
 
 def _repeats(values: list) -> list[tuple[int, object]]:

@@ -46,11 +46,13 @@ sources:
     publisher: TODO e.g. U.S. Food and Drug Administration
     url: https://TODO
     year: {year}
+    kind: regulator  # or agency, guideline, systematic-review, trial, journal, news, other
   - id: todo-source-2
     title: TODO
     publisher: TODO
     url: https://TODO
     year: {year}
+    kind: news
 reviewed: {today}
 """
 

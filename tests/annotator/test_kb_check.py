@@ -42,11 +42,13 @@ GOOD = textwrap.dedent("""\
         publisher: U.S. Food and Drug Administration
         url: https://www.fda.gov/consumers
         year: 2024
+        kind: regulator
       - id: other-page
         title: Another page
         publisher: Somebody
         url: https://example.org/page
         year: 2023
+        kind: news
     reviewed: 2026-11-01
     """)
 
@@ -70,24 +72,49 @@ def test_good_entry_has_no_problems(tmp_path):
     ("risk: low\nsummary", "summary", "sample-cure.yaml:1: entry: 'risk' is a required property"),
     ("name: Sample cure\n", "name: Sample cure\nname: Other\n", "sample-cure.yaml:3: name: duplicate key 'name' (first at line 2)"),
     ("id: sample-cure", "id: sample-kure", "sample-cure.yaml:1: id: id 'sample-kure' must match the file name"),
-    ("https://example.org/page", "http://example.org/page", "sample-cure.yaml:33: sources[1].url: 'http://example.org/page' does not match"),
+    ("https://example.org/page", "http://example.org/page", "sample-cure.yaml:34: sources[1].url: 'http://example.org/page' does not match"),
     ("sources: [agency-page]\nregulatory", "sources: [missing-page]\nregulatory", "sample-cure.yaml:17: indications[0].sources[0]: cites source 'missing-page'"),
-    ("reviewed: 2026-11-01", "reviewed: 2027-01-01", "sample-cure.yaml:35: reviewed: date 2027-01-01 is in the future"),
-    ("https://www.fda.gov/consumers", "https://example.com/consumers", "sample-cure.yaml:24: sources: needs at least one source from an authority"),
+    ("reviewed: 2026-11-01", "reviewed: 2027-01-01", "sample-cure.yaml:37: reviewed: date 2027-01-01 is in the future"),
+    # source rules: who may be a regulator; papers carry an id; each verdict rests on a strong kind
+    ("https://www.fda.gov/consumers", "https://example.com/consumers", "sample-cure.yaml:30: sources[0].kind: 'regulator' sources must come from a national authority, and example.com is not one"),
+    ("https://www.fda.gov/consumers", "https://www.hoylandmedicalpractice.nhs.uk/x", "sample-cure.yaml:30: sources[0].kind: 'regulator' sources must come from a national authority, and www.hoylandmedicalpractice.nhs.uk"),
+    ("https://www.fda.gov/consumers", "https://www.inverclyde.gov.uk/x", "sample-cure.yaml:30: sources[0].kind: 'regulator' sources must come from a national authority, and www.inverclyde.gov.uk"),
+    ("https://www.fda.gov/consumers", "https://pubmed.ncbi.nlm.nih.gov/123/", "sample-cure.yaml:30: sources[0].kind: 'regulator' sources must come from a national authority, and pubmed.ncbi.nlm.nih.gov"),
+    ("https://www.fda.gov/consumers", "https://web.archive.org/web/2019/https://www.example.com/fda", "sample-cure.yaml:30: sources[0].kind: 'regulator' sources must come from a national authority, and web.archive.org"),
+    ("kind: news", "kind: trial", "sample-cure.yaml:36: sources[1].kind: 'trial' sources need a doi, pmid or trial_id"),
+    ("kind: news", "kind: journal", "sample-cure.yaml:36: sources[1].kind: 'journal' sources need a doi, pmid or trial_id"),
+    ("sources: [agency-page]\nregulatory", "sources: [other-page]\nregulatory", "sample-cure.yaml:17: indications[0].sources: cites no regulator, agency, guideline, systematic review or trial"),
+    ("sources: [agency-page]\nrisks", "sources: [other-page]\nrisks", "sample-cure.yaml:21: regulatory.US.sources: cites no regulator, agency, guideline, systematic review or trial"),
+    ("    kind: news\n", "", "sample-cure.yaml:31: sources[1]: 'kind' is a required property"),
     ("evidence: unproven\nrisk", "evidence: maybe\nrisk", "sample-cure.yaml:4: evidence: 'maybe' is not one of"),
-    ("reviewed: 2026-11-01", "reviewed: 2026-02-30", "sample-cure.yaml:35: reviewed: '2026-02-30' is not a real date"),
+    ("reviewed: 2026-11-01", "reviewed: 2026-02-30", "sample-cure.yaml:37: reviewed: '2026-02-30' is not a real date"),
     ("summary: A made-up", "summary: " + "x" * 301 + " A made-up", "sample-cure.yaml:6: summary: "),
     # odd shapes: reported as problems, never a traceback
     ("id: sample-cure", "id: &a [*a]", "sample-cure.yaml:1: id[0]: YAML anchors and aliases"),
     ("sources:\n  - id: agency-page", "sources: 5\nxsources:\n  - id: agency-page", "sample-cure.yaml:24: sources: '5' is not of type 'array'"),
     ("indications:\n  - condition", "indications: 7\nxindications:\n  - condition", "sample-cure.yaml:11: indications: '7' is not of type 'array'"),
-    ("https://example.org/page", "https://[bad", "sample-cure.yaml:33: sources[1].url: 'https://[bad' is not a valid"),
+    ("https://example.org/page", "https://[bad", "sample-cure.yaml:34: sources[1].url: 'https://[bad' is not a valid"),
     ("name: Sample cure", "name: !!bool maybe\nnot_when: !!int x", "sample-cure.yaml:3: not_when: 'x' is not of type 'array'"),
 ])
 def test_each_error_kind_names_file_line_and_field(tmp_path, old, new, expected):
     assert old in GOOD
     problems = check(tmp_path, GOOD.replace(old, new, 1))
     assert any(p.startswith(expected) for p in problems), problems
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.fda.gov/x", "https://accessdata.fda.gov/x", "https://www.nhs.uk/medicines/x",
+    "https://www.gov.uk/drug-safety-update/x", "https://cks.nice.org.uk/x", "https://ods.od.nih.gov/x",
+    "https://web.archive.org/web/20120321213742/http:/www.cancer.org/x",
+    "https://webarchive.library.unt.edu/eot2008/20080916/http://www.fda.gov/x",
+])
+def test_national_authority_pages_may_back_a_verdict(tmp_path, url):
+    assert check(tmp_path, GOOD.replace("https://www.fda.gov/consumers", url)) == []
+
+
+def test_a_paper_with_its_id_may_back_a_verdict(tmp_path):
+    paper = GOOD.replace("kind: news", "kind: systematic-review\n    doi: 10.1002/14651858.CD000001")
+    assert check(tmp_path, paper.replace("sources: [agency-page]\nregulatory", "sources: [other-page]\nregulatory")) == []
 
 
 def test_alias_claimed_by_two_entries(tmp_path):
@@ -98,7 +125,7 @@ def test_alias_claimed_by_two_entries(tmp_path):
 
 def test_stale_review_is_a_warning_only(tmp_path):
     problems = check(tmp_path, GOOD.replace("reviewed: 2026-11-01", "reviewed: 2024-01-01"))
-    assert problems == ["sample-cure.yaml:35: reviewed: warning: last reviewed 2024-01-01, over 2 years ago: "
+    assert problems == ["sample-cure.yaml:37: reviewed: warning: last reviewed 2024-01-01, over 2 years ago: "
                         "check the sources again"]
     assert len(KnowledgeBase.load(tmp_path, today=TODAY)) == 1
 
@@ -165,7 +192,7 @@ def test_new_entry_scaffold_lists_its_todos(tmp_path):
     assert out.returncode == 0 and (tmp_path / "cold-plunge.yaml").exists()
     problems = check(tmp_path, (tmp_path / "cold-plunge.yaml").read_text(), name="cold-plunge.yaml",
                      today=dt.date.today())  # the scaffold is dated today
-    assert problems and all("TODO" in p or "authority" in p for p in problems)
+    assert problems and all("TODO" in p or "national authority" in p for p in problems)
     assert any(p.startswith("cold-plunge.yaml:9: summary: placeholder left in") for p in problems)
 
 
@@ -204,16 +231,16 @@ def test_examples_run_and_each_miss_names_its_line(tmp_path):
                           "2026-11-25"], capture_output=True, text=True)
     lines = [line.replace(str(tmp_path) + "/", "") for line in out.stdout.splitlines()]
     assert out.returncode == 1
-    assert lines == ["sample-cure.yaml:38: examples[1]: must show danger for colds, but shows warning for colds on "
+    assert lines == ["sample-cure.yaml:40: examples[1]: must show danger for colds, but shows warning for colds on "
                      "'sample remedy'",
-                     "sample-cure.yaml:39: examples[2]: must stay silent, but shows warning for no use named on "
+                     "sample-cure.yaml:41: examples[2]: must stay silent, but shows warning for no use named on "
                      "'Sample Remedy'"]
 
 
 def test_reviewed_cannot_be_older_than_the_newest_change(tmp_path):
     text = GOOD.replace("reviewed: 2026-11-01", "reviewed: 2026-11-01\nchanges:\n"
                         "  - {date: 2026-11-20, note: Added the colds use.}")
-    assert check(tmp_path, text) == ["sample-cure.yaml:35: reviewed: reviewed 2026-11-01 is older than the newest "
+    assert check(tmp_path, text) == ["sample-cure.yaml:37: reviewed: reviewed 2026-11-01 is older than the newest "
                                      "change (2026-11-20): a change is a review, so set reviewed to its date"]
 
 
