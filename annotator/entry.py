@@ -19,6 +19,7 @@ class Indication:
     evidence: Evidence
     risk: Risk
     level: Level
+    names: tuple[Phrase, ...] = ()  # its words that are also names of the treatment ("Ozempic" for diabetes)
 
 
 class Cues(NamedTuple):
@@ -58,13 +59,10 @@ class Entry:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Entry:
-        indications = tuple(
-            Indication(i["condition"], _phrases(i["words"]), i["evidence"], i["risk"],
-                       level_for(i["evidence"], i["risk"]))
-            for i in data["indications"])
         aliases = _without_repeats(alias_list(data))
         names = {norm_phrase(a.name) for a in aliases}
-        use_words = tuple(dict.fromkeys(p for i in indications for p in i.words if p not in names))
+        indications = tuple(_indication(i, names) for i in data["indications"])
+        use_words = tuple(dict.fromkeys(p for i in indications for p in i.words))
         return cls(data["id"], data["name"], aliases, _phrases(data.get("not_when", [])),
                    _phrases(data.get("cues", [])), indications, Card.from_data(data), use_words,
                    tuple(data.get("examples", ())))
@@ -76,6 +74,15 @@ class Entry:
         card = self.card
         levels = {card.level} | {i.level for i in self.indications}
         return Verdict(card.level if len(levels) == 1 else DEPENDS, card.evidence, card.risk, None)
+
+
+def _indication(data: dict[str, Any], names: set[Phrase]) -> Indication:
+    """A use, with the words that name the treatment kept apart: a brand name says which use the brand is sold for
+    only when nothing else in the text names one ("compounded Ozempic" is about the copy, not about diabetes)."""
+    phrases = _phrases(data["words"])
+    return Indication(data["condition"], tuple(p for p in phrases if p not in names), data["evidence"],
+                      data["risk"], level_for(data["evidence"], data["risk"]),
+                      tuple(p for p in phrases if p in names))
 
 
 def alias_list(data: dict[str, Any]) -> list[AliasSpec]:
