@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 from bs4 import BeautifulSoup
 
-from . import acronyms
+from . import acronyms, short_forms
 from .context import Context
 from .errors import AnnotatorError
 from .extract import extract_page
@@ -67,7 +67,7 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
     candidates = kb.matcher.find(text)
     if candidates:
         spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py
-        candidates = [m for m in candidates if m not in spelled_out]
+        candidates = short_forms.resolve([m for m in candidates if m not in spelled_out], _named(page, kb))
     asked: dict[Match, str | None] = {}  # a veto depends on the entry, the text and the place: each winner asked once
     while True:  # vetoes are checked on the winners only; a vetoed winner lets the next-best candidate through
         chosen = _without_overlaps(candidates)
@@ -76,12 +76,19 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
                 asked[m] = vetoed(m, kb.entry(m.alias.entry), ctx, kb.cues)
         meant = {m.alias.entry for m in chosen if asked[m] is None}  # one sense per text: see vetoes.py
         rejected = {m for m in chosen if asked[m] in (VETO, OTHER_SENSE)
-                    or (asked[m] == NO_CONTEXT and m.alias.entry not in meant)}
+                    or (asked[m] == NO_CONTEXT and (m.alias.entry not in meant or m.alias.short_form))}
         rejected |= _in_other_sense(chosen, asked, kb, ctx)
         if not rejected:
             ctx.note_treatments([(m.alias.entry, m.start) for m in chosen])
             return [_highlight(m, kb, ctx, blocks) for m in chosen]
         candidates = [m for m in candidates if m not in rejected]
+
+
+def _named(page: Page, kb: KnowledgeBase) -> set[str]:
+    """The treatments the page's title and headline name in full."""
+    header = page.header
+    return {m.alias.entry for m in kb.matcher.find(header) if not m.alias.short_form} \
+        if header else set()
 
 
 def _in_other_sense(chosen: list[Match], asked: dict[Match, str | None], kb: KnowledgeBase, ctx: Context) -> set[Match]:

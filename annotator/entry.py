@@ -34,6 +34,7 @@ class AliasSpec(NamedTuple):
     ambiguous: bool          # highlighted only where the text shows a treatment is meant
     lang: str | None         # matched only in text of this language (None: the KB's own, English)
     path: tuple              # where it stands in the YAML file
+    short_form: bool = False  # only in a text that names the treatment in full (short_forms.py)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def alias_list(data: dict[str, Any]) -> list[AliasSpec]:
             out.append(AliasSpec(alias, False, False, None, ("aliases", i)))
         else:
             out.append(AliasSpec(alias["name"], bool(alias.get("exact")), bool(alias.get("ambiguous")),
-                                 alias.get("lang"), ("aliases", i)))
+                                 alias.get("lang"), ("aliases", i), bool(alias.get("short_form"))))
     return out
 
 

@@ -146,3 +146,22 @@ def test_a_brand_name_beside_the_use_the_sentence_is_about_does_not_pick_the_bra
     text = ("Lilly sued firms selling compounded versions of its drug, tirzepatide (Mounjaro), online.")
     (h,) = [h for h in annotate_text(text, kb).highlights if h.exact == "tirzepatide"]
     assert h.level == "danger" and "compounded" in h.indication.lower()
+
+
+def test_a_short_form_is_the_treatment_the_text_named_before_it(kb):
+    text = ("Celltex sells mesenchymal stem cells to American patients.\n\n"
+            "The company offers stem cell therapy in Cancun for about $25,000.")
+    assert [(e, t) for e, t, _ in found(text, kb)] == [
+        ("mesenchymal stem cells", "mesenchymal-stem-cells"), ("stem cell therapy", "mesenchymal-stem-cells")]
+
+
+def test_a_short_form_before_any_full_name_keeps_the_broader_entry(kb):
+    text = ("The company offers stem cell therapy in Cancun for about $25,000.\n\n"
+            "Celltex sells mesenchymal stem cells to American patients.")
+    assert [t for _, t, _ in found(text, kb)] == ["stem-cell-therapy", "mesenchymal-stem-cells"]
+
+
+def test_an_ambiguous_short_form_needs_its_own_treatment_context(kb):
+    text = ("Clinics inject mesenchymal stem cells for knee pain.\n\n"
+            "Muse cells are a rare kind of adult stem cells found inside bone marrow.")
+    assert "stem cells" not in [e for e, _, _ in found(text, kb)]
