@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from bs4 import BeautifulSoup
 
+from . import acronyms, short_forms
 from .context import Context
 from .errors import AnnotatorError
 from .extract import extract_page
@@ -17,7 +18,7 @@ from .match import Match
 from .page import NO_PAGE, Page
 from .results import Annotations, Highlight
 from .verdicts import verdict_for
-from .vetoes import NO_CONTEXT, VETO, vetoed
+from .vetoes import NO_CONTEXT, OTHER_SENSE, VETO, treatment_meant, vetoed
 
 CONTEXT_CHARS = 32
 BLOCK_GAP = "\n\n"
@@ -64,6 +65,9 @@ def _result(highlights: list[Highlight], kb: KnowledgeBase, text: str) -> Annota
 def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | None = None) -> list[Highlight]:
     ctx = Context(text, page)
     candidates = kb.matcher.find(text)
+    if candidates:
+        spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py
+        candidates = short_forms.resolve([m for m in candidates if m not in spelled_out], _named(page, kb))
     asked: dict[Match, str | None] = {}  # a veto depends on the entry, the text and the place: each winner asked once
     while True:  # vetoes are checked on the winners only; a vetoed winner lets the next-best candidate through
         chosen = _without_overlaps(candidates)
@@ -71,11 +75,32 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
             if m not in asked:
                 asked[m] = vetoed(m, kb.entry(m.alias.entry), ctx, kb.cues)
         meant = {m.alias.entry for m in chosen if asked[m] is None}  # one sense per text: see vetoes.py
-        rejected = {m for m in chosen if asked[m] == VETO or (asked[m] == NO_CONTEXT and m.alias.entry not in meant)}
+        rejected = {m for m in chosen if asked[m] in (VETO, OTHER_SENSE)
+                    or (asked[m] == NO_CONTEXT and (m.alias.entry not in meant or m.alias.short_form))}
+        rejected |= _in_other_sense(chosen, asked, kb, ctx)
         if not rejected:
             ctx.note_treatments([(m.alias.entry, m.start) for m in chosen])
             return [_highlight(m, kb, ctx, blocks) for m in chosen]
         candidates = [m for m in candidates if m not in rejected]
+
+
+def _named(page: Page, kb: KnowledgeBase) -> set[str]:
+    """The treatments the page's title and headline name in full."""
+    header = page.header
+    return {m.alias.entry for m in kb.matcher.find(header) if not m.alias.short_form} \
+        if header else set()
+
+
+def _in_other_sense(chosen: list[Match], asked: dict[Match, str | None], kb: KnowledgeBase, ctx: Context) -> set[Match]:
+    """Where the text uses a name in its other sense, its mentions without treatment context, unless one of them
+    plainly is the treatment (vetoes.py)."""
+    other = {m.alias.entry for m in chosen if asked[m] == OTHER_SENSE}
+    if not other:
+        return set()
+    shown = [m for m in chosen if m.alias.entry in other and asked[m] is None]
+    meant = {m for m in shown if treatment_meant(m, kb.entry(m.alias.entry), ctx, kb.cues)}
+    plainly = {m.alias.entry for m in meant}
+    return {m for m in shown if m not in meant and m.alias.entry not in plainly}
 
 
 def _without_overlaps(matches: list[Match]) -> list[Match]:

@@ -25,7 +25,8 @@ NEIGHBOURS = 2         # rings of paragraphs either side that may name a use whe
 HEADER = (-1, -1)      # the span key of the page's title and headline
 
 Span = tuple[int, int]
-Hit = tuple[int, Indication]   # (how specific the words found are, the indication they signal)
+Hit = tuple[float, Indication]   # (how specific the words found are, the indication they signal)
+NAME_ONLY = 0.5   # how specific a use is when only a name of the treatment signals it (a brand's own use)
 
 
 class Context:
@@ -112,13 +113,14 @@ class Context:
 
     def hits(self, entry: Entry, span: Span) -> list[Hit]:
         """The entry's indications whose words occur in the span, each with the length of its longest phrase found
-        (a longer phrase is more specific: "treatment-resistant depression" beats "depression")."""
+        (a longer phrase is more specific: "treatment-resistant depression" beats "depression"); a use signalled only
+        by one of the treatment's names counts least."""
         key = (entry.id, span)
         found = self._hits.get(key)
         if found is None:
             words = self.words(*span)
             found = self._hits[key] = [(n, i) for i in entry.indications
-                                       if (n := longest(words, i.words))]
+                                       if (n := longest(words, i.words) or NAME_ONLY * words.any(i.names))]
         return found
 
     # -- language ---------------------------------------------------------------------------------------------
@@ -210,7 +212,7 @@ def longest(words: Words, phrases: tuple[Phrase, ...], lo: int = 0, hi: int | No
     return max((len(p) for p in phrases if words.within(p, lo, hi)), default=0)
 
 
-def strongest(hits: list[tuple[int, int, Indication]]) -> Indication | None:
+def strongest(hits: list[tuple[float, float, Indication]]) -> Indication | None:
     """The most specific of the (score, phrase length, indication) hits: the highest score, then the longer phrase
     found; the most cautious only on a real tie."""
     if not hits:

@@ -19,6 +19,7 @@ class Indication:
     evidence: Evidence
     risk: Risk
     level: Level
+    names: tuple[Phrase, ...] = ()  # its words that are also names of the treatment ("Ozempic" for diabetes)
 
 
 class Cues(NamedTuple):
@@ -33,6 +34,7 @@ class AliasSpec(NamedTuple):
     ambiguous: bool          # highlighted only where the text shows a treatment is meant
     lang: str | None         # matched only in text of this language (None: the KB's own, English)
     path: tuple              # where it stands in the YAML file
+    short_form: bool = False  # only in a text that names the treatment in full (short_forms.py)
 
 
 @dataclass(frozen=True)
@@ -58,13 +60,10 @@ class Entry:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Entry:
-        indications = tuple(
-            Indication(i["condition"], _phrases(i["words"]), i["evidence"], i["risk"],
-                       level_for(i["evidence"], i["risk"]))
-            for i in data["indications"])
         aliases = _without_repeats(alias_list(data))
         names = {norm_phrase(a.name) for a in aliases}
-        use_words = tuple(dict.fromkeys(p for i in indications for p in i.words if p not in names))
+        indications = tuple(_indication(i, names) for i in data["indications"])
+        use_words = tuple(dict.fromkeys(p for i in indications for p in i.words))
         return cls(data["id"], data["name"], aliases, _phrases(data.get("not_when", [])),
                    _phrases(data.get("cues", [])), indications, Card.from_data(data), use_words,
                    tuple(data.get("examples", ())))
@@ -78,6 +77,15 @@ class Entry:
         return Verdict(card.level if len(levels) == 1 else DEPENDS, card.evidence, card.risk, None)
 
 
+def _indication(data: dict[str, Any], names: set[Phrase]) -> Indication:
+    """A use, with the words that name the treatment kept apart: a brand name says which use the brand is sold for
+    only when nothing else in the text names one ("compounded Ozempic" is about the copy, not about diabetes)."""
+    phrases = _phrases(data["words"])
+    return Indication(data["condition"], tuple(p for p in phrases if p not in names), data["evidence"],
+                      data["risk"], level_for(data["evidence"], data["risk"]),
+                      tuple(p for p in phrases if p in names))
+
+
 def alias_list(data: dict[str, Any]) -> list[AliasSpec]:
     """Every spelling the matcher looks for. The name counts, without a bracketed abbreviation: "Platelet-rich plasma
     (PRP)" is matched as "Platelet-rich plasma"."""
@@ -88,7 +96,7 @@ def alias_list(data: dict[str, Any]) -> list[AliasSpec]:
             out.append(AliasSpec(alias, False, False, None, ("aliases", i)))
         else:
             out.append(AliasSpec(alias["name"], bool(alias.get("exact")), bool(alias.get("ambiguous")),
-                                 alias.get("lang"), ("aliases", i)))
+                                 alias.get("lang"), ("aliases", i), bool(alias.get("short_form"))))
     return out
 
 

@@ -123,8 +123,9 @@ class KnowledgeBase:
         cues = cues or {}
         self.cues = Cues(tuple(p for p in map(norm_phrase, cues.get("treatment_cues", ())) if p),
                          tuple(p for p in map(norm_phrase, cues.get("idioms", ())) if p))
-        self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang) for e in entries for a in e.aliases])
-        self._names = [(a.name, e.id) for e in entries for a in e.aliases]
+        self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form)
+                               for e in entries for a in e.aliases])
+        self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words
 
     @classmethod
     def load(cls, path: str | Path | None = None, today: dt.date | None = None) -> KnowledgeBase:

@@ -202,14 +202,14 @@ def collisions(entries: list[tuple[ParsedFile, list[AliasSpec]]]) -> list[Proble
     out = []
     for parsed, aliases in entries:
         mine = set()
-        for alias, exact, _, _, path in aliases:
-            key = alias_key(alias, exact)
-            if key in mine or len(key) == 1:
+        for alias in aliases:
+            key = alias_key(alias.name, alias.exact)
+            if key in mine or len(key) == 1 or alias.short_form:  # short forms may be shared: short_forms.py
                 continue
             mine.add(key)
             if key in owner:
-                out.append(Problem(parsed.name, parsed.line_of(path), dotted(path),
-                                   f"alias '{alias}' is already claimed by {owner[key]}"))
+                out.append(Problem(parsed.name, parsed.line_of(alias.path), dotted(alias.path),
+                                   f"alias '{alias.name}' is already claimed by {owner[key]}"))
             else:
                 owner[key] = parsed.name
     return out

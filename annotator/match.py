@@ -35,6 +35,7 @@ class Alias:
     exact: bool                 # case-sensitive, whole word, never fuzzy
     ambiguous: bool = False     # needs treatment context (see vetoes.py)
     lang: str | None = None     # matched only in text of this language
+    short_form: bool = False    # only where the text names the treatment in full (short_forms.py)
 
 
 class Match(NamedTuple):  # tuples: a big page makes thousands of candidates

@@ -3,14 +3,16 @@
 The words of each of the entry's uses (indications) are looked for nearest first: the mention's sentence, its
 paragraph, the page's title and headline, then the paragraphs around it, ring by ring. In the first place where any
 use's words occur, the most specific wins: a longer phrase beats a shorter one ("treatment-resistant depression"
-beats "depression"), and words inside the mention or within three words of it count one more (the mention "Spravato"
-names its use; "fake Ozempic pens" are not Ozempic's approved use). Only
+beats "depression"), and words within three words of the mention count one more. A treatment's own name among a use's
+words (a brand sold for one use: "Spravato", "Ozempic") counts as much when it is the mention itself, and least
+anywhere else: "compounded semaglutide (Ozempic)" is about the copy, and "fake Ozempic pens" are not the approved
+use. Only
 on a real tie does the most cautious use win. When nothing names a use, the highlight says so: the level all uses
 share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").
 """
 from __future__ import annotations
 
-from .context import HEADER, Context, longest, strongest
+from .context import HEADER, Context, Words, longest, strongest
 
 NEAR = 3   # words either side of a mention that count as its own clause
 from .entry import Entry, Indication, Verdict
@@ -27,7 +29,8 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indicati
     span = ctx.sentence(start, end)
     words = ctx.words(*span)
     lo, hi = max(words.index(start) - NEAR, 0), words.index(end) + NEAR
-    sentence = [(max(n, longest(words, ind.words, lo, hi) + 1), n, ind) for n, ind in ctx.hits(entry, span)]
+    own = words.index(start), words.index(end)
+    sentence = [(_score(words, ind, n, (lo, hi), own), n, ind) for n, ind in ctx.hits(entry, span)]
     if sentence:
         return strongest(sentence)
     paragraph = ctx.paragraph(start)
@@ -35,6 +38,13 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indicati
         if hits:
             return strongest(hits)
     return None
+
+
+def _score(words: Words, ind: Indication, n: float, near: tuple[int, int], own: tuple[int, int]) -> float:
+    """How strongly a sentence ties the mention to a use: its words count one more within three words of the
+    mention, and the mention itself being a name sold for that use ("Spravato") counts as much."""
+    close = longest(words, ind.words, *near)
+    return max(n, close + 1 if close else 0, 2 if any(words.within(p, *own) for p in ind.names) else 0)
 
 
 def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int]):

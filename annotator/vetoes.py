@@ -5,9 +5,11 @@
   forgiven only in text of the language the name is written in (English unless marked);
 - the entry's `not_when` words in the same sentence, for what context cannot decide, unless that sentence also names
   one of the entry's uses ("fenbendazole, a horse dewormer, for her cancer" is exactly the sentence to catch);
-- an ambiguous name (a bare "stem cells", "CBD", "MSC") without treatment context (see `_treatment_meant`), unless
+- an ambiguous name (a bare "stem cells", "CBD", "MSC") without treatment context (see `treatment_meant`), unless
   the same text already names that treatment where it is plainly meant: one sense per text, as a reader reads it
-  ("hormone replacement therapy (HRT)" early on makes every later "HRT" the therapy).
+  ("hormone replacement therapy (HRT)" early on makes every later "HRT" the therapy);
+- the other way round, once `not_when` shows the text uses a name in its other sense ("coffee tasting, known as
+  cupping"), its mentions without treatment context take that sense too, unless one of them is plainly the treatment.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ ENGLISH = "en"
 
 
 VETO = "veto"                    # never a treatment here
+OTHER_SENSE = "other sense"      # never a treatment here, and the text uses the name in another sense
 NO_CONTEXT = "no context"        # an ambiguous name with nothing around it to show a treatment is meant
 
 
@@ -36,15 +39,16 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         # a veto phrase that takes in the name itself ("insulin resistance", "CBD office") is another term; one
         # that is only nearby ("horse") gives way when the sentence names a use: it is the sentence to catch
         if sentence.over_mention(entry.not_when) or not sentence.any(entry.use_words):
-            return VETO
-    return NO_CONTEXT if alias.ambiguous and not _treatment_meant(m, entry, ctx, cues, sentence) else None
+            return OTHER_SENSE
+    return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
 
 
-def _treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: _Around) -> bool:
+def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:
     """An ambiguous name stands for the treatment where its sentence has a treatment cue (the KB's _cues.yaml, or
     the entry's own `cues`), or says what it is for ("PRP for her knee"), or names one of its uses with a cue in the
     paragraph. Use words alone are not enough: biology and business writing name the same conditions ("NAD+
     declines with ageing")."""
+    sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
     if sentence.cued(cues, entry):
         return True
     words, _, hi = sentence.words, sentence.lo, sentence.hi

@@ -116,3 +116,52 @@ def test_html_gives_its_title_and_language(kb):
     html = ("<html lang='pt-BR'><head><title>Tanque cheio</title></head><body><p>O tanque está sempre cheio e o "
             "frentista não para de trabalhar para a empresa da cidade.</p></body></html>")
     assert annotate(html, kb).highlights == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Candidates sit the exam in 605 Computer Base Test, CBT, centres. Each approved CBT centre is paid N600.",
+    "Operators of Computer-Based Test (CBT) centres asked for time. The CBT centres were not ready for therapy.",
+    "The Marine Stewardship Council (MSC) certified the fishery. MSC injected new money into the programme.",
+    "MMR (Mumbai Metropolitan Region) sales rose. Buyers in the MMR took injections of cheap credit.",
+])
+def test_an_acronym_the_text_spells_out_as_something_else_is_that_thing_everywhere(text, kb):
+    assert found(text, kb) == []
+
+
+def test_an_acronym_spelled_out_as_the_treatment_stays_the_treatment(kb):
+    text = "She had cognitive behavioral therapy (CBT) for insomnia. Later, CBT helped her sleep."
+    assert [e for e, t, _ in found(text, kb) if t == "cognitive-behavioural-therapy"] == [
+        "cognitive behavioral therapy", "CBT", "CBT"]
+
+
+def test_once_the_text_uses_a_name_in_its_other_sense_bare_mentions_follow(kb):
+    coffee = ("Coffee tasting, known as cupping, uses many cups on a long table.\n\n"
+              "Really skilled cuppers take part in prestigious cupping competitions.")
+    assert found(coffee, kb) == []
+    therapy = coffee + "\n\nHe also had cupping for his back pain at a spa."
+    assert [(e, t) for e, t, _ in found(therapy, kb)] == [("cupping", "cupping"), ("cupping", "cupping")]
+
+
+def test_a_brand_name_beside_the_use_the_sentence_is_about_does_not_pick_the_brands_use(kb):
+    text = ("Lilly sued firms selling compounded versions of its drug, tirzepatide (Mounjaro), online.")
+    (h,) = [h for h in annotate_text(text, kb).highlights if h.exact == "tirzepatide"]
+    assert h.level == "danger" and "compounded" in h.indication.lower()
+
+
+def test_a_short_form_is_the_treatment_the_text_named_before_it(kb):
+    text = ("Celltex sells mesenchymal stem cells to American patients.\n\n"
+            "The company offers stem cell therapy in Cancun for about $25,000.")
+    assert [(e, t) for e, t, _ in found(text, kb)] == [
+        ("mesenchymal stem cells", "mesenchymal-stem-cells"), ("stem cell therapy", "mesenchymal-stem-cells")]
+
+
+def test_a_short_form_before_any_full_name_keeps_the_broader_entry(kb):
+    text = ("The company offers stem cell therapy in Cancun for about $25,000.\n\n"
+            "Celltex sells mesenchymal stem cells to American patients.")
+    assert [t for _, t, _ in found(text, kb)] == ["stem-cell-therapy", "mesenchymal-stem-cells"]
+
+
+def test_an_ambiguous_short_form_needs_its_own_treatment_context(kb):
+    text = ("Clinics inject mesenchymal stem cells for knee pain.\n\n"
+            "Muse cells are a rare kind of adult stem cells found inside bone marrow.")
+    assert "stem cells" not in [e for e, _, _ in found(text, kb)]

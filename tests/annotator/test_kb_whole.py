@@ -66,7 +66,9 @@ def misses(entry_id):
         for v in variants(alias.name, alias.exact):
             plain, cued = TEMPLATES_BY_LANGUAGE.get(alias.lang, (TEMPLATE, CUED_TEMPLATE))
             text = (cued if alias.ambiguous else plain).format(v)
-            lo = text.index(v)
+            if alias.short_form:  # a short form is the treatment only once the text has named it in full
+                text = f"{entry.name} is sold here.\n\n{text}"
+            lo = text.index(v, text.index("\n\n") + 2 if alias.short_form else 0)
             hits = [h for h in annotate_text(text, KB).highlights if h.start < lo + len(v) and h.end > lo]
             if [h.treatment for h in hits] != [entry_id]:
                 out.append((v, [(h.exact, h.treatment) for h in hits]))

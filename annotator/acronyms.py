@@ -1,0 +1,83 @@
+"""An acronym the text itself spells out as something else is that something else, everywhere in the text.
+
+Writers define the acronyms they use: "Computer-Based Test (CBT) centres", "the Marine Stewardship Council, MSC,",
+"MMR (Mumbai Metropolitan Region)". When the words beside an acronym's first letters spell it out and they are not
+one of the treatment's own names (found by the same matcher, typos and spellings included), every use of that
+acronym in the text means the other thing, as a reader would take it. A text that spells it out as the treatment
+("cognitive behavioural therapy (CBT)") keeps it.
+"""
+from __future__ import annotations
+
+import re
+
+from .match import Match
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_MINOR = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "du", "des", "la", "del", "y", "et",
+                    "&"})
+_REACH = 80   # characters either side where an acronym's spelled-out form may stand
+
+Definition = tuple[int, int]   # where the spelled-out words stand in the text
+
+
+def foreign(text: str, candidates: list[Match]) -> set[Match]:
+    """The candidates that are acronyms the text spells out as something other than their treatment."""
+    acronyms: dict[tuple[str, str], list[Match]] = {}
+    for m in candidates:
+        letters = _letters(text[m.start:m.end])
+        if m.alias.exact and letters:
+            acronyms.setdefault((m.alias.entry, letters), []).append(m)
+    out: set[Match] = set()
+    for (entry, letters), found in acronyms.items():
+        spans = [d for m in found if (d := _definition(text, m.start, m.end, letters))]
+        if spans and not any(_names(candidates, entry, span) for span in spans):
+            out.update(found)
+    return out
+
+
+def _letters(surface: str) -> str:
+    """The capitals of an acronym as written ("MSCs" -> "MSC"), or "" when the surface is not an acronym."""
+    core = surface[:-1] if surface.endswith("s") else surface
+    return core if 2 <= len(core) <= 8 and core.isupper() and core.isalnum() else ""
+
+
+def _definition(text: str, start: int, end: int, letters: str) -> Definition | None:
+    """Where the words that spell out the acronym at [start, end) stand: before it, as in "Chief of Defence Staff
+    (CDS)" or "Computer Base Test, CBT,"; or after it in brackets, as in "MMR (Mumbai Metropolitan Region)"."""
+    before, after = text[max(start - _REACH, 0):start].rstrip(), text[end:end + 2]
+    if (before.endswith("(") and after.startswith(")")) or (before.endswith(",") and after.startswith(",")):
+        lo = start - _REACH if start > _REACH else 0
+        head = text[lo:start].rstrip()[:-1]
+        words = list(_WORD.finditer(head))
+        first = _spelled(words[::-1], letters[::-1], last=True)
+        if first is not None:
+            return lo + words[-1 - first].start(), lo + len(head)
+    bracket = re.match(r"\s*\(([^()]{3,%d})\)" % _REACH, text[end:end + _REACH + 4])
+    if bracket:
+        inner = list(_WORD.finditer(bracket.group(1)))
+        if _spelled(inner, letters, last=False) == len(inner) - 1:
+            return end + bracket.start(1), end + bracket.end(1)
+    return None
+
+
+def _spelled(words: list[re.Match], letters: str, last: bool) -> int | None:
+    """Walk the words (nearest the acronym first when `last`) taking one letter of the acronym per initial; minor
+    words may be skipped. The index of the word that took the final letter, or None."""
+    i = 0
+    for k, w in enumerate(words):
+        parts = re.split(r"[-‐]", w.group())
+        initials = [p[0].upper() for p in (parts[::-1] if last else parts) if p]
+        for initial in initials:
+            if i < len(letters) and initial == letters[i].upper():
+                i += 1
+            elif w.group().lower() not in _MINOR:
+                return None
+        if i == len(letters):
+            return k if w.group().lower() not in _MINOR else None
+    return None
+
+
+def _names(candidates: list[Match], entry: str, span: Definition) -> bool:
+    """Does one of the entry's own names stand inside the spelled-out words?"""
+    lo, hi = span
+    return any(m.alias.entry == entry and lo <= m.start and m.end <= hi for m in candidates)
