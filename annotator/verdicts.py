@@ -44,7 +44,8 @@ def _score(words: Words, ind: Indication, n: float, near: tuple[int, int], own: 
     """How strongly a sentence ties the mention to a use: its words count one more within three words of the
     mention, and the mention itself being a name sold for that use ("Spravato") counts as much."""
     close = longest(words, ind.words, *near)
-    return max(n, close + 1 if close else 0, 2 if any(words.within(p, *own) for p in ind.names) else 0)
+    named = max((len(p) for p in ind.names if words.within(p, *own)), default=0)
+    return max(n, close + 1 if close else 0, named + 1 if named else 0)
 
 
 def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int]):
