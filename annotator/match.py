@@ -242,7 +242,7 @@ _TITLES = frozenset({"St", "Ste", "Mt", "Dr"})  # "St. John's wort": the full st
 def _next_word(text: str, pos: int) -> re.Match | None:
     """The next word after `pos` if only a gap of spaces, dashes or quotes (no paragraph break) comes first; the
     full stop after a title ("St.") is part of the name."""
-    if text.startswith(".", pos) and text[max(pos - 3, 0):pos].split(" ")[-1] in _TITLES:
+    if text.startswith(".", pos) and text[max(pos - 3, 0):pos].split(" ")[-1].capitalize() in _TITLES:
         pos += 1
     gap = GAP_RE.match(text, pos)
     if PARAGRAPH_BREAK.search(gap.group()):
