@@ -29,7 +29,7 @@ NATIONAL_AUTHORITIES: dict[str, str] = {
     "samhsa.gov": "U.S. Substance Abuse and Mental Health Services Administration",
     "*.ahrq.gov": "U.S. Agency for Healthcare Research and Quality",
     "cms.gov": "U.S. Centers for Medicare & Medicaid Services",
-    "va.gov": "U.S. Department of Veterans Affairs",
+    "*.va.gov": "U.S. Department of Veterans Affairs (including its National Center for PTSD)",
     "uspreventiveservicestaskforce.org": "U.S. Preventive Services Task Force",
     "nap.edu": "U.S. National Academies Press",
     "nap.nationalacademies.org": "U.S. National Academies Press",
@@ -38,10 +38,11 @@ NATIONAL_AUTHORITIES: dict[str, str] = {
     "gov.uk": "GOV.UK (MHRA, UKHSA, DHSC and other national bodies)",
     "assets.publishing.service.gov.uk": "GOV.UK publications",
     "mhra.gov.uk": "Medicines and Healthcare products Regulatory Agency",
-    "food.gov.uk": "Food Standards Agency",
+    "*.food.gov.uk": "Food Standards Agency (including its Committee on Toxicity)",
     "nhs.uk": "NHS website (NHS England)",
     "england.nhs.uk": "NHS England",
     "medicinesresources.nhs.uk": "NHS Specialist Pharmacy Service",
+    "sps.nhs.uk": "NHS Specialist Pharmacy Service",
     "111.wales.nhs.uk": "NHS 111 Wales",
     "nhsinform.scot": "NHS inform (Scotland)",
     "publichealthscotland.scot": "Public Health Scotland",
@@ -119,7 +120,7 @@ NATIONAL_AUTHORITIES: dict[str, str] = {
     "endocrine.org": "Endocrine Society",
     "aan.com": "American Academy of Neurology",
     "gastro.org": "American Gastroenterological Association",
-    "cancerresearchuk.org": "Cancer Research UK",
+    "*.cancerresearchuk.org": "Cancer Research UK",
     "macmillan.org.uk": "Macmillan Cancer Support",
     "versusarthritis.org": "Versus Arthritis",
 }
@@ -128,7 +129,8 @@ NATIONAL_AUTHORITIES: dict[str, str] = {
 # stands behind it, so a paper is cited by its DOI or PMID as a review, trial or article instead.
 NOT_AUTHORITIES = frozenset({"ncbi.nlm.nih.gov", "pubmed.ncbi.nlm.nih.gov", "pmc.ncbi.nlm.nih.gov"})
 
-ARCHIVE_HOSTS = frozenset({"web.archive.org", "webarchive.library.unt.edu", "wayback.archive-it.org"})
+ARCHIVE_HOSTS = frozenset({"web.archive.org", "webarchive.library.unt.edu", "cybercemetery.unt.edu",
+                           "wayback.archive-it.org", "public4.pagefreezer.com"})
 
 _EXACT = frozenset(h for h in NATIONAL_AUTHORITIES if not h.startswith("*."))
 _WITH_SUBDOMAINS = frozenset(h[2:] for h in NATIONAL_AUTHORITIES if h.startswith("*."))
