@@ -74,12 +74,6 @@ def kb_status():
     return jsonify(state().store.status())
 
 
-@bp.post("/kb/reload")
-def kb_reload():
-    state().store.reload()
-    return jsonify(state().store.status())
-
-
 @bp.get("/openapi.json")
 def openapi_document():
     return jsonify(openapi.document())

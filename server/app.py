@@ -12,15 +12,14 @@ from .state import State
 
 
 def create_app(overrides: dict | None = None) -> Flask:
+    """Configures and registers only: no file is read and no thread started. The KB is loaded by whoever runs the
+    app (the gunicorn master before it forks, `caveat serve --dev` before it serves) or else on first use."""
     app = Flask(__name__)
     app.config.update(config.load(overrides))
     app.json.sort_keys = False
     _configure_logging()
-    app.extensions["caveat"] = State(
-        store=KBStore(app.config["KB_PATH"], app.config["SNAPSHOT_DIR"], app.config["KB_POLL_SECONDS"]),
-        cache=ResponseCache(app.config["CACHE_ENTRIES"]),
-    )
-    app.extensions["caveat"].store.watch()
+    app.extensions["caveat"] = State(store=KBStore(app.config["KB_PATH"]),
+                                     cache=ResponseCache(app.config["CACHE_ENTRIES"]))
     errors.register(app)
     security.register(app)
     timing.register(app)

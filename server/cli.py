@@ -32,51 +32,37 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    if args.kb is not None:
-        if not args.kb.is_dir():
-            print(f"caveat serve: --kb {args.kb}: not a folder of <id>.yaml files", file=sys.stderr)
-            return 2
-        os.environ["CAVEAT_KB"] = str(args.kb.resolve())  # every worker reads its settings from the environment
+    if args.kb is not None and not args.kb.is_dir():
+        print(f"caveat serve: --kb {args.kb}: not a folder of <id>.yaml files", file=sys.stderr)
+        return 2
     if args.workers < 1 or args.threads < 1 or not 0 < args.port < 65536:
         print("caveat serve: --workers and --threads must be at least 1, --port within 1-65535", file=sys.stderr)
         return 2
-    # With --dev, Werkzeug's reloader runs main() again in the child that serves: checking and greeting once will do
-    if not (args.dev and os.environ.get("WERKZEUG_RUN_MAIN") == "true"):
-        status = _check_kb()
-        if status is None:
-            return 1
-        _banner(args, status)
-    if args.dev:
-        from .app import create_app
+    from .app import create_app
+    from .state import state
 
-        create_app().run(host=args.host, port=args.port, debug=False, use_reloader=True)
+    app = create_app({"KB_PATH": str(args.kb.resolve())} if args.kb is not None else None)
+    store = state(app).store
+    if not store.load():  # before any worker exists: a broken KB stops here, every problem listed
+        print(f"caveat serve: the knowledge base in {store.kb_dir} does not load; fix these and start again:\n  "
+              + "\n  ".join(store.problems()), file=sys.stderr)
+        return 1
+    # With --dev, Werkzeug's reloader runs main() again in the child that serves: greeting once will do
+    if not (args.dev and os.environ.get("WERKZEUG_RUN_MAIN") == "true"):
+        _banner(args, store.status())
+    if args.dev:
+        app.run(host=args.host, port=args.port, debug=False, use_reloader=True)
     else:
         from .wsgi_server import run
 
-        run(args.host, args.port, args.workers, args.threads)
+        run(app, args.host, args.port, args.workers, args.threads)
     return 0
-
-
-def _check_kb() -> dict | None:
-    """Load the KB once before any worker starts, so a broken KB without a snapshot fails here with every problem
-    listed; a good one is saved as the snapshot that later workers fall back on."""
-    from . import config
-    from .kb_store import KBStore
-
-    settings = config.load()
-    try:
-        store = KBStore(settings["KB_PATH"], settings["SNAPSHOT_DIR"], -1)
-    except RuntimeError as exc:
-        print(f"caveat serve: {exc}", file=sys.stderr)
-        return None
-    return store.status()
 
 
 def _banner(args, status: dict) -> None:
     url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}"
     print(f"Caveat server: {url}  (playground at {url}/, API at {url}/api/v1)", file=sys.stderr)
-    print(f"Knowledge base {status['version']}: {status['entries']} treatments from {status['path']}"
-          f"{' (last good snapshot: the KB on disk has errors)' if status['source'] == 'snapshot' else ''}",
+    print(f"Knowledge base {status['version']}: {status['entries']} treatments from {status['path']}",
           file=sys.stderr)
     print("Extension: open chrome://extensions, turn on Developer mode, 'Load unpacked' and pick the extension/ "
           f"folder (it calls this server as {CHROME_EXTENSION_ORIGIN}).", file=sys.stderr)

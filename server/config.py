@@ -1,13 +1,11 @@
 """Server settings: defaults, overridden by CAVEAT_* environment variables, overridden by create_app(config).
 
-Every worker that gunicorn starts builds its app from the environment, so the CLI passes its options down as
-environment variables; docs/server.md lists them.
+The environment is only read, never written: `caveat serve` passes its options in the config it builds the app
+with, and gunicorn's workers are forked from that app. docs/server.md lists the settings.
 """
 from __future__ import annotations
 
-import hashlib
 import os
-from pathlib import Path
 
 from caveat.annotator.kb import bundled_kb_path
 
@@ -20,18 +18,10 @@ SETTINGS = {
     "KB_PATH": ("CAVEAT_KB", str, str(BUNDLED_KB)),
     "MAX_CONTENT_LENGTH": ("CAVEAT_MAX_BODY", int, 5 * 1024 * 1024),
     "KB_POLL_SECONDS": ("CAVEAT_KB_POLL", float, 2.0),
-    "SNAPSHOT_DIR": ("CAVEAT_SNAPSHOT_DIR", str, ""),
     "CACHE_ENTRIES": ("CAVEAT_CACHE_ENTRIES", int, 256),
     "ALLOWED_ORIGINS": ("CAVEAT_ALLOWED_ORIGINS", lambda v: [o.strip() for o in v.split(",") if o.strip()], []),
     "ALLOWED_HOSTS": ("CAVEAT_ALLOWED_HOSTS", lambda v: [h.strip().lower() for h in v.split(",") if h.strip()], []),
 }
-
-
-def default_snapshot_dir(kb_path: str) -> str:
-    """One snapshot folder per KB folder, so two servers on two KBs never restore each other's entries."""
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    tag = hashlib.sha256(str(Path(kb_path).resolve()).encode()).hexdigest()[:12]
-    return str(cache / "caveat" / "kb-snapshots" / tag)
 
 
 def load(overrides: dict | None = None) -> dict:
@@ -44,5 +34,4 @@ def load(overrides: dict | None = None) -> dict:
         except ValueError:
             raise SystemExit(f"caveat serve: {env}={raw!r} is not valid") from None
     config.update(overrides or {})
-    config["SNAPSHOT_DIR"] = config["SNAPSHOT_DIR"] or default_snapshot_dir(config["KB_PATH"])
     return config

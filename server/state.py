@@ -3,17 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import Flask, current_app
 
 from .cache import ResponseCache
 from .kb_store import KBStore
 
 
-@dataclass
+@dataclass(frozen=True)
 class State:
     store: KBStore
     cache: ResponseCache
 
 
-def state() -> State:
-    return current_app.extensions["caveat"]
+def state(app: Flask | None = None) -> State:
+    return (app or current_app).extensions["caveat"]

@@ -30,8 +30,8 @@ def tiny_kb(tmp_path) -> Path:
 
 
 @pytest.fixture
-def app(tiny_kb, tmp_path):
-    app = create_app({"KB_PATH": str(tiny_kb), "SNAPSHOT_DIR": str(tmp_path / "snapshot"), "KB_POLL_SECONDS": -1})
+def app(tiny_kb):
+    app = create_app({"KB_PATH": str(tiny_kb)})
     app.test_client_class = CheckedClient
     return app
 

@@ -80,7 +80,7 @@ def test_unknown_treatment_is_404(client):
 
 def test_kb_status_and_health(client, tiny_kb):
     status = client.get("/api/v1/kb").json
-    assert status["entries"] == 3 and status["errors"] == [] and status["source"] == "disk"
+    assert status["entries"] == 3 and status["errors"] == []
     assert client.get("/healthz").json == {"status": "ok", "kb_version": status["version"]}
 
 

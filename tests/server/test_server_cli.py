@@ -8,12 +8,6 @@ from tiny_kb import copy_kb
 from caveat.server import cli
 
 
-@pytest.fixture(autouse=True)
-def _restore_environment(monkeypatch):
-    """cli.main passes --kb to the workers through os.environ; monkeypatch puts CAVEAT_KB back afterwards."""
-    monkeypatch.delenv("CAVEAT_KB", raising=False)
-
-
 def test_missing_kb_folder_is_refused(tmp_path, capsys):
     assert cli.main(["--kb", str(tmp_path / "nowhere")]) == 2
     assert "not a folder" in capsys.readouterr().err
@@ -25,13 +19,12 @@ def test_bad_numbers_are_refused(option, capsys):
     assert "--workers" in capsys.readouterr().err
 
 
-def test_broken_kb_without_a_snapshot_lists_every_problem(tmp_path, monkeypatch, capsys):
+def test_broken_kb_stops_the_server_before_any_worker_with_every_problem(tmp_path, capsys):
     kb = copy_kb(tmp_path / "kb")
     (kb / "broken.yaml").write_text("id: broken\nname: [unclosed\n")
-    monkeypatch.setenv("CAVEAT_SNAPSHOT_DIR", str(tmp_path / "snapshot"))
     assert cli.main(["--kb", str(kb)]) == 1
     err = capsys.readouterr().err
-    assert "no last good snapshot" in err and "broken.yaml:3: yaml:" in err
+    assert "does not load" in err and "broken.yaml:3: yaml:" in err
 
 
 def test_malformed_port_variable_gets_a_one_line_error(monkeypatch, capsys):
