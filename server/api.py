@@ -6,7 +6,7 @@ import json
 from caveat.annotator import AnnotatorError, annotate, annotate_blocks, annotate_text
 from flask import Blueprint, current_app, jsonify, request
 
-from . import annotate_request, openapi
+from . import annotate_request, openapi, validation
 from .cache import content_key
 from .errors import ApiError
 from .state import state
@@ -15,7 +15,6 @@ from .timing import measure
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 ANNOTATORS = {"text": annotate_text, "blocks": annotate_blocks}  # html gives its own page context
-MAX_QUERY = 200
 
 
 @bp.post("/annotate")
@@ -50,10 +49,9 @@ def _annotate(kind, content, page, kb) -> bytes:
 
 @bp.get("/treatments")
 def treatments():
+    validation.check_query("/api/v1/treatments", "get", request.args)
     kb = state().store.kb
     query = request.args.get("q", "").strip()
-    if len(query) > MAX_QUERY:
-        raise ApiError(422, f"query parameter 'q' is longer than {MAX_QUERY} characters")
     found = kb.search(query) if query else kb.summaries()
     return jsonify(kb_version=kb.version, treatments=found)
 
