@@ -12,6 +12,7 @@ from caveat.annotator.kb import bundled_kb_path
 BUNDLED_KB = bundled_kb_path().resolve()
 CHROME_EXTENSION_ORIGIN = "chrome-extension://alocaiiepiimnppblibjekcknhkmnigi"
 DEFAULT_PORT = 8737
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}  # on every response
 
 # name in app.config -> (environment variable, parser, default)
 SETTINGS = {

@@ -34,7 +34,7 @@ def run(app: Flask, host: str, port: int, workers: int, threads: int) -> None:
     CaveatServer(app, {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers,
-        "worker_class": "gthread",
+        "worker_class": "caveat.server.worker.CaveatWorker",
         "threads": threads,
         "preload_app": True,
         "timeout": 120,
