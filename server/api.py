@@ -6,7 +6,7 @@ import json
 from caveat.annotator import AnnotatorError, annotate, annotate_blocks, annotate_text
 from flask import Blueprint, current_app, jsonify, request
 
-from . import annotate_request, openapi, validation
+from . import annotate_request, bounded, openapi, validation
 from .cache import content_key
 from .errors import ApiError
 from .state import state
@@ -31,20 +31,29 @@ def annotate_route():
 
 
 def _annotate(kind, content, page, kb) -> bytes:
+    """Within this worker's slots and the deadline; a page over a cap is refused, never silently cut."""
+    with bounded.slot(state().slots):
+        return bounded.within_deadline(lambda: _annotated_json(kind, content, page, kb))
+
+
+def _annotated_json(kind, content, page, kb) -> bytes:
     try:
         with measure("annotate"):
             if kind == "html":  # offsets count in the extracted text: send it, the caller does not have it
-                result = annotate(content, kb).to_dict(with_text=True)
+                annotations = annotate(content, kb)
             else:
-                result = ANNOTATORS[kind](content, kb, page).to_dict()
+                annotations = ANNOTATORS[kind](content, kb, page)
     except AnnotatorError as exc:
         raise ApiError(422, str(exc).splitlines()[0] if str(exc) else "the annotator could not read this input",
                        "unreadable_input") from None
     except RecursionError:
         raise ApiError(422, "the page is nested too deeply to read", "unreadable_input") from None
+    bounded.check_highlights(len(annotations.highlights))
+    with measure("annotate"):
+        result = annotations.to_dict(with_text=kind == "html")
     with measure("serialize"):
         # ASCII output (non-ASCII as \u escapes) is twice as fast to encode and safe for lone surrogates
-        return json.dumps(result, separators=(",", ":")).encode("ascii")
+        return bounded.check_size(json.dumps(result, separators=(",", ":")).encode("ascii"))
 
 
 @bp.get("/treatments")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 from flask import Flask
 
@@ -19,7 +20,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.json.sort_keys = False
     _configure_logging()
     app.extensions["caveat"] = State(store=KBStore(app.config["KB_PATH"]),
-                                     cache=ResponseCache(app.config["CACHE_ENTRIES"]))
+                                     cache=ResponseCache(app.config["CACHE_ENTRIES"]),
+                                     slots=threading.BoundedSemaphore(app.config["ANNOTATE_SLOTS"]))
     errors.register(app)
     security.register(app)
     timing.register(app)

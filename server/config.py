@@ -20,6 +20,10 @@ SETTINGS = {
     "MAX_CONTENT_LENGTH": ("CAVEAT_MAX_BODY", int, 5 * 1024 * 1024),
     "KB_POLL_SECONDS": ("CAVEAT_KB_POLL", float, 2.0),
     "CACHE_ENTRIES": ("CAVEAT_CACHE_ENTRIES", int, 256),
+    "ANNOTATE_DEADLINE": ("CAVEAT_DEADLINE", float, 10.0),
+    "ANNOTATE_SLOTS": ("CAVEAT_SLOTS", int, 2),
+    "MAX_HIGHLIGHTS": ("CAVEAT_MAX_HIGHLIGHTS", int, 10_000),
+    "MAX_RESPONSE_BYTES": ("CAVEAT_MAX_RESPONSE", int, 32 * 1024 * 1024),
     "ALLOWED_ORIGINS": ("CAVEAT_ALLOWED_ORIGINS", lambda v: [o.strip() for o in v.split(",") if o.strip()], []),
     "ALLOWED_HOSTS": ("CAVEAT_ALLOWED_HOSTS", lambda v: [h.strip().lower() for h in v.split(",") if h.strip()], []),
 }

@@ -30,6 +30,7 @@ class RequestBuffer:
         self.wants_continue = False         # the client waits for "100 Continue" before it sends the body
         self._body: tuple[str, int] | None = None  # ("length", end) or ("chunked", parse position)
         self._chunked_size = 0
+        self.end = 0                        # once complete: where this request ends (a next one may follow)
 
     def feed(self, chunk: bytes) -> bool:
         self.data += chunk
@@ -41,11 +42,16 @@ class RequestBuffer:
             return False
         kind, at = self._body or ("length", self.head_end)
         if kind == "length":
+            self.end = at
             return len(self.data) >= at
         return self._read_chunks()
 
     def request(self) -> bytes:
-        return bytes(self.data)
+        return bytes(self.data[:self.end])
+
+    def rest(self) -> bytes:
+        """What the client sent after this request (HTTP pipelining): the start of the next one."""
+        return bytes(self.data[self.end:])
 
     def _read_head(self) -> bool:
         end = self.data.find(b"\r\n\r\n")
@@ -101,10 +107,12 @@ class RequestBuffer:
 
     def _read_trailers(self, at: int) -> bool:
         if self.data[at:at + 2] == b"\r\n":
+            self.end = at + 2
             return True
         end = self.data.find(b"\r\n\r\n", at)
         if end < 0 and len(self.data) - at > MAX_HEAD:
             raise _malformed("the trailers after the last chunk are too long")
+        self.end = end + 4
         return end >= 0
 
 

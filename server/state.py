@@ -1,6 +1,7 @@
-"""What one app instance keeps between requests: the KB store and the response cache."""
+"""What one app instance keeps between requests: the KB store, the response cache and the annotation slots."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from flask import Flask, current_app
@@ -13,6 +14,7 @@ from .kb_store import KBStore
 class State:
     store: KBStore
     cache: ResponseCache
+    slots: threading.Semaphore  # annotations this worker runs at once (CAVEAT_SLOTS)
 
 
 def state(app: Flask | None = None) -> State:

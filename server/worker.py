@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 from functools import partial
 
+from gunicorn import http
 from gunicorn.http import errors as http_errors
 from gunicorn.workers.gthread import ThreadWorker
 
@@ -32,6 +33,11 @@ SEND_TIMEOUT = 30.0      # seconds a response may wait for the client to read
 LINGER = 2.0             # seconds to read and drop what a refused client still sends, so it can read the error
 DRAIN_LIMIT = 64 * 1024 * 1024
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
+
+
+def _pieces(data: bytes, size: int = 1 << 16):
+    view = memoryview(data)
+    return (bytes(view[i:i + size]) for i in range(0, len(data), size))
 
 
 @dataclass
@@ -88,7 +94,7 @@ class CaveatWorker(ThreadWorker):
         if getattr(conn, "caveat_request", None) is not None:
             super().enqueue_req(conn)
             return
-        leftover = conn.parser.unreader.take_buffered() if conn.parser is not None else b""
+        leftover, conn.caveat_next = getattr(conn, "caveat_next", b""), b""
         reading = _Reading(RequestBuffer(self.max_body, leftover), time.monotonic(),
                            HEAD_TIMEOUT if conn.parser is None else self.cfg.keepalive)
         conn.sock.setblocking(False)
@@ -132,9 +138,15 @@ class CaveatWorker(ThreadWorker):
         if complete:
             self.poller.unregister(conn.sock)
             del self.reading[conn]
-            conn.caveat_request = reading.buffer.request()
+            conn.caveat_request, conn.caveat_next = reading.buffer.request(), reading.buffer.rest()
             conn.data_ready = True
             super().enqueue_req(conn)
+
+    def finish_request(self, conn, fs) -> None:
+        """A kept-alive connection whose next request already arrived (pipelined) is read from that at once."""
+        super().finish_request(conn, fs)
+        if getattr(conn, "caveat_next", b"") and conn in self.keepalived_conns:
+            self.on_client_socket_readable(conn, conn.sock)
 
     def murder_keepalived(self, force: bool = False) -> None:
         super().murder_keepalived(force)
@@ -178,10 +190,12 @@ class CaveatWorker(ThreadWorker):
     # -- a thread: the request is all in memory -------------------------------------------------------------
 
     def handle(self, conn):
+        """gunicorn's parser reads the request from memory, in pieces: one 5 MB buffer would be copied whole at
+        each of its reads."""
         request, conn.caveat_request = conn.caveat_request, None
         conn.sock.setblocking(True)
-        conn.init()
-        conn.parser.unreader.unread(request)
+        conn.initialized = True  # plain HTTP/1.1 on a plain socket: nothing for TConn.init() to set up
+        conn.parser = http.get_parser(self.cfg, _pieces(request), conn.client)
         return super().handle(conn)
 
     def handle_request(self, req, conn):

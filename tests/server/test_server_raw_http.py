@@ -72,3 +72,12 @@ def test_a_client_that_waits_for_100_continue_gets_it_once(caveat_server):
         while chunk := sock.recv(65536):
             answer += chunk
     assert answer.startswith(b"HTTP/1.1 200 OK") and b"100 Continue" not in answer
+
+
+def test_pipelined_requests_are_each_answered(caveat_server):
+    one = b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    body = b'{"text": "ivermectin"}'
+    two = (b"POST /api/v1/annotate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: "
+           b"close\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+    response = exchange(caveat_server.port, one + two)
+    assert response.status == 200 and b"HTTP/1.1 200 OK" in response.body and b'"treatment":"ivermectin"' in response.body
