@@ -24,6 +24,8 @@ SETTINGS = {
     "ANNOTATE_SLOTS": ("CAVEAT_SLOTS", int, 2),
     "MAX_HIGHLIGHTS": ("CAVEAT_MAX_HIGHLIGHTS", int, 10_000),
     "MAX_RESPONSE_BYTES": ("CAVEAT_MAX_RESPONSE", int, 32 * 1024 * 1024),
+    "HEAD_TIMEOUT": ("CAVEAT_HEAD_TIMEOUT", float, 10.0),
+    "REQUEST_TIMEOUT": ("CAVEAT_REQUEST_TIMEOUT", float, 60.0),
     "ALLOWED_ORIGINS": ("CAVEAT_ALLOWED_ORIGINS", lambda v: [o.strip() for o in v.split(",") if o.strip()], []),
     "ALLOWED_HOSTS": ("CAVEAT_ALLOWED_HOSTS", lambda v: [h.strip().lower() for h in v.split(",") if h.strip()], []),
 }

@@ -27,8 +27,6 @@ from .request_buffer import Refusal, RequestBuffer
 
 log = logging.getLogger("caveat.server")
 
-HEAD_TIMEOUT = 10.0      # seconds for a request's head, from its first byte (or the connection's start)
-REQUEST_TIMEOUT = 60.0   # seconds for a whole request, head and body
 SEND_TIMEOUT = 30.0      # seconds a response may wait for the client to read
 LINGER = 2.0             # seconds to read and drop what a refused client still sends, so it can read the error
 DRAIN_LIMIT = 64 * 1024 * 1024
@@ -40,11 +38,19 @@ def _pieces(data: bytes, size: int = 1 << 16):
     return (bytes(view[i:i + size]) for i in range(0, len(data), size))
 
 
+@dataclass(frozen=True)
+class Timeouts:
+    head: float               # seconds for a request's head (CAVEAT_HEAD_TIMEOUT), also a new connection's first byte
+    request: float            # seconds for all of it, head and body (CAVEAT_REQUEST_TIMEOUT)
+    idle: float               # seconds a kept-alive connection may wait for its next request
+
+
 @dataclass
 class _Reading:
     buffer: RequestBuffer
     started: float
-    idle_timeout: float       # how long a connection may wait before its first byte
+    timeouts: Timeouts
+    fresh: bool               # a new connection, not a kept-alive one
     continued: bool = False
     refused: bool = False     # the error is sent; what still arrives is dropped
     dropped: int = 0
@@ -54,8 +60,8 @@ class _Reading:
         if self.refused:
             return now > self.deadline
         if not self.buffer.data:
-            return now > self.started + self.idle_timeout
-        limit = HEAD_TIMEOUT if self.buffer.head_end is None else REQUEST_TIMEOUT
+            return now > self.started + (self.timeouts.head if self.fresh else self.timeouts.idle)
+        limit = self.timeouts.head if self.buffer.head_end is None else self.timeouts.request
         return now > self.started + limit
 
 
@@ -87,6 +93,11 @@ class CaveatWorker(ThreadWorker):
     def max_body(self) -> int:
         return self.wsgi.config.get("MAX_CONTENT_LENGTH") or DRAIN_LIMIT
 
+    @property
+    def timeouts(self) -> Timeouts:
+        config = self.wsgi.config
+        return Timeouts(config["HEAD_TIMEOUT"], config["REQUEST_TIMEOUT"], self.cfg.keepalive)
+
     # -- the main loop: read whole requests -----------------------------------------------------------------
 
     def enqueue_req(self, conn) -> None:
@@ -95,8 +106,8 @@ class CaveatWorker(ThreadWorker):
             super().enqueue_req(conn)
             return
         leftover, conn.caveat_next = getattr(conn, "caveat_next", b""), b""
-        reading = _Reading(RequestBuffer(self.max_body, leftover), time.monotonic(),
-                           HEAD_TIMEOUT if conn.parser is None else self.cfg.keepalive)
+        reading = _Reading(RequestBuffer(self.max_body, leftover), time.monotonic(), self.timeouts,
+                           fresh=conn.parser is None)
         conn.sock.setblocking(False)
         self.reading[conn] = reading
         self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._on_readable, conn))
@@ -155,8 +166,9 @@ class CaveatWorker(ThreadWorker):
             if force or reading.due(now):
                 if reading.buffer.data and not reading.refused and not force:
                     self._refuse(conn, Refusal(408, "request_timeout", "the request did not arrive in time (the "
-                                                                       f"head within {HEAD_TIMEOUT:.0f} s, all of "
-                                                                       f"it within {REQUEST_TIMEOUT:.0f} s)"))
+                                                                       f"head within {reading.timeouts.head:g} s, "
+                                                                       f"all of it within "
+                                                                       f"{reading.timeouts.request:g} s)"))
                 else:
                     self._close(conn)
 
