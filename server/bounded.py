@@ -1,8 +1,8 @@
 """Bounded work per annotation request: a few annotations at a time per worker, a deadline for each, caps on the
 highlights and the bytes of an answer, and no more work once the client has gone.
 
-Limits are errors that name the limit (docs/server.md): an answer is never silently cut. Waiting longer than the
-deadline for a free slot is a 503 (the server is busy: try again); an annotation that needs longer than the
+Limits are errors that name the limit (docs/server.md): an answer is never silently cut. Waiting longer than
+CAVEAT_QUEUE_TIMEOUT for a free slot is a 503 (the server is busy: try again); an annotation that needs longer than the
 deadline, or gives more highlights or bytes than the caps, is a 422 (the same page will not fit next time either:
 send less)."""
 from __future__ import annotations
@@ -40,15 +40,15 @@ def client_gone(environ: dict) -> Callable[[], bool]:
 
 @contextmanager
 def slot(slots: threading.Semaphore):
-    """One of this worker's annotation slots, waiting at most the deadline for it."""
+    """One of this worker's annotation slots, waiting at most CAVEAT_QUEUE_TIMEOUT for it."""
     config, gone = current_app.config, client_gone(request.environ)
-    give_up = time.monotonic() + config["ANNOTATE_DEADLINE"]
+    give_up = time.monotonic() + config["QUEUE_TIMEOUT"]
     while not slots.acquire(timeout=WAIT_STEP):
         if gone():
             raise ApiError(400, "the client closed the connection before its answer", "client_gone")
         if time.monotonic() > give_up:
             raise ApiError(503, f"the server is busy: no annotation slot came free within "
-                                f"{config['ANNOTATE_DEADLINE']:g} s (CAVEAT_DEADLINE); try again", "server_busy")
+                                f"{config['QUEUE_TIMEOUT']:g} s (CAVEAT_QUEUE_TIMEOUT); try again", "server_busy")
     try:
         yield
     finally:

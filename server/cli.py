@@ -25,8 +25,8 @@ def parser() -> argparse.ArgumentParser:
                    help=f"port (default {DEFAULT_PORT})")
     p.add_argument("--kb", type=Path, default=None, help="knowledge base folder (default: CAVEAT_KB or the bundled KB)")
     p.add_argument("--workers", type=int, default=env("CAVEAT_WORKERS", "2"), help="gunicorn workers (default 2)")
-    p.add_argument("--threads", type=int, default=env("CAVEAT_THREADS", "8"),
-                   help="threads per worker (default 8; at most CAVEAT_SLOTS of them annotate at once)")
+    p.add_argument("--threads", type=int, default=env("CAVEAT_THREADS", "32"),
+                   help="threads per worker (default 32; at most CAVEAT_SLOTS of them annotate at once)")
     p.add_argument("--dev", action="store_true", help="Flask's development server with code reloading")
     return p
 
@@ -68,5 +68,7 @@ def _banner(args, status: dict) -> None:
     print("Extension: open chrome://extensions, turn on Developer mode, 'Load unpacked' and pick the extension/ "
           f"folder (it calls this server as {CHROME_EXTENSION_ORIGIN}).", file=sys.stderr)
     if args.host not in LOOPBACK:
-        print(f"WARNING: listening on {args.host}, not loopback: other machines can reach this server. "
-              "Requests must still name an allowed host (CAVEAT_ALLOWED_HOSTS).", file=sys.stderr)
+        print(f"WARNING: listening on {args.host}, not loopback: anyone who can reach this address can use the API. "
+              "The Host check (loopback names and CAVEAT_ALLOWED_HOSTS) only stops web pages from reaching the "
+              "server through DNS rebinding; it is not access control: a client that sends 'Host: 127.0.0.1' is "
+              "served. Put a firewall, or a proxy that authenticates, in front.", file=sys.stderr)

@@ -52,3 +52,11 @@ def test_dev_mode_serves_with_one_greeting(tmp_path):
         assert server.get_json("/healthz")["status"] == "ok"
         log = server.log()
     assert log.count("Caveat server: http://127.0.0.1:") == 1
+
+
+def test_the_host_warning_says_the_host_check_is_not_access_control(capsys):
+    cli._banner(cli.parser().parse_args(["--host", "0.0.0.0"]),
+                {"version": "0123456789ab", "entries": 1, "path": "kb"})
+    warning = capsys.readouterr().err
+    assert "anyone who can reach this address" in warning and "not access control" in warning
+    assert "Host: 127.0.0.1" in warning
