@@ -165,3 +165,15 @@ def test_an_ambiguous_short_form_needs_its_own_treatment_context(kb):
     text = ("Clinics inject mesenchymal stem cells for knee pain.\n\n"
             "Muse cells are a rare kind of adult stem cells found inside bone marrow.")
     assert "stem cells" not in [e for e, _, _ in found(text, kb)]
+
+
+def test_a_brand_name_nearby_gives_way_to_the_use_the_paragraph_names(kb):
+    text = ("Telehealth firms sell compounded copies of the drug online.\n\n"
+            "This is the case for semaglutide, which is sold under the brand names Ozempic and Wegovy.")
+    (h,) = [h for h in annotate_text(text, kb).highlights if h.exact == "semaglutide"]
+    assert h.level == "danger" and "compounded" in h.indication.lower()
+
+
+def test_a_brand_name_nearby_still_names_its_use_when_nothing_else_does(kb):
+    (h,) = [h for h in annotate_text("Semaglutide is sold as Ozempic.", kb).highlights if h.exact == "Semaglutide"]
+    assert h.indication == "type 2 diabetes"
