@@ -23,6 +23,8 @@ def found(text, kb, page=Page()):
     ("Her doctor prescribed testosterone for low libido.", "testosterone", "testosterone-therapy"),
     ("She takes vitamin D every winter.", "vitamin D", "vitamin-d-supplements"),
     ("The spa offers IV therapy for hangovers.", "IV therapy", "iv-vitamin-drips"),
+    ("She takes colostrum every morning for her gut health.", "colostrum", "bovine-colostrum"),
+    ("She did a detox to clear toxins from her liver.", "detox", "detox-cleanse"),
 ])
 def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb):
     assert [(e, t) for e, t, _ in found(text, kb)] == [(exact, treatment)]
@@ -38,6 +40,8 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "O tanque está sempre cheio e o frentista trabalha sem parar durante o dia inteiro na cidade.",
     "A reunião do CONSEMA aprovou as novas regras para as áreas degradadas do estado.",
     "Stem cells divide to renew the lining of the gut every few days, biologists have found.",
+    "Colostrum is the first milk a mother makes after giving birth.",
+    "He went through detox at a rehab clinic before rejoining the team.",
 ])
 def test_false_friends_stay_silent(text, kb):
     assert [(e, t) for e, t, _ in found(text, kb) if t != "cancer-immunotherapy"] == []
