@@ -181,3 +181,16 @@ def test_a_brand_name_nearby_gives_way_to_the_use_the_paragraph_names(kb):
 def test_a_brand_name_nearby_still_names_its_use_when_nothing_else_does(kb):
     (h,) = [h for h in annotate_text("Semaglutide is sold as Ozempic.", kb).highlights if h.exact == "Semaglutide"]
     assert h.indication == "type 2 diabetes"
+
+
+@pytest.mark.parametrize("text", [
+    "Many clinics sell NAD+ drips.\n\nNAD+ is a coenzyme found in every cell of the body.",
+    "Clinics inject growth hormone for ageing.\n\nHuman growth hormone is released by the pituitary gland in children.",
+])
+def test_a_sentence_describing_the_bodys_own_substance_is_not_the_treatment(text, kb):
+    assert len(found(text, kb)) == 1
+
+
+def test_a_substance_sentence_with_a_treatment_cue_is_still_the_treatment(kb):
+    text = "Human growth hormone, made by the pituitary gland, is injected at anti-ageing clinics."
+    assert [t for _, t, _ in found(text, kb)] == ["human-growth-hormone"]
