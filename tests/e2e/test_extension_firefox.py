@@ -34,7 +34,7 @@ def test_highlights_and_card_in_firefox(e2e_server, site, tmp_path):
         ["stem cell therapy", "danger"], ["umbilical cord stem cells", "danger"], ["IV vitamin drips", "warning"],
         ["ozone therapy", "caution"], ["sunscreen", "established"]]
     assert celebrity["card"]["name"] == "Stem cell therapy"
-    assert "Stem cell therapy - for joint, knee, back and sports injuries: unproven" in celebrity["card"]["verdict"]
+    assert "Unproven for joint, knee, back and sports injuries · high risk" in celebrity["card"]["verdict"]
     assert tricky["highlights"] == [
         ["stem cell therapy", "depends"], ["colloidal   silver", "warning"], ["ivermectin", "warning"],
         ["statins", "established"], ["ketamine clinics", "depends"], ["sunscreen", "established"]]
