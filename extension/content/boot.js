@@ -36,16 +36,23 @@
       card, highlight: placed.highlight, onDismiss: dismiss, onReport: reportProblem,
       onClose: () => page.popover.close({ returnFocus: true }),
     });
-    return { element, level: placed.level, title: Caveat.verdictLine(card, placed.highlight) };
+    return { element, level: placed.level, marks: placed.marks, title: Caveat.verdictLine(card, placed.highlight) };
   }
 
   page.popover = new Caveat.Popover(document, render);
   page.jumps = new Map();
 
+  /** After Esc the pointer may rest on another highlight, which the browser then reports as hovered: it opens
+   * nothing until the pointer moves. */
+  function holdHover() {
+    page.hoverHeld = true;
+    document.addEventListener("mousemove", () => { page.hoverHeld = false; }, { once: true, capture: true });
+  }
+
   const handlers = {
     mouseover(e) {
       const mark = markFrom(e);
-      if (mark) page.popover.open(mark);
+      if (mark && !page.hoverHeld) page.popover.open(mark);
     },
     mouseout(e) {
       if (markFrom(e) && !page.popover.contains(e.relatedTarget)) page.popover.scheduleClose();
@@ -65,6 +72,7 @@
     keydown(e) {
       if (e.key === "Escape" && page.popover.mark) {
         page.popover.close({ returnFocus: true });
+        holdHover();
         return;
       }
       const mark = (e.key === "Enter" || e.key === " ") && markFrom(e);
@@ -85,7 +93,9 @@
       }
     }, true);
   }
-  root.addEventListener("scroll", () => page.popover.place && page.popover.mark && page.popover.place(), { passive: true, capture: true });
+  const follow = () => page.popover.mark && page.popover.place(); // the card stays beside its highlight
+  root.addEventListener("scroll", follow, { passive: true, capture: true });
+  root.addEventListener("resize", follow, { passive: true });
 
   /** Focuses the next mention of a treatment (of one level, when `level` is given): each press goes further. */
   function jump(id, level) {

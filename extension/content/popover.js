@@ -5,6 +5,78 @@
   "use strict";
   const Caveat = (root.Caveat = root.Caveat || {});
   const CLOSE_DELAY_MS = 300;
+  const NARROW = 600; // narrower viewports get a sheet at the bottom
+  const GAP = 10; // between the highlight and the card (room for a wavy underline below the text box)
+  const MARGIN = 8; // between the card and the viewport's edges
+  const WIDTH = 380;
+  const ENOUGH = 180; // a card shorter than its content but this tall still reads well (it scrolls inside)
+
+  /** The bottom of the page's own fixed or sticky elements at the top edge of the viewport (a site's header), which
+   * the card must not cover. Measured when the card is placed, from what is at the top edge now. */
+  function topInset(doc, skip) {
+    const view = doc.defaultView;
+    const width = doc.documentElement.clientWidth || view.innerWidth;
+    let inset = 0;
+    for (const x of [2, width / 2, width - 3]) {
+      for (let el of doc.elementsFromPoint(x, 1)) {
+        for (; el && el !== doc.body && el !== doc.documentElement && el !== skip; el = el.parentElement) {
+          const position = view.getComputedStyle(el).position;
+          if (position !== "fixed" && position !== "sticky") continue;
+          const rect = el.getBoundingClientRect();
+          if (rect.top <= 1 && rect.height < view.innerHeight / 2) inset = Math.max(inset, rect.bottom);
+          break;
+        }
+      }
+    }
+    return inset;
+  }
+
+  function clamp(value, low, high) {
+    return Math.max(low, Math.min(value, high));
+  }
+
+  /**
+   * Where the card goes, from the viewport's size, the highlight's rectangle, the header's bottom (`topInset`) and
+   * the card's natural size: {top, left, width, maxHeight, side}, or {scrollBy} when the page should first scroll
+   * (only if `mayScroll`). Below the highlight if the card fits there, else above, else beside it, else in the larger
+   * of the spaces above and below; it never overlaps the highlight or the header and stays inside the viewport.
+   * Narrow viewports get a full-width sheet at the bottom, under the highlight.
+   */
+  function cardPlacement({ viewport, target, topInset: inset, natural, mayScroll }) {
+    const minTop = Math.max(MARGIN, inset + GAP);
+    const below = viewport.height - MARGIN - (target.bottom + GAP);
+    const above = target.top - GAP - minTop;
+    if (viewport.width < NARROW) {
+      // bring the highlight up under the header, with the start of its sentence (`lead` above it) still in view
+      const lead = Math.min(target.lead || 0, viewport.height * 0.15);
+      if (mayScroll && below < Math.min(natural.height, viewport.height / 2) && target.top > minTop + 2 * GAP + lead) {
+        return { scrollBy: Math.round(target.top - minTop - 2 * GAP - lead) };
+      }
+      // at most 60% of the screen, so the lines around the highlight still show
+      const height = Math.min(natural.height, Math.max(below, above), viewport.height * 0.6);
+      const top = below >= above ? viewport.height - height : minTop;
+      return { top, left: 0, width: viewport.width, maxHeight: height, side: "sheet" };
+    }
+    const width = Math.min(WIDTH, viewport.width - 2 * MARGIN);
+    const left = clamp(target.left, MARGIN, viewport.width - width - MARGIN);
+    const vertical = (side) => {
+      const height = Math.max(0, Math.min(natural.height, side === "below" ? below : above));
+      return { top: side === "below" ? target.bottom + GAP : target.top - GAP - height, left, width, maxHeight: height, side };
+    };
+    if (below >= natural.height) return vertical("below");
+    if (above >= natural.height) return vertical("above");
+    if (Math.max(below, above) >= ENOUGH) return vertical(below >= above ? "below" : "above");
+    const right = viewport.width - MARGIN - (target.right + GAP);
+    const leftSpace = target.left - GAP - MARGIN;
+    if (Math.max(right, leftSpace) >= Math.min(width, 260)) {
+      const sideWidth = Math.min(width, Math.max(right, leftSpace));
+      const height = Math.min(natural.height, viewport.height - MARGIN - minTop);
+      const top = clamp(target.top, minTop, viewport.height - MARGIN - height);
+      const x = right >= leftSpace ? target.right + GAP : target.left - GAP - sideWidth;
+      return { top, left: x, width: sideWidth, maxHeight: height, side: "beside" };
+    }
+    return vertical(below >= above ? "below" : "above");
+  }
 
   class Popover {
     /** `render(mark)` returns the card content for a mark, or null when there is none. */
@@ -51,29 +123,57 @@
       this.ensureHost();
       this.setExpanded(false);
       this.mark = mark;
+      this.marks = content.marks || [mark];
       this.box.replaceChildren(content.element);
       this.box.style.setProperty("--level", Caveat.LEVEL_STYLE[content.level].color);
       this.box.setAttribute("aria-label", `Caveat: ${content.title}`);
       this.box.hidden = false;
       this.setExpanded(true);
-      this.place();
+      this.place({ mayScroll: true });
     }
 
     setExpanded(value) {
       if (this.mark) this.mark.setAttribute("aria-expanded", String(value));
     }
 
-    /** Below the highlight, or above it when there is no room below; always inside the viewport. */
-    place() {
+    /** Beside the highlight, never over it nor over a sticky header (see cardPlacement). On a narrow screen the card
+     * is a sheet at the bottom; when opening (`mayScroll`), the page is scrolled to leave the highlight above it. */
+    place({ mayScroll = false } = {}) {
       if (!this.mark || !this.mark.isConnected) return this.close();
       const view = this.doc.defaultView;
-      const rect = this.mark.getBoundingClientRect();
-      const box = this.box.getBoundingClientRect();
-      const below = rect.bottom + 6;
-      const top = below + box.height <= view.innerHeight - 8 ? below : Math.max(8, rect.top - box.height - 6);
-      const left = Math.min(Math.max(8, rect.left), Math.max(8, view.innerWidth - box.width - 8));
-      this.box.style.top = `${top}px`;
-      this.box.style.left = `${left}px`;
+      const viewport = { width: this.doc.documentElement.clientWidth || view.innerWidth, height: view.innerHeight };
+      const box = this.box.style;
+      box.maxHeight = "none";
+      box.width = "";
+      box.top = "0px";
+      box.left = "0px";
+      this.box.classList.toggle("sheet", viewport.width < NARROW);
+      const natural = this.box.getBoundingClientRect();
+      const spot = cardPlacement({ viewport, target: this.targetRect(), topInset: topInset(this.doc, this.host),
+        natural: { width: natural.width, height: natural.height }, mayScroll });
+      if (spot.scrollBy) {
+        view.scrollBy(0, spot.scrollBy);
+        return this.place();
+      }
+      box.top = `${spot.top}px`;
+      box.left = `${spot.left}px`;
+      box.width = `${spot.width}px`;
+      box.maxHeight = `${spot.maxHeight}px`;
+      this.box.dataset.side = spot.side;
+      return undefined;
+    }
+
+    /** The rectangle around every piece of the open highlight (a name split by tags or across lines), and `lead`:
+     * how far above it its paragraph starts. */
+    targetRect() {
+      const rects = this.marks.filter((m) => m.isConnected).map((m) => m.getBoundingClientRect());
+      const top = Math.min(...rects.map((r) => r.top));
+      const block = Caveat.blockRootOf(this.mark);
+      return {
+        top, bottom: Math.max(...rects.map((r) => r.bottom)),
+        left: Math.min(...rects.map((r) => r.left)), right: Math.max(...rects.map((r) => r.right)),
+        lead: block ? Math.max(0, top - block.getBoundingClientRect().top) : 0,
+      };
     }
 
     scheduleClose() {
@@ -120,5 +220,5 @@
     }
   }
 
-  Object.assign(Caveat, { Popover });
+  Object.assign(Caveat, { Popover, cardPlacement });
 })(globalThis);
