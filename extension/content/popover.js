@@ -9,6 +9,10 @@
   const GAP = 10; // between the highlight and the card (room for a wavy underline below the text box)
   const MARGIN = 8; // between the card and the viewport's edges
   const WIDTH = 380;
+  /* inline and !important, so no page style sheet can hide, move, fade or disable the card's host */
+  const HOST_STYLE = [["position", "fixed"], ["top", "0"], ["left", "0"], ["width", "0"], ["height", "0"],
+    ["z-index", "2147483647"], ["display", "block"], ["visibility", "visible"], ["opacity", "1"], ["transform", "none"],
+    ["filter", "none"], ["clip-path", "none"], ["mask", "none"], ["pointer-events", "auto"], ["contain", "none"]];
   const ENOUGH = 180; // a card shorter than its content but this tall still reads well (it scrolls inside)
 
   /** The bottom of the page's own fixed or sticky elements at the top edge of the viewport (a site's header), which
@@ -92,9 +96,11 @@
     ensureHost() {
       if (this.host && this.host.isConnected) return;
       const host = this.doc.createElement("caveat-card");
-      for (const [prop, value] of [["position", "fixed"], ["top", "0"], ["left", "0"], ["width", "0"], ["height", "0"],
-        ["z-index", "2147483647"], ["display", "block"]]) host.style.setProperty(prop, value, "important");
-      const shadow = host.attachShadow({ mode: "open" });
+      for (const [prop, value] of HOST_STYLE) host.style.setProperty(prop, value, "important");
+      // closed: a page's scripts get no way in (host.shadowRoot is null), so they can neither read the card nor press
+      // its buttons; Caveat keeps its own reference
+      const shadow = host.attachShadow({ mode: "closed" });
+      this.shadow = shadow;
       Caveat.adoptCss(shadow, Caveat.CARD_CSS);
       this.box = this.doc.createElement("div");
       this.box.className = "card";
@@ -190,7 +196,7 @@
     close({ returnFocus = false } = {}) {
       this.cancelClose();
       if (!this.box || this.box.hidden) return;
-      const hadFocus = this.host.shadowRoot.activeElement !== null;
+      const hadFocus = this.shadow.activeElement !== null;
       this.box.hidden = true;
       this.box.replaceChildren();
       this.setExpanded(false);
@@ -210,7 +216,7 @@
     }
 
     contains(node) {
-      return !!(this.host && node && (node === this.host || this.host.shadowRoot.contains(node)));
+      return !!(this.host && node && (node === this.host || this.shadow.contains(node)));
     }
 
     remove() {

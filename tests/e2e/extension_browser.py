@@ -116,10 +116,16 @@ class ExtensionBrowser:
             "([tabId, arg]) => chrome.scripting.executeScript({target: {tabId}, world: 'ISOLATED', args: [arg], "
             f"func: {func}}}).then((results) => results[0].result)", [self.tab_id(page), arg])
 
-    def card(self, page, want: str = "open") -> dict:
-        """What Caveat's card shows and where, read from the content script's world once it is `want` (open or
-        closed)."""
-        return self.in_content_world(page, CARD_PROBE_JS, want)
+    def card(self, page, want: str = "open", reveal: str | None = None) -> dict:
+        """What Caveat's card shows and where, read from the content script's world once it is `want` ("open",
+        "closed", or "now" without waiting); `reveal` names a part of the card to scroll into view (see
+        card_probe.js)."""
+        return self.in_content_world(page, CARD_PROBE_JS, {"want": want, "reveal": reveal})
+
+    def click_in_card(self, page, selector: str) -> None:
+        """A reader's click (a real, trusted one) on a part of the open card."""
+        spot = self.card(page, reveal=selector)["revealed"]
+        page.mouse.click(spot["x"], spot["y"])
 
     def set_settings(self, **values):
         self.worker.evaluate("values => chrome.storage.sync.set(values)", values)

@@ -1,8 +1,8 @@
 """The same unpacked extension in Debian's Firefox (firefox-esr), driven over WebDriver BiDi by
 tests/e2e/firefox_driver.js: the highlights and their levels on the fixture article and the tricky page (names
 split by tags, after entities, in a link, in an open shadow root; nothing from code, form controls, editable or
-hidden text), the card on keyboard focus, closed by Esc, and text a page shows later by changing a class. The full
-behaviour is tested in Chromium."""
+hidden text), the card on keyboard focus, closed by Esc, text a page shows later by changing a class, and a hostile
+page's script (attack.js) changing nothing. The full behaviour is tested in Chromium."""
 from __future__ import annotations
 
 import json
@@ -24,7 +24,7 @@ def _firefox_required():
 
 def test_highlights_and_card_in_firefox(e2e_server, site, tmp_path):
     extension = extension_for(e2e_server.url, tmp_path / "extension")
-    pages = [{"url": f"{site}/celebrity.html", "count": 5}, {"url": f"{site}/tricky.html", "count": 6},
+    pages = [{"url": f"{site}/celebrity.html", "count": 5, "hostile": True}, {"url": f"{site}/tricky.html", "count": 6},
              {"url": f"{site}/dynamic.html", "count": 2, "run": "showTab()", "after": 3}]
     run = subprocess.run(["node", str(DRIVER), json.dumps({"firefox": FIREFOX, "extension": str(extension), "pages": pages})],
                          capture_output=True, text=True, timeout=180, check=False)
@@ -33,8 +33,14 @@ def test_highlights_and_card_in_firefox(e2e_server, site, tmp_path):
     assert celebrity["highlights"] == [
         ["stem cell therapy", "danger"], ["umbilical cord stem cells", "danger"], ["IV vitamin drips", "warning"],
         ["ozone therapy", "caution"], ["sunscreen", "established"]]
-    assert celebrity["card"]["name"] == "Stem cell therapy"
-    assert "Unproven for joint, knee, back and sports injuries · high risk" in celebrity["card"]["verdict"]
+    assert celebrity["card"] == {"opened": True, "shadowRoot": "null"}  # focus opens it; the page cannot look in
+    attacked = celebrity["attacked"]  # the page's own script could not open, press, dismiss or report anything
+    assert attacked["unopened"]["host"] is False and attacked["expandedBefore"] == "false"  # synthetic events: no card
+    assert attacked["seen"]["shadowRoot"] is None and attacked["seen"]["buttons"] == 0
+    assert attacked["seen"]["attach"] == "NotSupportedError"
+    assert attacked["seen"]["hostStyle"] == ["block", "visible", "1"]
+    assert attacked["expanded"] == "true"  # the open card stayed open: its close button is out of reach
+    assert attacked["before"] == attacked["after"] and attacked["reloaded"] == attacked["before"]["highlights"]
     assert tricky["highlights"] == [
         ["stem cell therapy", "depends"], ["colloidal   silver", "warning"], ["ivermectin", "warning"],
         ["statins", "established"], ["ketamine clinics", "depends"], ["sunscreen", "established"]]
