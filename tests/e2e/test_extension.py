@@ -95,13 +95,6 @@ def test_news_page_popup_lists_treatments_and_badge_counts_them(browser, site):
     assert badge == str(count)
 
 
-def test_page_without_treatments_says_so(browser, site):
-    page = browser.open(f"{site}/empty.html")
-    assert browser.highlights(page) == []
-    popup = browser.popup(page)
-    popup.get_by_text("Caveat found no treatments it knows on this page").wait_for()
-
-
 def test_tricky_markup_split_names_emoji_entities_links_shadow_and_skipped_places(browser, site):
     page = browser.open(f"{site}/tricky.html")
     found = browser.highlights(page)
