@@ -32,11 +32,29 @@
     const placed = page.annotator && page.annotator.placedFor(mark);
     const card = placed && page.annotator.cards.get(placed.treatment);
     if (!card) return null;
+    const mentions = page.annotator.live().filter((p) => p.treatment === placed.treatment);
+    const index = mentions.indexOf(placed);
     const element = Caveat.buildCard(document, {
       card, highlight: placed.highlight, onDismiss: dismiss, onReport: reportProblem,
       onClose: () => page.popover.close({ returnFocus: true }),
+      mention: { index: index + 1, count: mentions.length, onNext: () => nextMention(mentions[(index + 1) % mentions.length]) },
     });
-    return { element, level: placed.level, marks: placed.marks, title: Caveat.verdictLine(card, placed.highlight) };
+    return { element, level: placed.level, marks: placed.marks, key: placed.highlight,
+      title: Caveat.verdictLine(card, placed.highlight) };
+  }
+
+  /** Brings a mention into view and gives it keyboard focus (which opens its card). */
+  function focusMention(placed) {
+    const mark = placed.marks[0];
+    mark.scrollIntoView({ block: "center" });
+    mark.focus({ preventScroll: true });
+  }
+
+  /** "Next mention" in a card: the next mention's card opens, with focus on its own "Next mention", so that each
+   * press goes one further. */
+  function nextMention(placed) {
+    focusMention(placed);
+    page.popover.focusCard(".next");
   }
 
   page.popover = new Caveat.Popover(document, render);
@@ -59,10 +77,14 @@
     },
     focusin(e) {
       const mark = markFrom(e);
-      if (mark) page.popover.open(mark);
+      if (!mark) return;
+      page.popover.open(mark);
+      page.popover.focusedMark = mark;
     },
     focusout(e) {
-      if (markFrom(e) && !page.popover.contains(e.relatedTarget)) page.popover.scheduleClose();
+      if (!markFrom(e)) return;
+      if (e.relatedTarget) page.popover.focusedMark = null; // moved on (a highlight the page removes keeps it)
+      if (!page.popover.contains(e.relatedTarget)) page.popover.scheduleClose();
     },
     click(e) {
       const mark = markFrom(e);
@@ -105,9 +127,7 @@
     const key = `${id}\n${level || ""}`;
     const next = ((page.jumps.get(key) ?? -1) + 1) % placed.length;
     page.jumps.set(key, next);
-    const mark = placed[next].marks[0];
-    mark.scrollIntoView({ block: "center" });
-    mark.focus({ preventScroll: true });
+    focusMention(placed[next]);
     return true;
   }
 

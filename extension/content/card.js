@@ -164,19 +164,21 @@
   /**
    * The card's content as an element: `card` is the KB card, `highlight` the server's highlight (level, evidence,
    * indication). `onDismiss`, `onReport` and `onClose` run when the reader hides the treatment, reports a problem
-   * with the card, or closes it; `extra` are more controls for the foot (the next mention).
+   * with the card, or closes it. `mention` ({index, count, onNext}) says which mention of the treatment this is, and
+   * what moves to the next one.
    */
-  function buildCard(doc, { card, highlight, onDismiss, onReport, onClose, extra = [] }) {
+  function buildCard(doc, { card, highlight, onDismiss, onReport, onClose, mention = null }) {
     const body = el(doc, "div", { className: "body" });
+    const next = mention && mention.count > 1 ? button(doc, "next", `Next mention (${mention.index} of ${mention.count})`,
+      mention.onNext, `Next mention of ${card.name} on this page (this is ${mention.index} of ${mention.count})`) : null;
     const parts = [
-      el(doc, "div", { className: "top" }, [el(doc, "p", { className: "name", text: card.name }),
+      el(doc, "div", { className: "top" }, [el(doc, "p", { className: "name", text: card.name }), next,
         button(doc, "close", "\u00d7", onClose, "Close")]),
       ...opening(doc, card, highlight),
       meta(doc, card, onReport),
       ...sections(doc, card, highlight),
       el(doc, "div", { className: "foot" }, [
         el(doc, "p", { className: "advice", text: "Not medical advice: talk to a doctor before deciding." }),
-        ...extra,
         el(doc, "p", {}, [button(doc, "dismiss", `Don't show ${card.name} again`, onDismiss && (() => onDismiss(card.id)))]),
       ]),
     ];

@@ -228,10 +228,12 @@
     for (const el of page.waiting) if (!el.isConnected) stopAwaiting(el); // gone from the page
     for (const el of page.unseen) if (!el.isConnected) page.unseen.delete(el);
     const outer = roots.filter((n) => !roots.some((other) => other !== n && other.contains(n)));
-    for (const rootNode of outer) {
+    const held = page.popover && page.popover.holding(); // the open card, kept if its highlight's text survives
+    const done = outer.map((rootNode) => {
       page.annotator.clear(rootNode);
-      annotateUnder(rootNode);
-    }
+      return annotateUnder(rootNode);
+    });
+    if (held) Promise.all(done).then(() => page.annotator && page.popover.resume(held, page.annotator.live()));
   }
 
   function startObserving() {

@@ -35,6 +35,17 @@
     return inset;
   }
 
+  /** The first element after `node` in the page that Tab would reach (Caveat's own card aside), or null. */
+  function nextTabStop(doc, node) {
+    const walker = doc.createTreeWalker(doc.body || doc.documentElement, 0x1); // elements
+    walker.currentNode = node;
+    for (let el = walker.nextNode(); el; el = walker.nextNode()) {
+      if (el.localName === "caveat-card") continue;
+      if (el.tabIndex >= 0 && !el.disabled && el.checkVisibility({ visibilityProperty: true })) return el;
+    }
+    return null;
+  }
+
   function clamp(value, low, high) {
     return Math.max(low, Math.min(value, high));
   }
@@ -91,6 +102,7 @@
       this.timer = null;
       this.host = null;
       this.returningTo = null;
+      this.focusedMark = null; // the highlight that has (or had, until the page removed it) keyboard focus
     }
 
     ensureHost() {
@@ -108,6 +120,7 @@
       this.box.hidden = true;
       this.box.addEventListener("mouseenter", () => this.cancelClose());
       this.box.addEventListener("mouseleave", () => this.scheduleClose());
+      this.box.addEventListener("keydown", (e) => this.onTab(e));
       this.box.addEventListener("focusout", (e) => {
         if (!this.box.contains(e.relatedTarget) && e.relatedTarget !== this.mark) this.scheduleClose();
       });
@@ -130,6 +143,7 @@
       this.setExpanded(false);
       this.mark = mark;
       this.marks = content.marks || [mark];
+      this.key = content.key;
       this.box.replaceChildren(content.element);
       this.box.style.setProperty("--level", Caveat.LEVEL_STYLE[content.level].color);
       this.box.setAttribute("aria-label", `Caveat: ${content.title}`);
@@ -209,10 +223,57 @@
       }
     }
 
-    /** Moves keyboard focus into the open card (Enter on a highlight). */
-    focusCard() {
-      const first = this.box && this.box.querySelector("button, a[href]");
-      if (first) first.focus();
+    /** Moves keyboard focus into the open card (Enter on a highlight): to `selector`'s control if it has one, else
+     * its first control. */
+    focusCard(selector = null) {
+      const target = this.box && ((selector && this.box.querySelector(selector)) || this.stops()[0]);
+      if (target) target.focus();
+    }
+
+    /** The card's controls a Tab reaches, in order (links in a folded section are not shown, so not reached). */
+    stops() {
+      return [...this.box.querySelectorAll("button, a[href], summary")].filter((el) => el.checkVisibility());
+    }
+
+    /** Tab past the card's last control goes on to what follows the highlight in the page, Shift+Tab before its
+     * first goes back to the highlight: the card sits in the reading order right after its highlight. */
+    onTab(e) {
+      if (e.key !== "Tab" || !e.isTrusted || !this.mark) return;
+      const stops = this.stops();
+      if (this.shadow.activeElement !== stops[e.shiftKey ? 0 : stops.length - 1]) return;
+      e.preventDefault();
+      if (e.shiftKey) return this.close({ returnFocus: true });
+      const after = nextTabStop(this.doc, this.marks[this.marks.length - 1]);
+      this.close({ returnFocus: !after });
+      if (after) after.focus();
+      return undefined;
+    }
+
+    /** What the card shows before the page changes (see resume): its highlight, and where focus is. */
+    holding() {
+      if (!this.box || this.box.hidden) return null;
+      // a focused highlight the page removed has lost focus already: focusedMark says it had it
+      const focus = this.shadow.activeElement ? "card" : this.focusedMark === this.mark ? "mark" : null;
+      return { key: this.key, focus };
+    }
+
+    /** After the page re-rendered the highlight's text (and Caveat placed it again), the card stays open on the new
+     * highlight, and focus on it if it was there. `live` are the highlights now placed. */
+    resume(held, live) {
+      if (!held || (this.mark && this.mark.isConnected)) return;
+      const placed = live.find((p) => p.highlight === held.key);
+      if (!placed) return this.close();
+      this.cancelClose();
+      if (this.box.hidden) {
+        this.open(placed.marks[0]);
+      } else {
+        this.mark = placed.marks[0];
+        this.marks = placed.marks;
+        this.setExpanded(true);
+        this.place();
+      }
+      if (held.focus === "mark") this.mark.focus({ preventScroll: true });
+      return undefined;
     }
 
     contains(node) {

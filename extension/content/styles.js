@@ -63,6 +63,7 @@ p, ul, ol { margin: 0 0 4px; } ul, ol { padding-left: 18px; }
 a { color: #0b57d0; }
 button { font: inherit; color: #0b57d0; background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
 button:focus-visible, a:focus-visible, summary:focus-visible { outline: 2px solid #0072B2; outline-offset: 1px; }
+.next { font-size: 12px; white-space: nowrap; }
 .close { font-size: 20px; color: #444; line-height: 1; padding: 2px 6px; text-decoration: none; }
 .foot { border-top: 1px solid #ddd; padding-top: 6px; font-size: 12px; color: #444; }
 .foot p { margin: 2px 0; }

@@ -20,7 +20,7 @@ async ({ want, reveal }) => {
     revealed = { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }
   return {
-    open: true, revealed, mark: popover.mark.textContent,
+    open: true, revealed, mark: popover.mark.textContent, markIn: (popover.mark.closest("[id]") || {}).id || null,
     name: text(".name"), badge: text(".badge"), headline: text(".headline"), meta: text(".meta"), text: box.textContent,
     hrefs: [...box.querySelectorAll("ol.sources a")].map((a) => a.href), images: box.querySelectorAll("img").length,
     side: box.dataset.side, card: rect(box.getBoundingClientRect()), target: rect(popover.targetRect()),
