@@ -91,9 +91,12 @@
     }));
   }
 
+  /* an entry whose reviewers found no regulator's statement says so, rather than leaving the section out */
+  const NO_REGULATOR = "The reviewers found no regulator's statement on this treatment.";
+
   function regulators(doc, regulatory) {
     const entries = Object.entries(regulatory || {}).filter(([, r]) => r && r.note);
-    if (!entries.length) return null;
+    if (!entries.length) return el(doc, "p", { text: NO_REGULATOR });
     return el(doc, "ul", {}, entries.map(([where, r]) => el(doc, "li", { text: `${where}: ${r.note}` })));
   }
 

@@ -67,6 +67,13 @@ test("sources count, review date and Report a problem come before every section 
   }
 });
 
+test("an entry with no regulator's statement says so in its regulators section", () => {
+  const w = load("<p></p>");
+  const body = render(w, card({ regulatory: {} }));
+  const section = [...body.querySelectorAll("details")].find((d) => d.querySelector("summary").textContent === "What regulators say");
+  assert.ok(section && section.textContent.includes("found no regulator's statement"));
+});
+
 test("regulators are named in the first line only on a card for the entry's own verdict", () => {
   const w = load("<p></p>");
   const leukaemia = { ...HIGHLIGHT, level: "established", indication: "leukaemia", evidence: "established" };
