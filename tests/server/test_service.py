@@ -21,6 +21,13 @@ SYSTEMD_ANALYZE = shutil.which("systemd-analyze") or "/usr/bin/systemd-analyze"
 SPEC = ServiceSpec((sys.executable, "-m", "caveat.annotator", "serve", "--port", "8799"), 8799, "/tmp/caveat.log")
 
 
+@pytest.fixture(autouse=True)
+def _bundled_kb(monkeypatch):
+    """test_server_cli.py's cli.main() calls leave CAVEAT_KB set in this process; the servers here use the
+    bundled KB."""
+    monkeypatch.delenv("CAVEAT_KB", raising=False)
+
+
 def caveat(*args: str, home: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
     return subprocess.run([sys.executable, "-m", "caveat.annotator", *args], env=env, capture_output=True, text=True,
