@@ -34,6 +34,9 @@ bench: install-dev
 bench-server: install-dev   # needs wrk (apt-get install wrk)
 	$(BIN)/python benchmarks/bench_server.py
 
+bench-shared: install-dev   # needs redis-server and nginx (apt-get install redis-server nginx-light)
+	$(BIN)/python benchmarks/bench_shared.py
+
 bench-extension: install-dev
 	$(BIN)/python benchmarks/bench_extension.py
 

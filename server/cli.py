@@ -48,6 +48,9 @@ def main(argv: list[str]) -> int:
         status = _check_kb()
         if status is None:
             return 1
+        from .shared import preflight
+
+        preflight()  # a shared instance's settings (Redis, tokens, limiter) fail here, before any worker
         _banner(args, status)
     if args.dev:
         from .app import create_app

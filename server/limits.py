@@ -70,22 +70,28 @@ def _too_many(exc):
                                "wait a moment and try again", "rate_limited")
 
 
-def register(app: Flask, api_blueprint) -> None:
-    limit = limit_for(app.config)
-    if limit is None:
-        return
+def require_limiter():
     try:
         from flask_limiter import Limiter, RateLimitExceeded
     except ImportError:
         raise SystemExit("caveat serve: rate limits need Flask-Limiter: pip install 'caveat[shared]' "
                          "(or set CAVEAT_RATE_LIMIT=off)") from None
+    return Limiter, RateLimitExceeded
+
+
+def register(app: Flask, api_blueprint) -> None:
+    limit = limit_for(app.config)
+    if limit is None:
+        return
+    Limiter, RateLimitExceeded = require_limiter()
     tokens = read_tokens(app.config["ACCESS_TOKENS_FILE"])
     token_limit = app.config["TOKEN_RATE_LIMIT"]
     app.before_request_funcs.setdefault(None, []).insert(0, lambda: _organisation(tokens))
     limiter = Limiter(_client_key, app=app, storage_uri=app.config["REDIS_URL"] or "memory://",
                       headers_enabled=True, strategy="fixed-window", key_prefix="caveat-limits",
                       swallow_errors=True, in_memory_fallback_enabled=True)  # Redis down: count in memory
-    organisations_limited = token_limit != "off"
-    limiter.limit(lambda: token_limit if organisations_limited and g.get("caveat_organisation") else limit,
-                  exempt_when=lambda: not organisations_limited and bool(g.get("caveat_organisation")))(api_blueprint)
+    limited = token_limit != "off"  # for organisations
+    # one count per client across every API route
+    limiter.shared_limit(lambda: token_limit if limited and g.get("caveat_organisation") else limit, scope="api",
+                         exempt_when=lambda: not limited and bool(g.get("caveat_organisation")))(api_blueprint)
     app.register_error_handler(RateLimitExceeded, _too_many)

@@ -115,6 +115,7 @@ def start_server(kb_path=None, env=None, workers=1, log_dir=None, options=(), po
     """`port`: a given one (to restart an instance where a balancer expects it); `command`: another `caveat`
     (an installed one) instead of this checkout's `python -m caveat.annotator`."""
     log_dir = Path(log_dir or tempfile.mkdtemp(prefix="caveat-server-"))
+    log_dir.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
     log_path = log_dir / f"server-{port}.log"
     child_env = {**os.environ, "CAVEAT_SNAPSHOT_DIR": str(log_dir / "snapshot"), **(env or {})}
