@@ -111,12 +111,14 @@ def _healthy(server: LiveServer) -> bool:
 
 
 @contextlib.contextmanager
-def start_server(kb_path=None, env=None, workers=1, log_dir=None, options=()):
+def start_server(kb_path=None, env=None, workers=1, log_dir=None, options=(),
+                 caveat=(sys.executable, "-m", "caveat.annotator")):
+    """`caveat` is the command to run: this interpreter's Caveat, or another install's `caveat` script."""
     log_dir = Path(log_dir or tempfile.mkdtemp(prefix="caveat-server-"))
     port = free_port()
     log_path = log_dir / f"server-{port}.log"
     child_env = {**os.environ, "CAVEAT_SNAPSHOT_DIR": str(log_dir / "snapshot"), **(env or {})}
-    command = [sys.executable, "-m", "caveat.annotator", "serve", "--host", "127.0.0.1", "--port", str(port),
+    command = [*caveat, "serve", "--host", "127.0.0.1", "--port", str(port),
                "--workers", str(workers)] + (["--kb", str(kb_path)] if kb_path else []) + list(options)
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=child_env,
