@@ -5,15 +5,15 @@ import datetime as dt
 import hashlib
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process, utils
 
 from .cards import Card
-from .entry import Cues, Entry, alias_list
+from .entry import AliasSpec, Cues, Entry, alias_list
 from .errors import KnowledgeBaseError, Problem
 from .kb_check import check_cues, check_entry, collisions
-from .kb_yaml import MAX_FILE_BYTES, ParsedFile, parse_file, too_big
+from .kb_yaml import MAX_FILE_BYTES, Data, ParsedFile, parse_file, too_big
 from .match import Alias, Matcher
 from .normalize import norm_phrase
 
@@ -32,7 +32,7 @@ def _folder(path: str | Path | None) -> Path:
 
 
 class KBFiles(NamedTuple):
-    entries: list[dict]        # the checked data of every entry without errors
+    entries: list[dict[str, Data]]  # the checked data of every entry without errors
     cues: dict[str, list[str]]  # the treatment cues and idioms (_cues.yaml; the bundled ones when the folder has none)
     problems: list[Problem]
     version: str               # hash of every file's bytes
@@ -43,11 +43,11 @@ def read_kb(path: str | Path | None = None, today: dt.date | None = None) -> KBF
     folder = _folder(path)
     today = today or dt.date.today()
     if not folder.is_dir():
-        return KBFiles([], [], [Problem(str(folder), 0, "kb", "not a folder of <id>.yaml files")], "")
+        return KBFiles([], {}, [Problem(str(folder), 0, "kb", "not a folder of <id>.yaml files")], "")
     files = sorted(f for f in folder.glob("*.y*ml") if not f.name.startswith("_"))
     problems: list[Problem] = []
-    good: list[dict] = []
-    claims = []
+    good: list[dict[str, Data]] = []
+    claims: list[tuple[ParsedFile, list[AliasSpec]]] = []
     contents: list[tuple[str, bytes]] = []
     for file in files:
         if file.suffix != ".yaml":
@@ -116,7 +116,7 @@ def _cues(folder: Path, contents: list[tuple[str, bytes]], problems: list[Proble
         if folder == bundled_kb_path() or not file.is_file():
             problems.append(Problem(str(folder / CUES_FILE), 0, "file", "missing: the treatment cue words"))
             return {}
-        parsed = parse_file(str(file), file.read_text("utf-8"))
+        parsed: ParsedFile | None = parse_file(str(file), file.read_text("utf-8"))
     else:
         try:
             parsed = _parse(file, contents, problems)
@@ -190,10 +190,10 @@ class KnowledgeBase:
     def card(self, treatment_id: str) -> Card:
         return self._entries[treatment_id].card
 
-    def summaries(self) -> list[dict]:
+    def summaries(self) -> list[dict[str, Any]]:
         return [self._entries[i].card.summary_fields for i in self.ids()]
 
-    def search(self, query: str, limit: int = 20) -> list[dict]:
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Entries whose name or an alias is like `query`, best first (for a maintainer's search box)."""
         hits = process.extract(query, [n for n, _ in self._names], scorer=fuzz.WRatio,
                                processor=utils.default_process, limit=None, score_cutoff=75)

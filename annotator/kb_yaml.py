@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Union
+from typing import Any, Iterable, Union
 
 import yaml
 
@@ -24,15 +24,17 @@ MAX_NODES = 20_000           # keys and values; the largest entry has about 600
 MAX_DEPTH = 20               # the deepest entry is 4 levels deep
 ANCHORS = "YAML anchors and aliases (&name, *name) are not supported: write it out"
 
-Path = tuple  # a path into the data: ("indications", 0, "words")
+Path = tuple[Union[str, int], ...]  # a path into the data: ("indications", 0, "words")
+Data = Any     # what a file holds: mappings, lists and text (checked against the schema at run time)
+Schema = dict[str, Any]
 
 
 @dataclass
 class ParsedFile:
     name: str
-    data: object = None
-    lines: dict = field(default_factory=dict)  # Path -> 1-based line
-    problems: list = field(default_factory=list)
+    data: Data = None
+    lines: dict[Path, int] = field(default_factory=dict)  # 1-based line of each value
+    problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, path: Path) -> int:
         """The line of the value at `path`, or of its nearest parent that has one."""
@@ -79,18 +81,17 @@ class _Refused(Exception):
         self.line, self.path, self.message = line, path, message
 
 
-_NO_KEY = object()
 _Event = Union[yaml.ScalarEvent, yaml.CollectionStartEvent]
 
 
 @dataclass
 class _Open:
     """A mapping or list being filled, and (for a mapping) the key whose value comes next."""
-    value: Union[dict, list]
+    value: Union[dict[str, Data], list[Data]]
     path: Path
-    key: object = _NO_KEY
+    key: str | None = None                              # None: a key comes next
     keep: bool = True                                   # False for the value of a duplicate key
-    first_line: dict = field(default_factory=dict)      # key -> line where it first appeared
+    first_line: dict[str, int] = field(default_factory=dict)  # key -> line where it first appeared
 
 
 class _Builder:
@@ -99,12 +100,12 @@ class _Builder:
     def __init__(self, parsed: ParsedFile):
         self.parsed = parsed
         self.open: list[_Open] = []
-        self.root: object = None
+        self.root: Data = None
         self.nodes = 0
         self.documents = 0
         self.line = 1
 
-    def build(self, events: Iterable[yaml.Event]) -> object:
+    def build(self, events: Iterable[yaml.Event]) -> Data:
         for event in events:
             self.line = event.start_mark.line + 1 if event.start_mark else self.line
             if isinstance(event, yaml.DocumentStartEvent):
@@ -127,7 +128,7 @@ class _Builder:
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         self._count(event)
         top = self.open[-1] if self.open else None
-        if top is not None and isinstance(top.value, dict) and top.key is _NO_KEY:
+        if top is not None and isinstance(top.value, dict) and top.key is None:
             self._key(top, str(event.value))
         else:
             self._place(_scalar(event))
@@ -135,14 +136,14 @@ class _Builder:
     def _start(self, event: yaml.CollectionStartEvent) -> None:
         self._count(event)
         top = self.open[-1] if self.open else None
-        if top is not None and isinstance(top.value, dict) and top.key is _NO_KEY:
+        if top is not None and isinstance(top.value, dict) and top.key is None:
             raise _Refused(self.line, top.path, "a key must be plain text, not a list or mapping (YAML's '? ' "
                                                 "complex key): write the key as a word")
         if len(self.open) >= MAX_DEPTH:
             raise _Refused(self.line, self._child_path(), f"nested more than {MAX_DEPTH} levels deep")
         path = self._child_path()
         self.parsed.lines.setdefault(path, self.line)
-        value: Union[dict, list] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        value: Union[dict[str, Data], list[Data]] = {} if isinstance(event, yaml.MappingStartEvent) else []
         self.open.append(_Open(value, path))
 
     def _count(self, event: _Event) -> None:
@@ -172,9 +173,9 @@ class _Builder:
         top = self.open[-1]
         if isinstance(top.value, list):
             return top.path + (len(top.value),)
-        return top.path + ((top.key,) if top.key is not _NO_KEY else ())
+        return top.path + ((top.key,) if top.key is not None else ())
 
-    def _place(self, value: object) -> None:
+    def _place(self, value: Data) -> None:
         """Put a finished node into its parent (or make it the root)."""
         if not self.open:
             self.root = value
@@ -184,9 +185,9 @@ class _Builder:
             self.parsed.lines.setdefault(top.path + (len(top.value),), self.line)
             top.value.append(value)
             return
-        if top.keep:
+        if top.keep and top.key is not None:
             top.value[top.key] = value
-        top.key, top.keep = _NO_KEY, True
+        top.key, top.keep = None, True
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _INT = re.compile(r"[-+]?[0-9]+")
@@ -198,7 +199,7 @@ class Plain(str):
     asks for one (YAML 1.2's core schema). A quoted "2021" stays text."""
 
 
-def _scalar(node: yaml.ScalarEvent) -> object:
+def _scalar(node: yaml.ScalarEvent) -> str | None:
     """YAML 1.1 (what PyYAML resolves) turns NO (Norway), Yes and on into booleans and 1e3 into a number; a
     maintainer means text. So every scalar is text here, except an unquoted null, until the schema says otherwise."""
     if not node.style:  # plain: None from the Python loader, "" from the C one
@@ -206,7 +207,7 @@ def _scalar(node: yaml.ScalarEvent) -> object:
     return node.value
 
 
-def typed(data: object, schema: dict, root: dict | None = None) -> object:
+def typed(data: Data, schema: Schema, root: Schema | None = None) -> Data:
     """`data` with each unquoted scalar that the schema wants as an integer or a boolean converted, YAML 1.2 style
     (`2021`, `true`). Anything else stays text, so the schema reports `year: 1e3` as not an integer."""
     root = root or schema
@@ -232,9 +233,10 @@ def typed(data: object, schema: dict, root: dict | None = None) -> object:
     return data
 
 
-def _branch(schema: dict, kind: str, root: dict) -> dict | None:
+def _branch(schema: Schema, kind: str, root: Schema) -> Schema | None:
     """The branch of a oneOf/anyOf that describes an object (an alias is a string or a mapping)."""
-    for option in schema.get("oneOf", schema.get("anyOf", ())):
+    options: list[Schema] = schema.get("oneOf") or schema.get("anyOf") or []
+    for option in options:
         while "$ref" in option:
             option = _resolve(root, option["$ref"])
         if option.get("type") == kind:
@@ -242,11 +244,11 @@ def _branch(schema: dict, kind: str, root: dict) -> dict | None:
     return None
 
 
-def _resolve(root: dict, ref: str) -> dict:
-    node: object = root
+def _resolve(root: Schema, ref: str) -> Schema:
+    node = root
     for part in ref.partition("#")[2].strip("/").split("/"):
-        node = node[part]  # type: ignore[index]
-    return node  # type: ignore[return-value]
+        node = node[part]
+    return node
 
 
 def dotted(path: Path) -> str:
