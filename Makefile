@@ -26,6 +26,7 @@ example: install
 
 test: install-dev npm
 	@if [ -f package.json ]; then npm test; fi
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 bench: install-dev

@@ -164,7 +164,7 @@ class Words:
         self.at: dict[str, list[int]] = {}
         self._found: dict[Phrase, list[int]] = {}  # each phrase is looked for once per span
         self.cue_bounds: tuple[int, int] | None = None  # (first end, last start) of treatment cues, once asked
-        self._pair_index: dict[tuple[str, str], list[int]] | None = None
+        self._pair_index: dict[Phrase, list[int]] | None = None
         for i, w in enumerate(words):
             self.at.setdefault(w, []).append(i)
 
@@ -185,7 +185,7 @@ class Words:
             self._found[phrase] = found
         return found
 
-    def _pairs(self) -> dict[tuple[str, str], list[int]]:
+    def _pairs(self) -> dict[Phrase, list[int]]:
         """Where each pair of neighbouring words starts, built on the first phrase of two or more words: a common
         first word ("back") would otherwise be checked at every place it occurs, for every phrase."""
         if self._pair_index is None:

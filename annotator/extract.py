@@ -13,6 +13,9 @@ pages).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from typing import Any
+
 from bs4 import BeautifulSoup, NavigableString, Tag, UnicodeDammit
 from lxml import etree
 
@@ -52,7 +55,7 @@ def _root(html: str | bytes | bytearray) -> etree._Element | None:
         raise AnnotatorError(f"could not parse the page as HTML: {exc}") from None
 
 
-def _hidden(attrs) -> bool:
+def _hidden(attrs: Mapping[str, Any] | etree._Attrib) -> bool:
     """Marked hidden by the `hidden` attribute or an inline display:none / visibility:hidden."""
     if "hidden" in attrs:
         return True
@@ -84,8 +87,9 @@ def _lxml_paragraphs(root: etree._Element, found: dict[str, int]) -> list[str]:
     paras = _Paragraphs()
     parts = paras.parts
     want_h1 = True
-    stack: list[tuple[etree._Element, object, bool]] = []
-    element, children, block = root, None, False
+    stack: list[tuple[etree._Element, Iterator[etree._Element] | None, bool]] = []
+    element, block = root, False
+    children: Iterator[etree._Element] | None = None
     while True:
         if children is None:  # entering `element`
             tag = element.tag
@@ -131,10 +135,9 @@ def _soup_paragraphs(soup: BeautifulSoup, found: dict[str, int]) -> list[str]:
             if stack.pop()[1]:
                 paras.flush()
             continue
-        kind = type(node)
-        if kind is NavigableString:
+        if type(node) is NavigableString:  # exact types: a Comment or a Doctype is a NavigableString too
             paras.parts.append(node)
-        elif kind is Tag and node.name not in _SKIP and not _hidden(node.attrs):
+        elif type(node) is Tag and node.name not in _SKIP and not _hidden(node.attrs):
             block = node.name in _BLOCKS
             if block:
                 paras.flush()

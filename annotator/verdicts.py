@@ -13,6 +13,8 @@ share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .context import HEADER, NAME_ONLY, Context, Words, longest, strongest
 
 NEAR = 3   # words either side of a mention that count as its own clause
@@ -60,7 +62,8 @@ def _score(words: Words, ind: Indication, n: float, near: tuple[int, int], own: 
     return max(n, close + 1 if close else 0, named + 1 if named else 0)
 
 
-def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int]):
+def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int]
+             ) -> Iterator[list[tuple[float, float, Indication]]]:
     """The paragraph, the title and headline, then the paragraphs around, except those about other treatments
     (their uses are theirs). Articles often set a treatment's proven use beside the one being sold ("a transplant
     is proven for leukaemia ..."), so the paragraphs around may make a verdict more cautious, never calmer: an

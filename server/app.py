@@ -14,7 +14,7 @@ from .state import State
 def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(config.load(overrides))
-    app.json.sort_keys = False
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # Flask's default provider has it; the base class not
     _configure_logging()
     app.extensions["caveat"] = State(
         store=KBStore(app.config["KB_PATH"], app.config["SNAPSHOT_DIR"], app.config["KB_POLL_SECONDS"]),

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from caveat.annotator.kb import bundled_kb_path
 
@@ -18,7 +20,7 @@ CHROME_EXTENSION_ORIGIN = "chrome-extension://alocaiiepiimnppblibjekcknhkmnigi"
 DEFAULT_PORT = 8737
 
 # name in app.config -> (environment variable, parser, default)
-SETTINGS = {
+SETTINGS: dict[str, tuple[str, Callable[[str], Any], Any]] = {
     "KB_PATH": ("CAVEAT_KB", str, str(BUNDLED_KB)),
     "MAX_CONTENT_LENGTH": ("CAVEAT_MAX_BODY", int, 5 * 1024 * 1024),
     "KB_POLL_SECONDS": ("CAVEAT_KB_POLL", float, 2.0),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, current_app, jsonify, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 log = logging.getLogger("caveat.server")
 
@@ -45,7 +45,7 @@ def _http_error(exc: HTTPException):
     if status == 413:
         return _too_large()
     response = error_response(status, MESSAGES.get(status) or exc.description or exc.name)
-    if status == 405 and exc.valid_methods:
+    if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
         response.headers["Allow"] = ", ".join(exc.valid_methods)
     return response
 

@@ -33,11 +33,11 @@ class KBStore:
         self.kb_dir = kb_dir
         self.snapshot_dir = snapshot_dir
         self.poll_seconds = poll_seconds
-        self.kb: KnowledgeBase | None = None
+        self.kb: KnowledgeBase = None  # type: ignore[assignment]  # set below, or __init__ raises
         self.source = "disk"
         self.loaded_at: str | None = None
         self.errors: list[str] = []
-        self._seen = None
+        self._seen: tuple[tuple[object, ...], ...] | None = None
         self._lock = threading.Lock()
         self.reload()
         if self.kb is None:
