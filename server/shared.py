@@ -11,7 +11,8 @@ from .shared_cache import make_cache
 
 
 def register(app: Flask, api_blueprint) -> None:
-    app.wsgi_app = TrustedProxyFix(app.wsgi_app, app.config["TRUSTED_PROXIES"], app.config["PROXY_HOPS"])
+    app.wsgi_app = TrustedProxyFix(  # type: ignore[method-assign]  # Flask's documented way to wrap WSGI
+        app.wsgi_app, app.config["TRUSTED_PROXIES"], app.config["PROXY_HOPS"])
     limits.register(app, api_blueprint)
     app.register_blueprint(privacy.bp)
 

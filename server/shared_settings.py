@@ -2,6 +2,9 @@
 trust, rate limits and Redis. Each is off, or safe for a server on loopback, by default."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import ipaddress
 
 MAX_CACHE_TTL = 600  # cached answers quote the page around each mention: never kept longer than 10 minutes
@@ -39,7 +42,7 @@ def _positive(value: str) -> int:
 
 
 # name in app.config -> (environment variable, parser, default), as in config.SETTINGS
-SETTINGS = {
+SETTINGS: dict[str, tuple[str, Callable[[str], Any], Any]] = {
     "DISPLAY_NAME": ("CAVEAT_NAME", str, ""),
     "CONTACT": ("CAVEAT_CONTACT", str, ""),
     "TRUSTED_PROXIES": ("CAVEAT_TRUSTED_PROXIES", _networks, []),
