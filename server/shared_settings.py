@@ -2,10 +2,9 @@
 trust, rate limits and Redis. Each is off, or safe for a server on loopback, by default."""
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 from typing import Any
-
-import ipaddress
 
 MAX_CACHE_TTL = 600  # cached answers quote the page around each mention: never kept longer than 10 minutes
 
