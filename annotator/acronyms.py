@@ -60,7 +60,7 @@ def _definition(text: str, start: int, end: int, letters: str) -> Definition | N
     return None
 
 
-def _spelled(words: list[re.Match], letters: str, last: bool) -> int | None:
+def _spelled(words: list[re.Match[str]], letters: str, last: bool) -> int | None:
     """Walk the words (nearest the acronym first when `last`) taking one letter of the acronym per initial; minor
     words may be skipped. The index of the word that took the final letter, or None."""
     i = 0

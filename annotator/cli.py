@@ -6,8 +6,10 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
+from typing import Any, NoReturn
 
 from .annotate import annotate
 from .errors import AnnotatorError, KnowledgeBaseError
@@ -19,7 +21,7 @@ from .scaffold import new_entry
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, as for every other usage error
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as for every other usage error
         self.exit(2, f"caveat: {message} (see 'caveat --help')\n")
 
 
@@ -63,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     plugin = _plugins().get(argv[0]) if argv else None
     if plugin is not None:
-        return plugin.load()(argv[1:])
+        command: Callable[[list[str]], int] = plugin.load()
+        return command(argv[1:])
     args = _parser().parse_args(argv)
     try:
         if args.command == "annotate":
@@ -103,7 +106,7 @@ def _eval(args: argparse.Namespace) -> int:
     kb = KnowledgeBase.load(args.kb)
     scores, errors = evaluate(args.corpus, kb)
     if args.json:
-        out: dict = {name: s.to_dict() for name, s in scores.items()}
+        out: dict[str, Any] = {name: s.to_dict() for name, s in scores.items()}
         out["findings"] = [vars(f) for f in scores[args.split].findings]
         out["errors"] = errors
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)

@@ -26,6 +26,8 @@ class Cues(NamedTuple):
     """The KB's treatment cues (_cues.yaml), and the idioms in which a cue word means nothing ("take place")."""
     words: tuple[Phrase, ...]
     idioms: tuple[Phrase, ...] = ()
+    substance: tuple[Phrase, ...] = ()  # phrases of sentences that describe the body's own substance
+    contrast: tuple[Phrase, ...] = ()   # words that set one use against another ("but", "only for")
 
 
 class AliasSpec(NamedTuple):
@@ -33,7 +35,7 @@ class AliasSpec(NamedTuple):
     exact: bool              # case-sensitive, whole word, never fuzzy
     ambiguous: bool          # highlighted only where the text shows a treatment is meant
     lang: str | None         # matched only in text of this language (None: the KB's own, English)
-    path: tuple              # where it stands in the YAML file
+    path: tuple[str | int, ...]  # where it stands in the YAML file
     short_form: bool = False  # only in a text that names the treatment in full (short_forms.py)
 
 
@@ -104,11 +106,11 @@ def _without_repeats(aliases: list[AliasSpec]) -> tuple[AliasSpec, ...]:
     """Each spelling once. The name is dropped when an alias spells the same words: the alias says how that
     spelling is matched ("CBD (cannabidiol)" is named "CBD", and the alias CBD is exact and ambiguous)."""
     name, rest = aliases[0], aliases[1:]
-    if any(norm_phrase(a.name) == norm_phrase(name.name) for a in rest):
-        name = None
-    seen: set[tuple[str, bool]] = set()
-    return tuple(a for a in ([name] if name else []) + rest
-                 if (a.name, a.exact) not in seen and not seen.add((a.name, a.exact)))
+    first = [] if any(norm_phrase(a.name) == norm_phrase(name.name) for a in rest) else [name]
+    unique: dict[tuple[str, bool], AliasSpec] = {}
+    for alias in first + rest:
+        unique.setdefault((alias.name, alias.exact), alias)
+    return tuple(unique.values())
 
 
 def _phrases(words: list[str]) -> tuple[Phrase, ...]:

@@ -13,7 +13,9 @@ pages).
 """
 from __future__ import annotations
 
-import lxml.html
+from collections.abc import Iterator, Mapping
+from typing import Any
+
 from bs4 import BeautifulSoup, NavigableString, Tag, UnicodeDammit
 from lxml import etree
 
@@ -34,7 +36,7 @@ _BLOCKS = frozenset({
 })
 
 
-_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+_PARSER = etree.HTMLParser(encoding="utf-8")  # plain elements: lxml.html's element classes cost a Python call each
 
 
 def _root(html: str | bytes | bytearray) -> etree._Element | None:
@@ -46,14 +48,14 @@ def _root(html: str | bytes | bytearray) -> etree._Element | None:
     if not text.strip():
         return None
     try:
-        return lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=_PARSER)
-    except (etree.ParserError, ValueError) as exc:
+        return etree.fromstring(text.encode("utf-8", "replace"), parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         if "empty" in str(exc).lower():
             return None
         raise AnnotatorError(f"could not parse the page as HTML: {exc}") from None
 
 
-def _hidden(attrs) -> bool:
+def _hidden(attrs: Mapping[str, Any] | etree._Attrib) -> bool:
     """Marked hidden by the `hidden` attribute or an inline display:none / visibility:hidden."""
     if "hidden" in attrs:
         return True
@@ -85,8 +87,9 @@ def _lxml_paragraphs(root: etree._Element, found: dict[str, int]) -> list[str]:
     paras = _Paragraphs()
     parts = paras.parts
     want_h1 = True
-    stack: list[tuple[etree._Element, object, bool]] = []
-    element, children, block = root, None, False
+    stack: list[tuple[etree._Element, Iterator[etree._Element] | None, bool]] = []
+    element, block = root, False
+    children: Iterator[etree._Element] | None = None
     while True:
         if children is None:  # entering `element`
             tag = element.tag
@@ -132,10 +135,9 @@ def _soup_paragraphs(soup: BeautifulSoup, found: dict[str, int]) -> list[str]:
             if stack.pop()[1]:
                 paras.flush()
             continue
-        kind = type(node)
-        if kind is NavigableString:
+        if type(node) is NavigableString:  # exact types: a Comment or a Doctype is a NavigableString too
             paras.parts.append(node)
-        elif kind is Tag and node.name not in _SKIP and not _hidden(node.attrs):
+        elif type(node) is Tag and node.name not in _SKIP and not _hidden(node.attrs):
             block = node.name in _BLOCKS
             if block:
                 paras.flush()
@@ -165,7 +167,7 @@ def extract_page(html: str | bytes | BeautifulSoup) -> tuple[str, Page]:
             return "", Page()
         paras = _lxml_paragraphs(root, found)
         title_el = root.find(".//title")
-        title = title_el.text_content() if title_el is not None else ""
+        title = "".join(title_el.itertext()) if title_el is not None else ""
         lang = root.get("lang")
     headline = paras[found["h1"]] if found.get("h1", len(paras)) < len(paras) else ""
     page = Page(" ".join(title.split())[:MAX_TITLE], headline[:MAX_TITLE],

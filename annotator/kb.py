@@ -5,20 +5,21 @@ import datetime as dt
 import hashlib
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process, utils
 
 from .cards import Card
-from .entry import Cues, Entry, alias_list
+from .entry import AliasSpec, Cues, Entry, alias_list
 from .errors import KnowledgeBaseError, Problem
 from .kb_check import check_cues, check_entry, collisions
-from .kb_yaml import ParsedFile, parse_file
+from .kb_yaml import MAX_FILE_BYTES, Data, ParsedFile, parse_file, too_big
 from .match import Alias, Matcher
 from .normalize import norm_phrase
 
 
 CUES_FILE = "_cues.yaml"   # not an entry: the words that show a sentence is about a treatment
+MAX_PROBLEMS_PER_FILE = 50
 
 
 def bundled_kb_path() -> Path:
@@ -31,7 +32,7 @@ def _folder(path: str | Path | None) -> Path:
 
 
 class KBFiles(NamedTuple):
-    entries: list[dict]        # the checked data of every entry without errors
+    entries: list[dict[str, Data]]  # the checked data of every entry without errors
     cues: dict[str, list[str]]  # the treatment cues and idioms (_cues.yaml; the bundled ones when the folder has none)
     problems: list[Problem]
     version: str               # hash of every file's bytes
@@ -42,35 +43,61 @@ def read_kb(path: str | Path | None = None, today: dt.date | None = None) -> KBF
     folder = _folder(path)
     today = today or dt.date.today()
     if not folder.is_dir():
-        return KBFiles([], [], [Problem(str(folder), 0, "kb", "not a folder of <id>.yaml files")], "")
+        return KBFiles([], {}, [Problem(str(folder), 0, "kb", "not a folder of <id>.yaml files")], "")
     files = sorted(f for f in folder.glob("*.y*ml") if not f.name.startswith("_"))
     problems: list[Problem] = []
-    good: list[dict] = []
-    claims = []
+    good: list[dict[str, Data]] = []
+    claims: list[tuple[ParsedFile, list[AliasSpec]]] = []
     contents: list[tuple[str, bytes]] = []
     for file in files:
         if file.suffix != ".yaml":
             problems.append(Problem(str(file), 0, "file", "entries must be named <id>.yaml"))
             continue
-        parsed = _parse(file, contents, problems)
-        if parsed is None or parsed.data is None:
+        try:
+            parsed = _parse(file, contents, problems)
+            mine = check_entry(parsed, file.stem, today) if parsed is not None and parsed.data is not None else []
+        except Exception as exc:  # noqa: BLE001 - MemoryError included: whatever happens, say which file it was
+            problems.append(_failed(file, exc))
             continue
-        mine = check_entry(parsed, file.stem, today)
         problems += mine
-        if not any(p.severity == "error" for p in mine):
+        if parsed is not None and parsed.data is not None and not any(p.severity == "error" for p in mine):
             good.append(parsed.data)
             claims.append((parsed, alias_list(parsed.data)))
     if not files:
         problems.append(Problem(str(folder), 0, "kb", "no <id>.yaml files in this folder"))
     problems += collisions(claims)
     cues = _cues(folder, contents, problems)
-    return KBFiles(good, cues, sorted(problems), _version(sorted(contents)))
+    return KBFiles(good, cues, _capped(problems), _version(sorted(contents)))
+
+
+def _failed(file: Path, exc: Exception) -> Problem:
+    return Problem(str(file), 0, "file", f"could not be read or checked: {type(exc).__name__}: {exc}")
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    """Sorted, and at most MAX_PROBLEMS_PER_FILE of each file (one broken file must not flood the log, the CLI or
+    `GET /api/v1/kb`), with a last line that says how many more there are."""
+    out: list[Problem] = []
+    per_file: dict[str, int] = {}
+    for problem in sorted(problems):
+        seen = per_file[problem.file] = per_file.get(problem.file, 0) + 1
+        if seen <= MAX_PROBLEMS_PER_FILE:
+            out.append(problem)
+    for file, count in per_file.items():
+        if count > MAX_PROBLEMS_PER_FILE:
+            out.append(Problem(file, 0, "file", f"{count - MAX_PROBLEMS_PER_FILE:,} more problems not shown"))
+    return sorted(out)
 
 
 def _parse(file: Path, contents: list[tuple[str, bytes]], problems: list[Problem]) -> ParsedFile | None:
-    """Read and parse one file, noting its bytes for the version hash and its problems; None if not text."""
-    raw = file.read_bytes()
+    """Read and parse one file, noting its bytes for the version hash and its problems; None if it is too big or
+    not text. Never reads more than the size cap, so a 20 MB file costs no more than a good one."""
+    with file.open("rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
     contents.append((file.name, raw))
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(too_big(str(file), file.stat().st_size))
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -89,9 +116,13 @@ def _cues(folder: Path, contents: list[tuple[str, bytes]], problems: list[Proble
         if folder == bundled_kb_path() or not file.is_file():
             problems.append(Problem(str(folder / CUES_FILE), 0, "file", "missing: the treatment cue words"))
             return {}
-        parsed = parse_file(str(file), file.read_text("utf-8"))
+        parsed: ParsedFile | None = parse_file(str(file), file.read_text("utf-8"))
     else:
-        parsed = _parse(file, contents, problems)
+        try:
+            parsed = _parse(file, contents, problems)
+        except Exception as exc:  # noqa: BLE001 - as for entries: name the file whatever happens
+            problems.append(_failed(file, exc))
+            return {}
     if parsed is None or parsed.data is None:
         return {}
     mine = check_cues(parsed)
@@ -111,6 +142,9 @@ def kb_version(path: str | Path) -> str:
     return _version([(f.name, f.read_bytes()) for f in sorted(Path(path).glob("*.yaml"))])
 
 
+_WHOLE_WORDS = 60  # how much of its words a search hit must share with the query
+
+
 class KnowledgeBase:
     """Immutable once built, so one instance serves every thread of a server."""
 
@@ -121,8 +155,8 @@ class KnowledgeBase:
         self.path = path
         self.warnings = list(warnings or [])
         cues = cues or {}
-        self.cues = Cues(tuple(p for p in map(norm_phrase, cues.get("treatment_cues", ())) if p),
-                         tuple(p for p in map(norm_phrase, cues.get("idioms", ())) if p))
+        self.cues = Cues(*(tuple(p for p in map(norm_phrase, cues.get(key, ())) if p)
+                           for key in ("treatment_cues", "idioms", "substance_cues", "contrast_cues")))
         self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form)
                                for e in entries for a in e.aliases])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words
@@ -156,15 +190,17 @@ class KnowledgeBase:
     def card(self, treatment_id: str) -> Card:
         return self._entries[treatment_id].card
 
-    def summaries(self) -> list[dict]:
+    def summaries(self) -> list[dict[str, Any]]:
         return [self._entries[i].card.summary_fields for i in self.ids()]
 
-    def search(self, query: str, limit: int = 20) -> list[dict]:
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Entries whose name or an alias is like `query`, best first (for a maintainer's search box)."""
         hits = process.extract(query, [n for n, _ in self._names], scorer=fuzz.WRatio,
                                processor=utils.default_process, limit=None, score_cutoff=75)
         best: dict[str, tuple[float, float]] = {}
         for name, score, index in hits:  # ties on WRatio go to the closer whole name
+            if fuzz.token_set_ratio(query, name, processor=utils.default_process) < _WHOLE_WORDS:
+                continue  # WRatio's partial match found one short common word inside a long query ("at all")
             tid = self._names[index][1]
             rank = (score, fuzz.ratio(query, name, processor=utils.default_process))
             best[tid] = max(best.get(tid, rank), rank)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from importlib import resources
+from collections.abc import Iterator, Mapping
+from typing import Protocol, cast
 from urllib.parse import urlsplit
 
 import jsonschema
@@ -17,7 +19,7 @@ import jsonschema
 from .authorities import authority_of
 from .entry import AliasSpec
 from .errors import Problem
-from .kb_yaml import ParsedFile, dotted, typed
+from .kb_yaml import Data, ParsedFile, Path, Schema, dotted, typed
 from .normalize import norm_phrase
 
 STALE_AFTER = dt.timedelta(days=730)
@@ -25,11 +27,18 @@ NATIONAL_KINDS = frozenset({"regulator", "agency", "guideline"})  # must come fr
 PAPER_KINDS = frozenset({"systematic-review", "trial", "journal"})  # must carry a DOI, PMID or trial-registry id
 VERDICT_KINDS = NATIONAL_KINDS | {"systematic-review", "trial"}  # what a verdict or regulatory note may rest on
 
-def _load_schema(name: str) -> dict:
-    return json.loads(resources.files("caveat.annotator").joinpath(f"schemas/{name}").read_text("utf-8"))
+class Add(Protocol):
+    """Reports a problem at a path of the entry being checked."""
+
+    def __call__(self, path: Path, message: str, severity: str = "error") -> None: ...
 
 
-def _inline_refs(node: object, defs: dict, seen: tuple[str, ...] = ()) -> object:
+def _load_schema(name: str) -> Schema:
+    schema: Schema = json.loads(resources.files("caveat.annotator").joinpath(f"schemas/{name}").read_text("utf-8"))
+    return schema
+
+
+def _inline_refs(node: object, defs: Schema, seen: tuple[str, ...] = ()) -> object:
     """The schema with each local `#/$defs/...` reference replaced by what it names (a recursive one is left as a
     reference): looking references up is a third of jsonschema's time on a KB entry."""
     if isinstance(node, list):
@@ -45,8 +54,9 @@ def _inline_refs(node: object, defs: dict, seen: tuple[str, ...] = ()) -> object
 
 
 _schema = _load_schema("kb-entry.schema.json")
-_validator = jsonschema.Draft202012Validator(_inline_refs(_schema, _schema.get("$defs", {})))
-_cues_validator = jsonschema.Draft202012Validator(_load_schema("kb-cues.schema.json"))
+_validator = jsonschema.Draft202012Validator(cast(Schema, _inline_refs(_schema, _schema.get("$defs", {}))))
+_cues_schema = _load_schema("kb-cues.schema.json")
+_cues_validator = jsonschema.Draft202012Validator(_cues_schema)
 
 
 def check_entry(parsed: ParsedFile, stem: str, today: dt.date) -> list[Problem]:
@@ -66,11 +76,11 @@ def check_cues(parsed: ParsedFile) -> list[Problem]:
     """Problems of the KB's treatment-cue file (_cues.yaml)."""
     if not isinstance(parsed.data, dict):
         return [Problem(parsed.name, 1, "cues", "the cue file must be a mapping (treatment_cues: [...])")]
-    parsed.data = typed(parsed.data, _cues_validator.schema)
+    parsed.data = typed(parsed.data, _cues_schema)
     return [_schema_problem(parsed, e) for e in _cues_validator.iter_errors(parsed.data)]
 
 
-def _placeholders(parsed: ParsedFile, data: object, path: tuple = ()):
+def _placeholders(parsed: ParsedFile, data: Data, path: Path = ()) -> Iterator[tuple[Path, int]]:
     """Every string still holding a TODO marker from `caveat kb new`."""
     if isinstance(data, dict):
         for key, value in data.items():
@@ -86,7 +96,7 @@ _known_valid: set[str] = set()  # entries (as canonical JSON) that validated: a 
 MAX_KNOWN = 4096
 
 
-def _is_valid(data: dict) -> bool:
+def _is_valid(data: dict[str, Data]) -> bool:
     """Most entries are valid, and a server reloading after an edit reads every entry again: an entry whose data
     validated before is not walked again."""
     try:
@@ -104,11 +114,12 @@ def _is_valid(data: dict) -> bool:
 
 
 def _schema_problem(parsed: ParsedFile, err: jsonschema.ValidationError) -> Problem:
-    path = tuple(err.absolute_path)
+    path: Path = tuple(err.absolute_path)
     if err.validator == "additionalProperties":
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        properties = err.schema.get("properties", {}) if isinstance(err.schema, Mapping) else {}
+        extra = sorted(set(cast(Mapping[str, Data], err.instance)) - set(properties))
         key = extra[0] if extra else ""
-        known = ", ".join(sorted(err.schema.get("properties", {})))
+        known = ", ".join(sorted(properties))
         return Problem(parsed.name, parsed.line_of(path + (key,)), dotted(path + (key,)),
                        f"unknown key '{key}' (a typo?); allowed here: {known}")
     if err.validator == "required":
@@ -121,10 +132,10 @@ def _schema_problem(parsed: ParsedFile, err: jsonschema.ValidationError) -> Prob
     return Problem(parsed.name, parsed.line_of(path), dotted(path), err.message)
 
 
-def _rules(parsed: ParsedFile, data: dict, stem: str, today: dt.date) -> list[Problem]:
+def _rules(parsed: ParsedFile, data: dict[str, Data], stem: str, today: dt.date) -> list[Problem]:
     out: list[Problem] = []
 
-    def add(path: tuple, message: str, severity: str = "error") -> None:
+    def add(path: Path, message: str, severity: str = "error") -> None:
         out.append(Problem(parsed.name, parsed.line_of(path), dotted(path), message, severity))
 
     if isinstance(data.get("id"), str) and data["id"] != stem:
@@ -148,14 +159,15 @@ def _rules(parsed: ParsedFile, data: dict, stem: str, today: dt.date) -> list[Pr
     for i, cond in _repeats(conditions):
         add(("indications", i, "condition"), f"condition '{cond}' appears twice")
     _check_reviewed(data.get("reviewed"), add, today)
-    dates = [c.get("date") for c in _list(data, "changes") if isinstance(c, dict) and isinstance(c.get("date"), str)]
+    dates: list[str] = [c["date"] for c in _list(data, "changes")
+                        if isinstance(c, dict) and isinstance(c.get("date"), str)]
     if dates and isinstance(data.get("reviewed"), str) and max(dates) > data["reviewed"]:
         add(("reviewed",), f"reviewed {data['reviewed']} is older than the newest change ({max(dates)}): a change "
                            "is a review, so set reviewed to its date")
     return out
 
 
-def _check_source(source: dict, path: tuple, add) -> None:
+def _check_source(source: dict[str, Data], path: Path, add: Add) -> None:
     url, kind = source.get("url"), source.get("kind")
     if not isinstance(url, str):
         return
@@ -169,12 +181,12 @@ def _check_source(source: dict, path: tuple, add) -> None:
         add(path + ("kind",), f"'{kind}' sources need a doi, pmid or trial_id (as printed on the page)")
 
 
-def _repeats(values: list) -> list[tuple[int, object]]:
+def _repeats(values: list[Data]) -> list[tuple[int, Data]]:
     """(index, value) of each value already seen earlier in the list."""
     return [(i, v) for i, v in enumerate(values) if v in values[:i]]
 
 
-def _check_reviewed(reviewed: object, add, today: dt.date) -> None:
+def _check_reviewed(reviewed: Data, add: Add, today: dt.date) -> None:
     if not isinstance(reviewed, str):
         return
     try:
@@ -188,7 +200,7 @@ def _check_reviewed(reviewed: object, add, today: dt.date) -> None:
         add(("reviewed",), f"last reviewed {reviewed}, over 2 years ago: check the sources again", "warning")
 
 
-def _list(data: dict, key: str) -> list:
+def _list(data: dict[str, Data], key: str) -> list[Data]:
     """The list under `key`, or [] when it is missing or not a list (the schema reports that)."""
     value = data.get(key)
     return value if isinstance(value, list) else []
@@ -201,7 +213,7 @@ def _host(url: str) -> str:
         return ""
 
 
-def _citations(data: dict):
+def _citations(data: dict[str, Data]) -> Iterator[tuple[Path, list[Data]]]:
     for i, ind in enumerate(_list(data, "indications")):
         if isinstance(ind, dict) and isinstance(ind.get("sources"), list):
             yield ("indications", i, "sources"), ind["sources"]
@@ -215,14 +227,14 @@ def _citations(data: dict):
         yield ("cost", "sources"), cost["sources"]
 
 
-def alias_key(alias: str, exact: bool) -> tuple:
+def alias_key(alias: str, exact: bool) -> tuple[str, ...]:
     """Two aliases collide when they would match the same words."""
     return ("exact", alias) if exact else ("words",) + norm_phrase(alias)
 
 
 def collisions(entries: list[tuple[ParsedFile, list[AliasSpec]]]) -> list[Problem]:
     """Aliases (names included) that more than one entry claims. `entries` pairs each file with its aliases."""
-    owner: dict[tuple, str] = {}
+    owner: dict[tuple[str, ...], str] = {}
     out = []
     for parsed, aliases in entries:
         mine = set()

@@ -6,6 +6,7 @@ file and line, so an alias, `not_when` or indication edit that changes what read
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .annotate import annotate_text
 from .errors import Problem
@@ -29,7 +30,7 @@ def check_examples(kb: KnowledgeBase, folder: str | Path) -> list[Problem]:
     return problems
 
 
-def _mismatch(kb: KnowledgeBase, treatment: str, example: dict) -> str | None:
+def _mismatch(kb: KnowledgeBase, treatment: str, example: dict[str, Any]) -> str | None:
     mine = [h for h in annotate_text(example["text"], kb).highlights if h.treatment == treatment]
     shown = ", ".join(f"{h.level} for {h.indication or 'no use named'} on '{h.exact}'" for h in mine)
     if example.get("silent"):

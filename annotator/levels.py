@@ -1,20 +1,21 @@
 """How evidence and risk combine into the warning level a reader sees (documented in docs/knowledge-base.md)."""
 from __future__ import annotations
 
-from typing import Literal
-
-EVIDENCE = ("established", "promising", "limited", "unproven", "disproven")
-RISKS = ("low", "moderate", "high", "severe")
-LEVELS = ("established", "caution", "warning", "danger")  # calmest first
-DEPENDS = "depends"  # no use named near a mention, and the treatment's uses differ in level
-ALL_LEVELS = ("established", DEPENDS, "caution", "warning", "danger")  # as the popup orders them, calmest first
+from typing import Final, Literal
 
 Evidence = Literal["established", "promising", "limited", "unproven", "disproven"]
 Risk = Literal["low", "moderate", "high", "severe"]
 Level = Literal["established", "caution", "warning", "danger"]                  # of a card or one use
 ShownLevel = Literal["established", "depends", "caution", "warning", "danger"]  # of a highlight
 
-_MATRIX = {
+EVIDENCE: Final[tuple[Evidence, ...]] = ("established", "promising", "limited", "unproven", "disproven")
+RISKS: Final[tuple[Risk, ...]] = ("low", "moderate", "high", "severe")
+LEVELS: Final[tuple[Level, ...]] = ("established", "caution", "warning", "danger")  # calmest first
+DEPENDS: Final = "depends"  # no use named near a mention, and the treatment's uses differ in level
+# as the popup orders them, calmest first
+ALL_LEVELS: Final[tuple[ShownLevel, ...]] = ("established", DEPENDS, "caution", "warning", "danger")
+
+_MATRIX: Final[dict[str, tuple[Level, Level, Level, Level]]] = {
     "established": ("established", "established", "established", "established"),
     "promising": ("caution", "caution", "warning", "danger"),
     "limited": ("caution", "caution", "warning", "danger"),
@@ -24,7 +25,7 @@ _MATRIX = {
 
 
 def level_for(evidence: str, risk: str) -> Level:
-    return _MATRIX[evidence][RISKS.index(risk)]  # type: ignore[return-value]
+    return _MATRIX[evidence][RISKS.index(risk)]
 
 
 def caution_rank(evidence: str, risk: str) -> tuple[int, int, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
@@ -54,8 +55,8 @@ class _Word(NamedTuple):
 
 @dataclass
 class _Node:
-    children: dict = field(default_factory=dict)
-    aliases: list = field(default_factory=list)
+    children: dict[str, _Node] = field(default_factory=dict)
+    aliases: list[Alias] = field(default_factory=list)
 
 
 class Matcher:
@@ -84,7 +85,7 @@ class Matcher:
                 for key in _half_keys(surface, len(surface)):
                     self._halves.setdefault(key, []).append((surface, word))
         self._words: dict[str, _Word] = {}      # raw text word -> what the index knows of it
-        self._chunks: dict[str, tuple] = {}     # white-space-free chunk of text -> its words that can start a name
+        self._chunks: dict[str, tuple[str, ...]] = {}  # chunk of text without white space -> words that start names
 
     def clear_cache(self) -> None:
         """Forget what was learnt about text words (benchmarks use it to time a page never seen before)."""
@@ -153,7 +154,7 @@ class Matcher:
         return matches
 
     @staticmethod
-    def _spots(text: str, starters: set[str]):
+    def _spots(text: str, starters: set[str]) -> Iterator[re.Match[str]]:
         """Where the starting words stand. A few are found fastest with `str.find` each; many (a hostile page of
         near-misses) in one pass over the words, so the cost never grows as starters times text."""
         if len(starters) > _MANY_STARTERS:
@@ -167,7 +168,7 @@ class Matcher:
                     yield word
                 i = text.find(raw, i + 1)
 
-    def _exact_at(self, text: str, m: re.Match) -> list[Match]:
+    def _exact_at(self, text: str, m: re.Match[str]) -> list[Match]:
         out = []
         for alias in self._exact.get(m.group(), ()):
             end = m.start() + len(alias.name)
@@ -175,7 +176,7 @@ class Matcher:
                 out.append(Match(m.start(), end, alias, 100, False))
         return out
 
-    def _walk(self, text: str, first: re.Match) -> list[Match]:
+    def _walk(self, text: str, first: re.Match[str]) -> list[Match]:
         """Follow the trie from one starting word. A state is (node, end, letters, typos, skipped): letters counts
         the letters of the alias words met so far (typos are scored against them); one extra word may be skipped."""
         out = []
@@ -200,7 +201,7 @@ class Matcher:
         return [m for m in out if m.score >= MIN_FUZZY_SCORE]
 
     @staticmethod
-    def _steps(node: _Node, info: _Word):
+    def _steps(node: _Node, info: _Word) -> Iterator[tuple[str, _Node, int]]:
         child = node.children.get(info.word)
         if child is not None:
             yield info.word, child, 0
@@ -239,12 +240,13 @@ def _half_keys(word: str, size: int) -> tuple[str, str]:
 _TITLES = frozenset({"St", "Ste", "Mt", "Dr"})  # "St. John's wort": the full stop of a title is not a gap
 
 
-def _next_word(text: str, pos: int) -> re.Match | None:
+def _next_word(text: str, pos: int) -> re.Match[str] | None:
     """The next word after `pos` if only a gap of spaces, dashes or quotes (no paragraph break) comes first; the
     full stop after a title ("St.") is part of the name."""
     if text.startswith(".", pos) and text[max(pos - 3, 0):pos].split(" ")[-1].capitalize() in _TITLES:
         pos += 1
     gap = GAP_RE.match(text, pos)
+    assert gap is not None  # it matches an empty gap too
     if PARAGRAPH_BREAK.search(gap.group()):
         return None
     return TOKEN_RE.match(text, gap.end())

@@ -6,24 +6,28 @@ use's words occur, the most specific wins: a longer phrase beats a shorter one (
 beats "depression"), and words within three words of the mention count one more. A treatment's own name among a use's
 words (a brand sold for one use: "Spravato", "Ozempic") counts as much when it is the mention itself, and least
 anywhere else: "compounded semaglutide (Ozempic)" is about the copy, and "fake Ozempic pens" are not the approved
-use. Only
+use. A brand's name nearby is the last resort: the paragraph, the page and the paragraphs around are read first
+("semaglutide, sold as Ozempic" in an article on compounded copies is about the copies). Only
 on a real tie does the most cautious use win. When nothing names a use, the highlight says so: the level all uses
 share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").
 """
 from __future__ import annotations
 
-from .context import HEADER, Context, Words, longest, strongest
+from collections.abc import Iterator
+
+from .context import HEADER, NAME_ONLY, Context, Words, longest, strongest
 
 NEAR = 3   # words either side of a mention that count as its own clause
-from .entry import Entry, Indication, Verdict
+from .entry import Entry, Indication, Phrase, Verdict
 
 
-def verdict_for(entry: Entry, ctx: Context, start: int, end: int) -> Verdict:
-    ind = indication_for(entry, ctx, start, end)
+def verdict_for(entry: Entry, ctx: Context, start: int, end: int, contrast: tuple[Phrase, ...] = ()) -> Verdict:
+    ind = indication_for(entry, ctx, start, end, contrast)
     return Verdict(ind.level, ind.evidence, ind.risk, ind.condition) if ind else entry.unnamed_use
 
 
-def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indication | None:
+def indication_for(entry: Entry, ctx: Context, start: int, end: int,
+                   contrast: tuple[Phrase, ...] = ()) -> Indication | None:
     if not entry.indications:
         return None
     span = ctx.sentence(start, end)
@@ -31,13 +35,23 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indicati
     lo, hi = max(words.index(start) - NEAR, 0), words.index(end) + NEAR
     own = words.index(start), words.index(end)
     sentence = [(_score(words, ind, n, (lo, hi), own), n, ind) for n, ind in ctx.hits(entry, span)]
-    if sentence:
-        return strongest(sentence)
+    if sentence and max(h[0] for h in sentence) > NAME_ONLY:
+        return strongest(_contrast(sentence, words, contrast))
     paragraph = ctx.paragraph(start)
     for hits in _further(entry, ctx, paragraph):
-        if hits:
+        if hits and max(h[0] for h in hits) > NAME_ONLY:
             return strongest(hits)
-    return None
+    return strongest(sentence)  # only a brand's name says which use: the use it is sold for
+
+
+def _contrast(hits: list[tuple[float, float, Indication]], words: Words,
+              contrast: tuple[Phrase, ...]) -> list[tuple[float, float, Indication]]:
+    """A sentence that names an established use beside another, with a word that sets them apart ("proven for
+    decompression sickness, but no evidence it helps autism"; "cleared only for ..."), is about the other use."""
+    other = [h for h in hits if h[2].level != "established"]
+    if other and len(other) < len(hits) and words.any(contrast):
+        return other
+    return hits
 
 
 def _score(words: Words, ind: Indication, n: float, near: tuple[int, int], own: tuple[int, int]) -> float:
@@ -48,7 +62,8 @@ def _score(words: Words, ind: Indication, n: float, near: tuple[int, int], own: 
     return max(n, close + 1 if close else 0, named + 1 if named else 0)
 
 
-def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int]):
+def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int]
+             ) -> Iterator[list[tuple[float, float, Indication]]]:
     """The paragraph, the title and headline, then the paragraphs around, except those about other treatments
     (their uses are theirs). Articles often set a treatment's proven use beside the one being sold ("a transplant
     is proven for leukaemia ..."), so the paragraphs around may make a verdict more cautious, never calmer: an

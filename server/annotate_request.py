@@ -57,6 +57,6 @@ def parse() -> tuple[str, str | list[str], Page]:
 def cache_payload(kind: str, content: str | list[str], page: Page) -> bytes:
     """The bytes a cache key hashes: the content and the page context it was read in (the same block under another
     headline may get another verdict). No address is ever sent: the same text on two pages is the same work."""
-    text = json.dumps(content, ensure_ascii=False) if kind == "blocks" else content
+    text = json.dumps(content, ensure_ascii=False) if isinstance(content, list) else content
     context = json.dumps([page.title, page.headline, page.lang], ensure_ascii=False)
     return (context + "\0" + text).encode("utf-8", "surrogatepass")

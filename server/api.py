@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
-from caveat.annotator import AnnotatorError, annotate, annotate_blocks, annotate_text
+from caveat.annotator import (Annotations, AnnotatorError, KnowledgeBase, Page, annotate, annotate_blocks,
+                              annotate_text)
 from flask import Blueprint, current_app, jsonify, request
 
 from . import annotate_request, bounded, openapi, validation
@@ -14,7 +17,8 @@ from .timing import measure
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-ANNOTATORS = {"text": annotate_text, "blocks": annotate_blocks}  # html gives its own page context
+Annotator = Callable[[Any, KnowledgeBase, Page], Annotations]
+ANNOTATORS: dict[str, Annotator] = {"text": annotate_text, "blocks": annotate_blocks}  # html gives its own page context
 
 
 @bp.post("/annotate")

@@ -6,9 +6,9 @@ import threading
 
 from flask import Flask
 
-from . import api, config, errors, health, playground, security, timing
-from .cache import ResponseCache
+from . import api, config, errors, health, playground, security, shared, timing
 from .kb_store import KBStore
+from .shared_cache import make_cache
 from .state import State
 
 
@@ -17,10 +17,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     app (the gunicorn master before it forks, `caveat serve --dev` before it serves) or else on first use."""
     app = Flask(__name__)
     app.config.update(config.load(overrides))
-    app.json.sort_keys = False
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # Flask's default provider has it; the base class not
     _configure_logging()
     app.extensions["caveat"] = State(store=KBStore(app.config["KB_PATH"]),
-                                     cache=ResponseCache(app.config["CACHE_ENTRIES"]),
+                                     cache=make_cache(app.config),  # this worker's memory, or Redis shared by all
                                      slots=threading.BoundedSemaphore(app.config["ANNOTATE_SLOTS"]))
     errors.register(app)
     security.register(app)
@@ -28,6 +28,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(playground.bp)
+    shared.register(app, api.bp)  # proxy, rate limits, /privacy: docs/hosting.md
     return app
 
 

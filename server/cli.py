@@ -12,6 +12,7 @@ from pathlib import Path
 from .config import CHROME_EXTENSION_ORIGIN, DEFAULT_PORT
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+DEFAULT_WSGI = "waitress" if sys.platform == "win32" else "gunicorn"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -28,6 +29,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--threads", type=int, default=env("CAVEAT_THREADS", "32"),
                    help="threads per worker (default 32; at most CAVEAT_SLOTS of them annotate at once)")
     p.add_argument("--dev", action="store_true", help="Flask's development server with code reloading")
+    p.add_argument("--wsgi", choices=["gunicorn", "waitress"], default=env("CAVEAT_WSGI", DEFAULT_WSGI),
+                   help=f"WSGI server (default {DEFAULT_WSGI}; gunicorn does not run on Windows)")
     return p
 
 
@@ -42,17 +45,22 @@ def main(argv: list[str]) -> int:
     from .app import create_app
     from .state import state
 
+    # built here, before any worker: a shared instance's settings (Redis, tokens, limiter) fail now, not in a worker
     app = create_app({"KB_PATH": str(args.kb.resolve())} if args.kb is not None else None)
     store = state(app).store
     if not store.load():  # before any worker exists: a broken KB stops here, every problem listed
         print(f"caveat serve: the knowledge base in {store.kb_dir} does not load; fix these and start again:\n  "
               + "\n  ".join(store.problems()), file=sys.stderr)
         return 1
-    # With --dev, Werkzeug's reloader runs main() again in the child that serves: greeting once will do
+    # With --dev, Werkzeug's reloader runs main() again in the child that serves: checking and greeting once will do
     if not (args.dev and os.environ.get("WERKZEUG_RUN_MAIN") == "true"):
         _banner(args, store.status())
     if args.dev:
         app.run(host=args.host, port=args.port, debug=False, use_reloader=True)
+    elif args.wsgi == "waitress":
+        from .waitress_server import run
+
+        run(app, args.host, args.port, args.workers, args.threads)
     else:
         from .wsgi_server import run
 

@@ -6,8 +6,12 @@ with, and gunicorn's workers are forked from that app. docs/server.md lists the 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from typing import Any
 
 from caveat.annotator.kb import bundled_kb_path
+
+from . import shared_settings
 
 BUNDLED_KB = bundled_kb_path().resolve()
 CHROME_EXTENSION_ORIGIN = "chrome-extension://alocaiiepiimnppblibjekcknhkmnigi"
@@ -15,7 +19,7 @@ DEFAULT_PORT = 8737
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}  # on every response
 
 # name in app.config -> (environment variable, parser, default)
-SETTINGS = {
+SETTINGS: dict[str, tuple[str, Callable[[str], Any], Any]] = {
     "KB_PATH": ("CAVEAT_KB", str, str(BUNDLED_KB)),
     "MAX_CONTENT_LENGTH": ("CAVEAT_MAX_BODY", int, 5 * 1024 * 1024),
     "KB_POLL_SECONDS": ("CAVEAT_KB_POLL", float, 2.0),
@@ -29,6 +33,7 @@ SETTINGS = {
     "REQUEST_TIMEOUT": ("CAVEAT_REQUEST_TIMEOUT", float, 60.0),
     "ALLOWED_ORIGINS": ("CAVEAT_ALLOWED_ORIGINS", lambda v: [o.strip() for o in v.split(",") if o.strip()], []),
     "ALLOWED_HOSTS": ("CAVEAT_ALLOWED_HOSTS", lambda v: [h.strip().lower() for h in v.split(",") if h.strip()], []),
+    **shared_settings.SETTINGS,  # a shared instance's: proxy, rate limits, Redis, name (docs/hosting.md)
 }
 
 

@@ -6,7 +6,7 @@ import logging
 from http import HTTPStatus
 
 from flask import Flask, current_app, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from .config import SECURITY_HEADERS
 
@@ -63,7 +63,7 @@ def _http_error(exc: HTTPException):
     if status == 413:
         return _too_large()
     response = error_response(status, MESSAGES.get(status) or exc.description or exc.name)
-    if status == 405 and exc.valid_methods:
+    if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
         response.headers["Allow"] = ", ".join(exc.valid_methods)
     return response
 

@@ -40,6 +40,7 @@ class RequestBuffer:
         """True once the whole request is in; raises Refusal for one the server will not take."""
         if self.head_end is None and not self._read_head():
             return False
+        assert self.head_end is not None
         kind, at = self._body or ("length", self.head_end)
         if kind == "length":
             self.end = at
@@ -81,6 +82,7 @@ class RequestBuffer:
         return True
 
     def _read_chunks(self) -> bool:
+        assert self._body is not None
         _, at = self._body
         while True:
             line_end = self.data.find(b"\r\n", at, at + MAX_CHUNK_LINE)

@@ -2,7 +2,9 @@
 cached jsonschema validator per schema. A failure becomes a 422 whose message names the field, e.g. 'blocks[1]'."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
+from typing import Any, cast
 
 import jsonschema
 from referencing import Registry
@@ -53,33 +55,36 @@ def _field(err: jsonschema.ValidationError, name: str) -> str:
 
 def _message(err: jsonschema.ValidationError, name: str) -> str:
     field = _field(err, name)
-    properties = err.schema.get("properties", {}) if isinstance(err.schema, dict) else {}
+    schema: dict[str, Any] = dict(err.schema) if isinstance(err.schema, Mapping) else {}
+    value: Any = err.validator_value
+    properties = schema.get("properties", {})
     if err.validator == "additionalProperties":
-        unknown = sorted(set(err.instance) - set(properties))
+        unknown = sorted(set(cast(dict, err.instance)) - set(properties))
         return f"unknown field {unknown[0]!r}; the fields are {', '.join(properties)}"
     if err.validator == "type":
-        wanted = JSON_TYPES.get(err.validator_value, err.validator_value)
+        wanted = JSON_TYPES.get(value, value)
         return f"field {field!r} must be {wanted}" if field else f"the body must be {wanted}"
     if err.validator == "oneOf":
         return _one_of(err, name)
     if err.validator == "maxLength":
-        return f"field {field!r} is longer than {err.validator_value} characters"
+        return f"field {field!r} is longer than {value} characters"
     if err.validator == "pattern":
-        return f"field {field!r} must be {err.schema['title']}" if "title" in err.schema \
-            else f"field {field!r} must match the pattern {err.validator_value}"
+        return f"field {field!r} must be {schema['title']}" if "title" in schema \
+            else f"field {field!r} must match the pattern {value}"
     return f"field {field!r}: {err.message}" if field else err.message
 
 
 def _one_of(err: jsonschema.ValidationError, name: str) -> str:
     """Which of the alternatives was meant: the one whose required field is there."""
-    branches = err.validator_value
-    given = [b["required"][0] for b in branches if set(b.get("required", ())) <= set(err.instance)]
+    branches: list[dict[str, Any]] = cast(list, err.validator_value)
+    instance: dict[str, Any] = cast(dict, err.instance)
+    given = [b["required"][0] for b in branches if set(b.get("required", ())) <= set(instance)]
     choices = [b["required"][0] for b in branches]
     if len(given) != 1:
         listing = ", ".join(choices[:-1]) + " or " + choices[-1]
         return f"send exactly one of the fields {listing}" + (f", not {' and '.join(given)}" if given else "")
     branch = branches[choices.index(given[0])]
-    banned = [f for f, schema in branch.get("properties", {}).items() if schema is False and f in err.instance]
+    banned = [f for f, schema in branch.get("properties", {}).items() if schema is False and f in instance]
     if banned:
         why = f": {branch['title']}" if "title" in branch else ""
         return f"field {banned[0]!r} cannot be sent with {given[0]!r}{why}"

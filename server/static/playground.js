@@ -1,13 +1,6 @@
 // The maintainers' playground. Page text and KB text reach the DOM only through textContent, never as markup.
 "use strict";
 
-const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "HEAD", "TITLE", "IFRAME", "OBJECT",
-  "CANVAS", "INPUT", "TEXTAREA", "SELECT", "OPTION", "BUTTON", "DATALIST"]);
-const BLOCKS = new Set(["ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BODY", "BR", "CAPTION", "CENTER", "DD",
-  "DETAILS", "DIALOG", "DIR", "DIV", "DL", "DT", "FIELDSET", "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2",
-  "H3", "H4", "H5", "H6", "HEADER", "HGROUP", "HR", "HTML", "LI", "MAIN", "MENU", "NAV", "OL", "P", "PRE", "SECTION",
-  "SUMMARY", "TABLE", "TBODY", "TD", "TFOOT", "TH", "THEAD", "TR", "UL", "LEGEND"]);
-
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -15,65 +8,44 @@ function el(tag, className, text) {
   return node;
 }
 
-// HTML -> visible text blocks, the way the extension walks a page. DOMParser builds an inert document: its
-// scripts never run and its images never load.
-function htmlBlocks(html) {
-  const doc = new DOMParser().parseFromString(html, "text/html");
-  const blocks = [];
-  let current = "";
-  const flush = () => {
-    const text = current.replace(/\s+/g, " ").trim();
-    if (text) blocks.push(text);
-    current = "";
-  };
-  const walk = (node) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        current += child.data;
-      } else if (child.nodeType === Node.ELEMENT_NODE) {
-        const tag = child.tagName.toUpperCase();
-        if (SKIP.has(tag) || child.hasAttribute("hidden")) continue;
-        const block = BLOCKS.has(tag);
-        if (block) flush();
-        walk(child);
-        if (block) flush();
-      }
-    }
-  };
-  walk(doc.documentElement);
-  flush();
-  return blocks;
-}
-
 function count(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-function textBlocks(text) {
-  return text.split(/\n\s*\n/).map((b) => b.replace(/\s+/g, " ").trim()).filter(Boolean);
-}
-
-// Offsets count Unicode code points, JavaScript strings count UTF-16 units: slice an array of code points.
-function renderBlock(text, highlights, onPick, seen) {
+// The text the offsets count in, as paragraphs (blank lines between them, as the annotator writes them), with a
+// <caveat-hl> per highlight. Offsets count Unicode code points, JavaScript strings count UTF-16 units: slice an
+// array of code points.
+function renderText(text, highlights, onPick) {
   const chars = Array.from(text);
-  const p = el("p");
+  const paragraphs = [el("p")];
+  const seen = new Set();
+  const addText = (from, to) => {
+    chars.slice(from, to).join("").split(/\n\s*\n/).forEach((part, i) => {
+      if (i > 0) paragraphs.push(el("p"));
+      paragraphs[paragraphs.length - 1].append(document.createTextNode(part));
+    });
+  };
   let at = 0;
   for (const h of highlights) {
     if (h.start < at) continue;  // overlapping highlight: keep the first
-    p.append(document.createTextNode(chars.slice(at, h.start).join("")));
-    const mark = el("caveat-hl", null, chars.slice(h.start, h.end).join(""));
-    mark.dataset.level = h.level;
-    mark.dataset.treatment = h.treatment;
-    if (!seen.has(h.treatment)) mark.dataset.first = "";
-    seen.add(h.treatment);
-    mark.tabIndex = 0;
-    mark.addEventListener("click", () => onPick(h));
-    mark.addEventListener("keydown", (e) => { if (e.key === "Enter") onPick(h); });
-    p.append(mark);
+    addText(at, h.start);
+    paragraphs[paragraphs.length - 1].append(renderMark(h, chars.slice(h.start, h.end).join(""), onPick, seen));
     at = h.end;
   }
-  p.append(document.createTextNode(chars.slice(at).join("")));
-  return p;
+  addText(at, chars.length);
+  return paragraphs.filter((p) => p.childNodes.length && p.textContent.trim());
+}
+
+function renderMark(h, exact, onPick, seen) {
+  const mark = el("caveat-hl", null, exact);
+  mark.dataset.level = h.level;
+  mark.dataset.treatment = h.treatment;
+  if (!seen.has(h.treatment)) mark.dataset.first = "";
+  seen.add(h.treatment);
+  mark.tabIndex = 0;
+  mark.addEventListener("click", () => onPick(h));
+  mark.addEventListener("keydown", (e) => { if (e.key === "Enter") onPick(h); });
+  return mark;
 }
 
 // The extension's own card (content/card.js, content/styles.js) in a shadow root, laid out in a column here
@@ -102,23 +74,18 @@ async function api(path, body) {
   return data;
 }
 
-function show(result, blocks) {
-  const article = document.getElementById("article");
+// `text` is what the offsets count in: the server's extracted text for a page, the pasted text itself otherwise.
+function show(result, text) {
   const cards = document.getElementById("cards");
-  article.replaceChildren();
   cards.replaceChildren();
   const firstHighlight = {};
-  const seen = new Set();
   const pick = (h) => {
     for (const picked of cards.querySelectorAll(".picked")) picked.classList.remove("picked");
     const target = document.getElementById(`card-${h.treatment}`);
     if (target) { target.scrollIntoView({block: "nearest"}); target.classList.add("picked"); }
   };
-  blocks.forEach((text, index) => {
-    const mine = result.highlights.filter((h) => h.block === index).sort((a, b) => a.start - b.start);
-    for (const h of mine) firstHighlight[h.treatment] = firstHighlight[h.treatment] || h;
-    article.append(renderBlock(text, mine, pick, seen));
-  });
+  for (const h of result.highlights) firstHighlight[h.treatment] = firstHighlight[h.treatment] || h;
+  document.getElementById("article").replaceChildren(...renderText(text, result.highlights, pick));
   for (const [id, card] of Object.entries(result.treatments)) cards.append(renderCard(card, firstHighlight[id]));
   const message = `${count(result.highlights.length, "highlight")}, ` +
     `${count(Object.keys(result.treatments).length, "treatment")}, KB ${result.kb.version}`;
@@ -126,13 +93,14 @@ function show(result, blocks) {
   document.body.dataset.state = "done";
 }
 
+// The server extracts a page's text (the same code as `caveat annotate`) and sends it back with the offsets.
 async function run() {
   const source = document.getElementById("source").value;
   const mode = document.querySelector("input[name=mode]:checked").value;
-  const blocks = mode === "html" ? htmlBlocks(source) : textBlocks(source);
   document.body.dataset.state = "busy";
   try {
-    show(await api("/api/v1/annotate", {blocks}), blocks);
+    const result = await api("/api/v1/annotate", {[mode]: source});
+    show(result, mode === "html" ? result.text : source);
   } catch (err) {
     document.getElementById("message").textContent = `Error: ${err.message}`;
     document.body.dataset.state = "error";

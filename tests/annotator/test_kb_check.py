@@ -90,7 +90,8 @@ def test_good_entry_has_no_problems(tmp_path):
     ("reviewed: 2026-11-01", "reviewed: 2026-02-30", "sample-cure.yaml:37: reviewed: '2026-02-30' is not a real date"),
     ("summary: A made-up", "summary: " + "x" * 301 + " A made-up", "sample-cure.yaml:6: summary: "),
     # odd shapes: reported as problems, never a traceback
-    ("id: sample-cure", "id: &a [*a]", "sample-cure.yaml:1: id[0]: YAML anchors and aliases"),
+    ("id: sample-cure", "id: &a [*a]", "sample-cure.yaml:1: id: YAML anchors and aliases"),
+    ("id: sample-cure", "id: [*a]", "sample-cure.yaml:1: id[0]: YAML anchors and aliases"),
     ("sources:\n  - id: agency-page", "sources: 5\nxsources:\n  - id: agency-page", "sample-cure.yaml:24: sources: '5' is not of type 'array'"),
     ("indications:\n  - condition", "indications: 7\nxindications:\n  - condition", "sample-cure.yaml:11: indications: '7' is not of type 'array'"),
     ("https://example.org/page", "https://[bad", "sample-cure.yaml:34: sources[1].url: 'https://[bad' is not a valid"),
@@ -115,6 +116,11 @@ def test_national_authority_pages_may_back_a_verdict(tmp_path, url):
 def test_a_paper_with_its_id_may_back_a_verdict(tmp_path):
     paper = GOOD.replace("kind: news", "kind: systematic-review\n    doi: 10.1002/14651858.CD000001")
     assert check(tmp_path, paper.replace("sources: [agency-page]\nregulatory", "sources: [other-page]\nregulatory")) == []
+
+
+def test_an_entry_no_regulator_has_spoken_on_may_say_so(tmp_path):
+    text = GOOD.replace("regulatory:\n  US:\n    note: Not approved for any use.\n    sources: [agency-page]\n", "regulatory: {}\n")
+    assert "regulatory: {}" in text and check(tmp_path, text) == []
 
 
 def test_alias_claimed_by_two_entries(tmp_path):

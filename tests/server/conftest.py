@@ -39,3 +39,13 @@ def app(tiny_kb):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def make_app(tiny_kb):
+    """An app on the tiny KB with more settings (a shared instance's), whose client checks the OpenAPI document."""
+    def make(**settings):
+        app = create_app({"KB_PATH": str(tiny_kb), **settings})
+        app.test_client_class = CheckedClient
+        return app
+    return make
