@@ -23,7 +23,7 @@ from .shared_status import SharedStatus
 
 log = logging.getLogger("caveat.server")
 
-MAX_PROBLEMS = 50          # problems kept for GET /api/v1/kb; the log has every one
+MAX_PROBLEMS = 100         # problems kept for GET /api/v1/kb (the loader caps them per file too)
 MAX_PROBLEM_CHARS = 1000   # a problem quoting a 20 MB value must not be 20 MB of status
 
 

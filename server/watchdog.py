@@ -31,6 +31,7 @@ class _Job:
     thread_id: int
     deadline: float
     gone: Callable[[], bool]
+    active: bool = True
     reason: str | None = field(default=None)
 
 
@@ -40,50 +41,64 @@ def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
 
 
 class Watchdog:
+    """The exception is raised only while the watchdog holds `_lock` and the job is active, and a job ends by
+    marking itself inactive under that lock: after that, nothing can be raised in its thread any more. The lock is
+    taken with plain acquire/release (no `with`, whose Python-level __enter__ an exception landing at the wrong
+    moment could leave holding it), and released again if one lands while it is held."""
+
     def __init__(self) -> None:
         self._jobs: set[_Job] = set()
-        self._cond = threading.Condition()
+        self._lock = threading.RLock()
+        self._wake = threading.Event()
         threading.Thread(target=self._watch, name="caveat-watchdog", daemon=True).start()
 
     def run(self, work: Callable[[], T], deadline: float, gone: Callable[[], bool]) -> T:
         """`work()` in this thread, stopped (Cancelled) at the monotonic time `deadline` or once `gone()`."""
         job = _Job(threading.get_ident(), deadline, gone)
+        self._lock.acquire()
+        self._jobs.add(job)
+        self._lock.release()
+        self._wake.set()
         try:
             try:
-                with self._cond:
-                    self._jobs.add(job)
-                    self._cond.notify()
                 return work()
             finally:
-                self._disarm(job)
+                self._end(job)
         except Stopped:
             raise Cancelled(job.reason) from None
 
-    def _disarm(self, job: _Job) -> None:
+    def _end(self, job: _Job) -> None:
         """Once the work is over, no exception may land in whatever this thread does next."""
         while True:
             try:
-                with self._cond:
-                    self._jobs.discard(job)
+                self._lock.acquire()
+                job.active = False
+                self._jobs.discard(job)
+                self._lock.release()
                 if job.reason is not None:
-                    _raise_in(job.thread_id, None)
+                    _raise_in(job.thread_id, None)  # one raised but not met yet
                 return
-            except Stopped:  # it landed just now: the job is off the list, so it cannot come again
-                continue
+            except Stopped:  # it landed just now, at most once: the job is over either way
+                while self._lock._is_owned():  # type: ignore[attr-defined]  # RLock's own check
+                    self._lock.release()
 
     def _watch(self) -> None:
         while True:  # a daemon thread: it ends with the worker
-            with self._cond:
-                self._cond.wait_for(lambda: self._jobs)
-                jobs = [job for job in self._jobs if job.reason is None]
+            self._wake.wait()
+            self._lock.acquire()
+            jobs = [job for job in self._jobs if job.reason is None]
+            if not self._jobs:
+                self._wake.clear()
+            self._lock.release()
             now = time.monotonic()
             due = {job: "deadline" if now > job.deadline else "client gone" for job in jobs
                    if now > job.deadline or job.gone()}  # asked outside the lock: a finished job never waits
-            with self._cond:
-                for job, reason in due.items():
-                    if job in self._jobs:  # still at work: otherwise the exception would land elsewhere
-                        job.reason = reason
-                        _raise_in(job.thread_id, Stopped)
+            self._lock.acquire()
+            for job, reason in due.items():
+                if job.active:  # still at work: otherwise the exception would land elsewhere
+                    job.reason = reason
+                    _raise_in(job.thread_id, Stopped)
+            self._lock.release()
             time.sleep(TICK)
 
 
