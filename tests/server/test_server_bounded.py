@@ -53,11 +53,12 @@ def test_no_free_slot_in_time_is_a_503(tiny_kb):
     assert "CAVEAT_QUEUE_TIMEOUT" in body["error"]["message"]
 
 
-def test_work_past_the_deadline_is_stopped_with_a_422(tiny_kb):
-    status, body = post(app_with(tiny_kb, ANNOTATE_DEADLINE=0.2), json.loads(WORST))
-    assert status == 422 and body["error"]["code"] == "too_much_work"
-    assert "CAVEAT_DEADLINE" in body["error"]["message"]
-    assert post(app_with(tiny_kb, ANNOTATE_DEADLINE=0.2), {"text": "ivermectin"})[0] == 200  # next one is fine
+def test_work_past_the_deadline_is_stopped_with_a_422(tmp_path):
+    with start_server(env={"CAVEAT_DEADLINE": "0.2"}, log_dir=tmp_path) as server:
+        status, body = server.post_json("/api/v1/annotate", json.loads(WORST))
+        assert status == 422 and body["error"]["code"] == "too_much_work"
+        assert "CAVEAT_DEADLINE" in body["error"]["message"]
+        assert server.post_json("/api/v1/annotate", {"text": "ivermectin"})[0] == 200  # the next one is fine
 
 
 @pytest.fixture(scope="module")
