@@ -26,8 +26,8 @@ def parser() -> argparse.ArgumentParser:
                    help=f"port (default {DEFAULT_PORT})")
     p.add_argument("--kb", type=Path, default=None, help="knowledge base folder (default: CAVEAT_KB or the bundled KB)")
     p.add_argument("--workers", type=int, default=env("CAVEAT_WORKERS", "2"), help="gunicorn workers (default 2)")
-    p.add_argument("--threads", type=int, default=env("CAVEAT_THREADS", "32"),
-                   help="threads per worker (default 32; at most CAVEAT_SLOTS of them annotate at once)")
+    p.add_argument("--threads", type=int, default=env("CAVEAT_THREADS", "8"),
+                   help="threads per worker (default 8; at most CAVEAT_SLOTS of them annotate at once)")
     p.add_argument("--dev", action="store_true", help="Flask's development server with code reloading")
     p.add_argument("--wsgi", choices=["gunicorn", "waitress"], default=env("CAVEAT_WSGI", DEFAULT_WSGI),
                    help=f"WSGI server (default {DEFAULT_WSGI}; gunicorn does not run on Windows)")
