@@ -9,6 +9,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from . import batch_cli
 from .annotate import annotate
 from .errors import AnnotatorError, KnowledgeBaseError
 from .evaluation import evaluate, format_report
@@ -37,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the scores and findings as JSON")
     e.add_argument("--split", choices=["all", "tune", "heldout"], default="all",
                    help="whose misses and false positives to list (default: all)")
+    b = sub.add_parser("batch", help="annotate a corpus (HTML, folders, WARC, JSON Lines) into Parquet, JSON Lines or CSV")
+    batch_cli.add_arguments(b)
     kb = sub.add_parser("kb", help="check, count or add knowledge-base entries")
     kbsub = kb.add_subparsers(dest="kb_command", required=True, parser_class=_Parser)
     c = kbsub.add_parser("check", help="validate every entry; print each problem as file:line: field: message")
@@ -70,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
             return _annotate(args)
         if args.command == "eval":
             return _eval(args)
+        if args.command == "batch":
+            return batch_cli.run(args)
         return {"check": _check, "stats": _stats, "new": _new}[args.kb_command](args)
     except KnowledgeBaseError as exc:
         for problem in exc.problems:
