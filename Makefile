@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run example test install install-dev npm bench bench-server bench-extension clean package docs
+.PHONY: run example test install install-dev npm bench bench-batch bench-server bench-extension clean package docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: install-dev npm
 
 bench: install-dev
 	$(BIN)/python benchmarks/bench_annotator.py
+
+bench-batch: install-dev
+	$(BIN)/python benchmarks/bench_batch.py
 
 bench-server: install-dev   # needs wrk (apt-get install wrk)
 	$(BIN)/python benchmarks/bench_server.py

@@ -23,7 +23,7 @@ def run_local(sources: list[tuple[str, str]], out: Path, job: Job, workers: int,
               overwrite: bool = False, progress: bool | None = None) -> Summary:
     checkpoint = Checkpoint(out, job.kb_version)
     done = checkpoint.start(overwrite)
-    context = multiprocessing.get_context("forkserver")
+    context = multiprocessing.get_context("spawn")  # fresh interpreters: no threads or locks inherited
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts) as pool:
         try:
             indexes = list(pool.map(index_one, sources, chunksize=64))
