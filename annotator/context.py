@@ -164,6 +164,7 @@ class Words:
         self.at: dict[str, list[int]] = {}
         self._found: dict[Phrase, list[int]] = {}  # each phrase is looked for once per span
         self.cue_bounds: tuple[int, int] | None = None  # (first end, last start) of treatment cues, once asked
+        self._pair_index: dict[tuple[str, str], list[int]] | None = None
         for i, w in enumerate(words):
             self.at.setdefault(w, []).append(i)
 
@@ -176,10 +177,23 @@ class Words:
         found = self._found.get(phrase)
         if found is None:
             n = len(phrase)
-            starts = self.at.get(phrase[0], _NONE)
-            found = self._found[phrase] = starts if n == 1 else [i for i in starts
-                                                                 if tuple(self.words[i:i + n]) == phrase]
+            if n == 1:
+                found = self.at.get(phrase[0], _NONE)
+            else:
+                starts = self._pairs().get(phrase[:2], _NONE)
+                found = starts if n == 2 else [i for i in starts if tuple(self.words[i:i + n]) == phrase]
+            self._found[phrase] = found
         return found
+
+    def _pairs(self) -> dict[tuple[str, str], list[int]]:
+        """Where each pair of neighbouring words starts, built on the first phrase of two or more words: a common
+        first word ("back") would otherwise be checked at every place it occurs, for every phrase."""
+        if self._pair_index is None:
+            self._pair_index = {}
+            words = self.words
+            for i in range(len(words) - 1):
+                self._pair_index.setdefault((words[i], words[i + 1]), []).append(i)
+        return self._pair_index
 
     def contain(self, phrase: Phrase) -> bool:
         return bool(self.find(phrase))

@@ -26,6 +26,7 @@ class Cues(NamedTuple):
     """The KB's treatment cues (_cues.yaml), and the idioms in which a cue word means nothing ("take place")."""
     words: tuple[Phrase, ...]
     idioms: tuple[Phrase, ...] = ()
+    substance: tuple[Phrase, ...] = ()  # phrases of sentences that describe the body's own substance
 
 
 class AliasSpec(NamedTuple):

@@ -13,7 +13,6 @@ pages).
 """
 from __future__ import annotations
 
-import lxml.html
 from bs4 import BeautifulSoup, NavigableString, Tag, UnicodeDammit
 from lxml import etree
 
@@ -34,7 +33,7 @@ _BLOCKS = frozenset({
 })
 
 
-_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+_PARSER = etree.HTMLParser(encoding="utf-8")  # plain elements: lxml.html's element classes cost a Python call each
 
 
 def _root(html: str | bytes | bytearray) -> etree._Element | None:
@@ -46,8 +45,8 @@ def _root(html: str | bytes | bytearray) -> etree._Element | None:
     if not text.strip():
         return None
     try:
-        return lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=_PARSER)
-    except (etree.ParserError, ValueError) as exc:
+        return etree.fromstring(text.encode("utf-8", "replace"), parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         if "empty" in str(exc).lower():
             return None
         raise AnnotatorError(f"could not parse the page as HTML: {exc}") from None
@@ -165,7 +164,7 @@ def extract_page(html: str | bytes | BeautifulSoup) -> tuple[str, Page]:
             return "", Page()
         paras = _lxml_paragraphs(root, found)
         title_el = root.find(".//title")
-        title = title_el.text_content() if title_el is not None else ""
+        title = "".join(title_el.itertext()) if title_el is not None else ""
         lang = root.get("lang")
     headline = paras[found["h1"]] if found.get("h1", len(paras)) < len(paras) else ""
     page = Page(" ".join(title.split())[:MAX_TITLE], headline[:MAX_TITLE],

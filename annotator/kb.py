@@ -111,6 +111,9 @@ def kb_version(path: str | Path) -> str:
     return _version([(f.name, f.read_bytes()) for f in sorted(Path(path).glob("*.yaml"))])
 
 
+_WHOLE_WORDS = 60  # how much of its words a search hit must share with the query
+
+
 class KnowledgeBase:
     """Immutable once built, so one instance serves every thread of a server."""
 
@@ -121,8 +124,8 @@ class KnowledgeBase:
         self.path = path
         self.warnings = list(warnings or [])
         cues = cues or {}
-        self.cues = Cues(tuple(p for p in map(norm_phrase, cues.get("treatment_cues", ())) if p),
-                         tuple(p for p in map(norm_phrase, cues.get("idioms", ())) if p))
+        self.cues = Cues(*(tuple(p for p in map(norm_phrase, cues.get(key, ())) if p)
+                           for key in ("treatment_cues", "idioms", "substance_cues")))
         self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form)
                                for e in entries for a in e.aliases])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words
@@ -165,6 +168,8 @@ class KnowledgeBase:
                                processor=utils.default_process, limit=None, score_cutoff=75)
         best: dict[str, tuple[float, float]] = {}
         for name, score, index in hits:  # ties on WRatio go to the closer whole name
+            if fuzz.token_set_ratio(query, name, processor=utils.default_process) < _WHOLE_WORDS:
+                continue  # WRatio's partial match found one short common word inside a long query ("at all")
             tid = self._names[index][1]
             rank = (score, fuzz.ratio(query, name, processor=utils.default_process))
             best[tid] = max(best.get(tid, rank), rank)

@@ -6,13 +6,14 @@ use's words occur, the most specific wins: a longer phrase beats a shorter one (
 beats "depression"), and words within three words of the mention count one more. A treatment's own name among a use's
 words (a brand sold for one use: "Spravato", "Ozempic") counts as much when it is the mention itself, and least
 anywhere else: "compounded semaglutide (Ozempic)" is about the copy, and "fake Ozempic pens" are not the approved
-use. Only
+use. A brand's name nearby is the last resort: the paragraph, the page and the paragraphs around are read first
+("semaglutide, sold as Ozempic" in an article on compounded copies is about the copies). Only
 on a real tie does the most cautious use win. When nothing names a use, the highlight says so: the level all uses
 share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").
 """
 from __future__ import annotations
 
-from .context import HEADER, Context, Words, longest, strongest
+from .context import HEADER, NAME_ONLY, Context, Words, longest, strongest
 
 NEAR = 3   # words either side of a mention that count as its own clause
 from .entry import Entry, Indication, Verdict
@@ -31,13 +32,13 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indicati
     lo, hi = max(words.index(start) - NEAR, 0), words.index(end) + NEAR
     own = words.index(start), words.index(end)
     sentence = [(_score(words, ind, n, (lo, hi), own), n, ind) for n, ind in ctx.hits(entry, span)]
-    if sentence:
+    if sentence and max(h[0] for h in sentence) > NAME_ONLY:
         return strongest(sentence)
     paragraph = ctx.paragraph(start)
     for hits in _further(entry, ctx, paragraph):
-        if hits:
+        if hits and max(h[0] for h in hits) > NAME_ONLY:
             return strongest(hits)
-    return None
+    return strongest(sentence)  # only a brand's name says which use: the use it is sold for
 
 
 def _score(words: Words, ind: Indication, n: float, near: tuple[int, int], own: tuple[int, int]) -> float:

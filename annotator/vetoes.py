@@ -8,6 +8,9 @@
 - an ambiguous name (a bare "stem cells", "CBD", "MSC") without treatment context (see `treatment_meant`), unless
   the same text already names that treatment where it is plainly meant: one sense per text, as a reader reads it
   ("hormone replacement therapy (HRT)" early on makes every later "HRT" the therapy);
+- a sentence that describes the body's own substance or cells ("NAD+, short for nicotinamide adenine dinucleotide,
+  is a coenzyme"; "growth hormone is released by the pituitary gland"), with no treatment cue: the substance, not
+  the treatment (the KB's `substance_cues`); the treatment being meant elsewhere in the text does not change that;
 - the other way round, once `not_when` shows the text uses a name in its other sense ("coffee tasting, known as
   cupping"), its mentions without treatment context take that sense too, unless one of them is plainly the treatment.
 """
@@ -22,6 +25,7 @@ ENGLISH = "en"
 
 VETO = "veto"                    # never a treatment here
 OTHER_SENSE = "other sense"      # never a treatment here, and the text uses the name in another sense
+SUBSTANCE = "substance"          # the body's own substance or cells, described
 NO_CONTEXT = "no context"        # an ambiguous name with nothing around it to show a treatment is meant
 
 
@@ -40,6 +44,8 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         # that is only nearby ("horse") gives way when the sentence names a use: it is the sentence to catch
         if sentence.over_mention(entry.not_when) or not sentence.any(entry.use_words):
             return OTHER_SENSE
+    if cues.substance and sentence.words.any(cues.substance) and not sentence.cued(cues, entry):
+        return SUBSTANCE
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
 
 

@@ -73,8 +73,8 @@ function showLevels(levels) {
     });
     const tag = document.createElement("span");
     tag.className = `level ${level}`;
-    tag.textContent = level;
-    label.append(box, " ", tag);
+    tag.textContent = Caveat.LEVEL_WORDS[level].label;
+    label.append(box, " ", tag, ` ${Caveat.LEVEL_WORDS[level].means}.`);
     const line = document.createElement("p");
     line.append(label);
     return line;

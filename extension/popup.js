@@ -72,13 +72,27 @@ function offerPause(host, paused) {
 
 function explain(status) {
   const found = status.treatments || [];
+  notChecked(0);
   if (status.state === "error") return say(status.error ? status.error.message : "Caveat could not annotate this page.", "error");
   if (status.state === "paused") return say(`Caveat is paused on ${status.host}.`);
   if (status.state === "off") return say("Caveat is switched off. Turn it on in Options.");
   if (status.state !== "ok") return say("Reading the page…");
-  if (!found.length) return say("Caveat found no treatments it knows on this page.");
   const total = found.length;
-  return say(`Caveat found ${total} treatment${total === 1 ? "" : "s"} on this page:`, "ok");
+  say(total ? `Caveat found ${total} treatment${total === 1 ? "" : "s"} on this page:`
+    : `Caveat found no treatments it knows in the text shown on this page (${lines(status.checked)} checked).`, total ? "ok" : "");
+  return notChecked(status.unchecked);
+}
+
+function lines(n) {
+  return `${n || 0} line${n === 1 ? "" : "s"} of text`;
+}
+
+/** Prose the page hides now (a folded section, a menu, a page shown only after it loads) is not checked yet: the
+ * popup says so rather than give an all-clear. */
+function notChecked(count) {
+  $("unchecked").hidden = !count;
+  $("unchecked").textContent = count ? `Not checked yet: ${count} hidden part${count === 1 ? "" : "s"} of this page `
+    + "(folded sections, menus, text the page has not shown). Caveat checks each when it shows." : "";
 }
 
 async function refresh() {

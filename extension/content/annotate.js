@@ -138,6 +138,7 @@
       // out of order with the ones already placed
       if (this.placed.length && added.length) this.inOrder = false;
       this.placed.push(...added.reverse());
+      if (added.length) this.quiet(() => this.assignTabStops());
       batch.wrapMs = wrapped.totalMs;
       batch.longestSliceMs = Math.max(batch.longestSliceMs, wrapped.longestMs);
       batch.highlights = jobs.length;
@@ -198,7 +199,7 @@
         mark.setAttribute("data-level", highlight.level);
         if (first) {
           mark.setAttribute("data-first", "");
-          mark.setAttribute("tabindex", "0");
+          mark.setAttribute("tabindex", "-1"); // a Tab stop only if assignTabStops makes it one
           mark.setAttribute("role", "button");
           mark.setAttribute("aria-haspopup", "dialog");
           mark.setAttribute("aria-expanded", "false");
@@ -231,6 +232,18 @@
       return this.placed;
     }
 
+    /** One Tab stop per treatment and level on the page: its first mention at each level (so a calm first mention
+     * never hides a dangerous one). The other mentions can be focused from the card and the popup. */
+    assignTabStops() {
+      const seen = new Set();
+      for (const p of this.live()) {
+        const key = `${p.treatment}\n${p.level}`;
+        const tabIndex = seen.has(key) ? -1 : 0;
+        seen.add(key);
+        if (p.marks[0].tabIndex !== tabIndex) p.marks[0].tabIndex = tabIndex;
+      }
+    }
+
     /** Treatments on the page now: [{id, name, level, count, levels}], `levels` counting the mentions at each level
      * (a treatment can be established in one paragraph and dangerous in the next) and `level` the most cautious of
      * them; the most cautious treatments first, then in order of first appearance. */
@@ -252,8 +265,8 @@
         for (const original of this.wrapper.originals()) {
           if (!rootNode || rootNode.contains(original)) this.wrapper.restore(original);
         }
+        this.assignTabStops(); // a first mention may have gone
       });
-      this.live();
     }
 
     clearAll() {

@@ -32,30 +32,59 @@
     const placed = page.annotator && page.annotator.placedFor(mark);
     const card = placed && page.annotator.cards.get(placed.treatment);
     if (!card) return null;
+    const mentions = page.annotator.live().filter((p) => p.treatment === placed.treatment);
+    const index = mentions.indexOf(placed);
     const element = Caveat.buildCard(document, {
       card, highlight: placed.highlight, onDismiss: dismiss, onReport: reportProblem,
       onClose: () => page.popover.close({ returnFocus: true }),
+      mention: { index: index + 1, count: mentions.length, onNext: () => nextMention(mentions[(index + 1) % mentions.length]) },
     });
-    return { element, level: placed.level, title: Caveat.verdictLine(card, placed.highlight) };
+    return { element, level: placed.level, marks: placed.marks, key: placed.highlight,
+      title: Caveat.verdictLine(card, placed.highlight) };
+  }
+
+  /** Brings a mention into view and gives it keyboard focus (which opens its card). */
+  function focusMention(placed) {
+    const mark = placed.marks[0];
+    mark.scrollIntoView({ block: "center" });
+    mark.focus({ preventScroll: true });
+  }
+
+  /** "Next mention" in a card: the next mention's card opens, with focus on its own "Next mention", so that each
+   * press goes one further. */
+  function nextMention(placed) {
+    focusMention(placed);
+    page.popover.focusCard(".next");
   }
 
   page.popover = new Caveat.Popover(document, render);
   page.jumps = new Map();
 
+  /** After Esc the pointer may rest on another highlight, which the browser then reports as hovered: it opens
+   * nothing until the pointer moves. */
+  function holdHover() {
+    page.hoverHeld = true;
+    document.addEventListener("mousemove", () => { page.hoverHeld = false; }, { once: true, capture: true });
+  }
+
   const handlers = {
     mouseover(e) {
       const mark = markFrom(e);
-      if (mark) page.popover.open(mark);
+      if (mark && !page.hoverHeld) page.popover.open(mark);
     },
     mouseout(e) {
       if (markFrom(e) && !page.popover.contains(e.relatedTarget)) page.popover.scheduleClose();
     },
     focusin(e) {
       const mark = markFrom(e);
-      if (mark) page.popover.open(mark);
+      if (!mark) return;
+      page.popover.open(mark);
+      page.popover.focusedMark = mark;
     },
     focusout(e) {
-      if (markFrom(e) && !page.popover.contains(e.relatedTarget)) page.popover.scheduleClose();
+      if (!markFrom(e)) return;
+      if (e.relatedTarget) page.popover.focusedMark = null; // moved on (a highlight the page removes keeps it)
+      if (!page.popover.contains(e.relatedTarget)) page.popover.scheduleClose();
     },
     click(e) {
       const mark = markFrom(e);
@@ -65,6 +94,7 @@
     keydown(e) {
       if (e.key === "Escape" && page.popover.mark) {
         page.popover.close({ returnFocus: true });
+        holdHover();
         return;
       }
       const mark = (e.key === "Enter" || e.key === " ") && markFrom(e);
@@ -85,7 +115,9 @@
       }
     }, true);
   }
-  root.addEventListener("scroll", () => page.popover.place && page.popover.mark && page.popover.place(), { passive: true, capture: true });
+  const follow = () => page.popover.mark && page.popover.place(); // the card stays beside its highlight
+  root.addEventListener("scroll", follow, { passive: true, capture: true });
+  root.addEventListener("resize", follow, { passive: true });
 
   /** Focuses the next mention of a treatment (of one level, when `level` is given): each press goes further. */
   function jump(id, level) {
@@ -95,9 +127,7 @@
     const key = `${id}\n${level || ""}`;
     const next = ((page.jumps.get(key) ?? -1) + 1) % placed.length;
     page.jumps.set(key, next);
-    const mark = placed[next].marks[0];
-    mark.scrollIntoView({ block: "center" });
-    mark.focus({ preventScroll: true });
+    focusMention(placed[next]);
     return true;
   }
 
@@ -112,6 +142,8 @@
         startedAt, paintedAt: page.paintedAt, batches: annotator.batches, unanchored: annotator.unanchored,
         hidden: annotator.hidden, pending: page.dirty.size, // regions queued to be collected again
       },
+      checked: annotator ? annotator.answers.size : 0, // texts read (each line of text once)
+      unchecked: page.waiting.size + page.unseen.size, // hidden parts holding prose, checked when they show
     };
   }
 

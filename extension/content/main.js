@@ -21,6 +21,12 @@
     observed: new Set(), // the document body and every open shadow root met
     resizer: null, // a ResizeObserver on hidden elements that hold prose: a box appearing means they show
     waiting: new Set(), // the elements it watches
+    /* Hidden elements that keep their box (visibility: hidden, on themselves or an ancestor: an anti-flicker style
+     * on <body>): no box appears when they show, so a change of class or style on them or an ancestor, or a style
+     * sheet leaving <head>, is what makes Caveat look again. */
+    unseen: new Set(),
+    styleWatch: null, // a MutationObserver on those elements' and their ancestors' class and style, and on <head>
+    styleWatched: new WeakSet(),
     dirty: new Set(),
     timer: null,
     paintedAt: null,
@@ -89,12 +95,41 @@
    * hiding a tab, a menu, a "read more"): the outermost hidden element around it (the one a page usually toggles)
    * is watched for getting a box. Inline elements report no size changes, so one shown as inline is not caught. */
   function awaitShowing(el) {
-    if (!page.resizer || page.waiting.size >= MAX_WAITING || Caveat.rendered(el)) return;
+    if (!page.resizer || page.waiting.size + page.unseen.size >= MAX_WAITING) return;
+    if (Caveat.rendered(el)) {
+      awaitVisible(el);
+      return;
+    }
     let outer = el;
     for (let up = outer.parentElement; up && !Caveat.rendered(up); up = up.parentElement) outer = up;
     if (page.waiting.has(outer)) return;
     page.waiting.add(outer);
     page.resizer.observe(outer);
+  }
+
+  /** An element with a box whose text does not show (visibility: hidden here or above): its outermost such ancestor
+   * (the one a page usually toggles) is looked at again whenever a class or style on it or above it changes. */
+  function awaitVisible(el) {
+    if (Caveat.shows(el)) return; // it shows: its words were lined up elsewhere (a twin)
+    let outer = el;
+    for (let up = outer.parentElement; up && !Caveat.shows(up); up = up.parentElement) outer = up;
+    if (page.unseen.has(outer)) return;
+    page.unseen.add(outer);
+    for (let n = outer; n; n = n.parentElement) {
+      if (page.styleWatched.has(n)) break; // and so are its ancestors
+      page.styleWatched.add(n);
+      page.styleWatch.observe(n, { attributes: true, attributeFilter: ["class", "style"] });
+    }
+  }
+
+  /** A class or style changed, or a style sheet left: the hidden elements that show now are collected again. */
+  function onStyleChange() {
+    for (const el of page.unseen) {
+      if (el.isConnected && !Caveat.shows(el)) continue;
+      page.unseen.delete(el);
+      if (el.isConnected) markDirty(el);
+    }
+    scheduleFlush();
   }
 
   function stopAwaiting(el) {
@@ -191,16 +226,21 @@
     const roots = [...page.dirty].filter((n) => n.isConnected);
     page.dirty.clear();
     for (const el of page.waiting) if (!el.isConnected) stopAwaiting(el); // gone from the page
+    for (const el of page.unseen) if (!el.isConnected) page.unseen.delete(el);
     const outer = roots.filter((n) => !roots.some((other) => other !== n && other.contains(n)));
-    for (const rootNode of outer) {
+    const held = page.popover && page.popover.holding(); // the open card, kept if its highlight's text survives
+    const done = outer.map((rootNode) => {
       page.annotator.clear(rootNode);
-      annotateUnder(rootNode);
-    }
+      return annotateUnder(rootNode);
+    });
+    if (held) Promise.all(done).then(() => page.annotator && page.popover.resume(held, page.annotator.live()));
   }
 
   function startObserving() {
     page.observer = new MutationObserver((records) => quiet(() => handleMutations(records)));
     page.resizer = new ResizeObserver(onShown);
+    page.styleWatch = new MutationObserver(onStyleChange);
+    if (document.head) page.styleWatch.observe(document.head, { childList: true });
     watch(document.body || document.documentElement);
     document.addEventListener("contentvisibilityautostatechange", onContentShown, true);
   }
@@ -210,6 +250,10 @@
     if (page.resizer) page.resizer.disconnect();
     page.resizer = null;
     page.waiting.clear();
+    if (page.styleWatch) page.styleWatch.disconnect();
+    page.styleWatch = null;
+    page.unseen.clear();
+    page.styleWatched = new WeakSet();
     document.removeEventListener("contentvisibilityautostatechange", onContentShown, true);
     page.observer = null;
     page.observed = new Set();

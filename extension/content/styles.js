@@ -8,11 +8,11 @@
   const Caveat = (root.Caveat = root.Caveat || {});
 
   const LEVEL_STYLE = {
-    danger: { color: "#D55E00", line: "wavy", glyph: "!!", label: "danger" },
-    warning: { color: "#E69F00", line: "dashed", glyph: "!", label: "warning" },
-    depends: { color: "#CC79A7", line: "double", glyph: "~", label: "depends on the use" },
-    caution: { color: "#0072B2", line: "dotted", glyph: "?", label: "caution" },
-    established: { color: "#009E73", line: "solid", glyph: "\u2713", label: "established" },
+    danger: { color: "#D55E00", line: "wavy", glyph: "!!" },
+    warning: { color: "#E69F00", line: "dashed", glyph: "!" },
+    depends: { color: "#CC79A7", line: "double", glyph: "~" },
+    caution: { color: "#0072B2", line: "dotted", glyph: "?" },
+    established: { color: "#009E73", line: "solid", glyph: "\u2713" },
   };
 
   const levelRules = Object.entries(LEVEL_STYLE).map(([level, s]) => `
@@ -31,30 +31,43 @@ caveat-hl:focus { outline: 2px solid #0072B2; outline-offset: 1px; }
 caveat-hl:focus:not(:focus-visible) { outline: none; }
 ${levelRules}`;
 
+  const tagRules = Object.entries(LEVEL_STYLE).map(([level, s]) => `
+.tag.${level}, .badge.${level} { background: ${s.color}; }`).join("");
+
+  /* The card's size is set where it is placed (popover.js): it never grows past the room beside the highlight and
+   * scrolls inside instead. */
   const CARD_CSS = `
 :host { all: initial; }
 .card { position: fixed; z-index: 2147483647; box-sizing: border-box; width: min(380px, calc(100vw - 16px));
-  max-height: min(460px, calc(100vh - 16px)); overflow: auto; background: #fff; color: #1a1a1a;
+  overflow: auto; overscroll-behavior: contain; background: #fff; color: #1a1a1a;
   border: 1px solid #bbb; border-top: 6px solid var(--level); border-radius: 8px;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
-  padding: 12px 14px; text-align: left; }
+  padding: 8px 14px 10px; text-align: left; }
+.card.sheet { border-radius: 12px 12px 0 0; width: 100vw; }
 .card[hidden] { display: none; }
-.name { font-size: 16px; font-weight: 700; margin: 0 24px 2px 0; }
-.verdict { margin: 0 0 8px; font-weight: 600; }
-.badge { display: inline-block; padding: 0 6px; border-radius: 4px; background: var(--level); color: #fff;
-  font-size: 12px; font-weight: 700; text-transform: uppercase; margin-right: 6px; }
-.badge.warning { color: #000; }
-.uses li { margin: 0 0 2px; }
-.uses .level-word { font-weight: 700; }
-h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #555; margin: 10px 0 2px; }
+.top { display: flex; align-items: baseline; gap: 8px; }
+.name { font-size: 13px; font-weight: 600; color: #444; margin: 0; flex: 1; }
+.verdict { margin: 2px 0 6px; font-size: 15px; line-height: 1.35; }
+.badge, .tag { display: inline-block; padding: 0 6px; border-radius: 4px; color: #fff; font-size: 12px; font-weight: 700;
+  text-transform: uppercase; vertical-align: 1px; }
+.badge.warning, .tag.warning { color: #000; }
+.summary { margin: 0 0 4px; }
+.why { margin: 0 0 6px; font-size: 12px; color: #444; }
+.meta { font-size: 12px; color: #444; margin: 0 0 6px; }
+details.more { border-top: 1px solid #e3e3e3; }
+details.more > summary { cursor: pointer; padding: 4px 0; font-size: 13px; font-weight: 600; color: #333; }
+details.more > :not(summary) { margin-bottom: 6px; }
+.uses li, .levels li { margin: 0 0 3px; }
 p, ul, ol { margin: 0 0 4px; } ul, ol { padding-left: 18px; }
+.uses, .levels { list-style: none; padding-left: 0; }
 a { color: #0b57d0; }
-.close { position: absolute; top: 6px; right: 8px; border: 0; background: none; font-size: 18px; cursor: pointer;
-  color: #444; line-height: 1; padding: 2px 4px; }
-.foot { margin-top: 10px; border-top: 1px solid #ddd; padding-top: 6px; font-size: 12px; color: #444; }
-.foot button { font: inherit; color: #0b57d0; background: none; border: 0; padding: 0; text-decoration: underline;
-  cursor: pointer; }
-.foot p { margin: 2px 0; }`;
+button { font: inherit; color: #0b57d0; background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
+button:focus-visible, a:focus-visible, summary:focus-visible { outline: 2px solid #0072B2; outline-offset: 1px; }
+.next { font-size: 12px; white-space: nowrap; }
+.close { font-size: 20px; color: #444; line-height: 1; padding: 2px 6px; text-decoration: none; }
+.foot { border-top: 1px solid #ddd; padding-top: 6px; font-size: 12px; color: #444; }
+.foot p { margin: 2px 0; }
+${tagRules}`;
 
   /** Adds `cssText` to a document or shadow root; falls back to a <style> element where constructed sheets
    * cannot be adopted. Returns a function that takes it away again. */

@@ -23,6 +23,8 @@ def found(text, kb, page=Page()):
     ("Her doctor prescribed testosterone for low libido.", "testosterone", "testosterone-therapy"),
     ("She takes vitamin D every winter.", "vitamin D", "vitamin-d-supplements"),
     ("The spa offers IV therapy for hangovers.", "IV therapy", "iv-vitamin-drips"),
+    ("She takes colostrum every morning for her gut health.", "colostrum", "bovine-colostrum"),
+    ("She did a detox to clear toxins from her liver.", "detox", "detox-cleanse"),
 ])
 def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb):
     assert [(e, t) for e, t, _ in found(text, kb)] == [(exact, treatment)]
@@ -38,6 +40,8 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "O tanque está sempre cheio e o frentista trabalha sem parar durante o dia inteiro na cidade.",
     "A reunião do CONSEMA aprovou as novas regras para as áreas degradadas do estado.",
     "Stem cells divide to renew the lining of the gut every few days, biologists have found.",
+    "Colostrum is the first milk a mother makes after giving birth.",
+    "He went through detox at a rehab clinic before rejoining the team.",
 ])
 def test_false_friends_stay_silent(text, kb):
     assert [(e, t) for e, t, _ in found(text, kb) if t != "cancer-immunotherapy"] == []
@@ -165,3 +169,28 @@ def test_an_ambiguous_short_form_needs_its_own_treatment_context(kb):
     text = ("Clinics inject mesenchymal stem cells for knee pain.\n\n"
             "Muse cells are a rare kind of adult stem cells found inside bone marrow.")
     assert "stem cells" not in [e for e, _, _ in found(text, kb)]
+
+
+def test_a_brand_name_nearby_gives_way_to_the_use_the_paragraph_names(kb):
+    text = ("Telehealth firms sell compounded copies of the drug online.\n\n"
+            "This is the case for semaglutide, which is sold under the brand names Ozempic and Wegovy.")
+    (h,) = [h for h in annotate_text(text, kb).highlights if h.exact == "semaglutide"]
+    assert h.level == "danger" and "compounded" in h.indication.lower()
+
+
+def test_a_brand_name_nearby_still_names_its_use_when_nothing_else_does(kb):
+    (h,) = [h for h in annotate_text("Semaglutide is sold as Ozempic.", kb).highlights if h.exact == "Semaglutide"]
+    assert h.indication == "type 2 diabetes"
+
+
+@pytest.mark.parametrize("text", [
+    "Many clinics sell NAD+ drips.\n\nNAD+ is a coenzyme found in every cell of the body.",
+    "Clinics inject growth hormone for ageing.\n\nHuman growth hormone is released by the pituitary gland in children.",
+])
+def test_a_sentence_describing_the_bodys_own_substance_is_not_the_treatment(text, kb):
+    assert len(found(text, kb)) == 1
+
+
+def test_a_substance_sentence_with_a_treatment_cue_is_still_the_treatment(kb):
+    text = "Human growth hormone, made by the pituitary gland, is injected at anti-ageing clinics."
+    assert [t for _, t, _ in found(text, kb)] == ["human-growth-hormone"]

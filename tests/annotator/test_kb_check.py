@@ -117,6 +117,11 @@ def test_a_paper_with_its_id_may_back_a_verdict(tmp_path):
     assert check(tmp_path, paper.replace("sources: [agency-page]\nregulatory", "sources: [other-page]\nregulatory")) == []
 
 
+def test_an_entry_no_regulator_has_spoken_on_may_say_so(tmp_path):
+    text = GOOD.replace("regulatory:\n  US:\n    note: Not approved for any use.\n    sources: [agency-page]\n", "regulatory: {}\n")
+    assert "regulatory: {}" in text and check(tmp_path, text) == []
+
+
 def test_alias_claimed_by_two_entries(tmp_path):
     other = GOOD.replace("sample-cure", "other-cure").replace("Sample cure", "Other cure").replace("SCX", "OCX")
     problems = check(tmp_path, GOOD, extra={"other-cure.yaml": other.replace("sample remedy", "Sample-Remedies")})

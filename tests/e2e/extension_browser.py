@@ -16,6 +16,7 @@ MARKS = "caveat-hl"
 
 
 HIGHLIGHTS_JS = (Path(__file__).resolve().parent / "highlights.js").read_text()
+CARD_PROBE_JS = (Path(__file__).resolve().parent / "card_probe.js").read_text()
 
 
 def extension_for(server_url: str, folder: Path, extension: Path = EXTENSION) -> Path:
@@ -107,6 +108,24 @@ class ExtensionBrowser:
     def highlights(self, page) -> list[tuple[str, str]]:
         """(text, level) of every highlight on the page, light and shadow DOM, in document order."""
         return page.evaluate(HIGHLIGHTS_JS)
+
+    def in_content_world(self, page, func: str, arg=None):
+        """Runs the JS function `func(arg)` in Caveat's content-script world of `page` (an isolated world a page's
+        scripts cannot reach), through the service worker, and returns its result."""
+        return self.worker.evaluate(
+            "([tabId, arg]) => chrome.scripting.executeScript({target: {tabId}, world: 'ISOLATED', args: [arg], "
+            f"func: {func}}}).then((results) => results[0].result)", [self.tab_id(page), arg])
+
+    def card(self, page, want: str = "open", reveal: str | None = None) -> dict:
+        """What Caveat's card shows and where, read from the content script's world once it is `want` ("open",
+        "closed", or "now" without waiting); `reveal` names a part of the card to scroll into view (see
+        card_probe.js)."""
+        return self.in_content_world(page, CARD_PROBE_JS, {"want": want, "reveal": reveal})
+
+    def click_in_card(self, page, selector: str) -> None:
+        """A reader's click (a real, trusted one) on a part of the open card."""
+        spot = self.card(page, reveal=selector)["revealed"]
+        page.mouse.click(spot["x"], spot["y"])
 
     def set_settings(self, **values):
         self.worker.evaluate("values => chrome.storage.sync.set(values)", values)

@@ -1,8 +1,9 @@
 /* Drives Debian's Firefox (firefox-esr) with Caveat's unpacked extension, through WebDriver BiDi with
  * puppeteer-core (Playwright drives only its own patched Firefox). For tests/e2e/test_extension_firefox.py:
  * for each page, waits until it shows the highlights it should, focuses the first one from the keyboard's point of
- * view (focus, as Tab would), reads the card that opens, presses Esc, and prints what it saw as JSON. A page may
- * name a script to `run` then (the page changing itself) and how many highlights there should be `after` it.
+ * view (focus, as Tab would), waits for its card to open, presses Esc, and prints what it saw as JSON. A page may
+ * name a script to `run` then (the page changing itself) and how many highlights there should be `after` it, and
+ * be `hostile`: attack.js runs in it first.
  *
  *   node tests/e2e/firefox_driver.js '{"firefox": PATH, "extension": DIR, "pages": [{"url": URL, "count": N}]}'
  */
@@ -12,9 +13,32 @@ const path = require("node:path");
 const puppeteer = require("puppeteer-core");
 
 const HIGHLIGHTS = fs.readFileSync(path.join(__dirname, "highlights.js"), "utf8");
-const CARD = "caveat-card >>> .card";
+const ATTACK = fs.readFileSync(path.join(__dirname, "attack.js"), "utf8");
+const FIRST = "caveat-hl[data-first]";
 
-async function visit(browser, { url, count, run, after }) {
+/** Whether the first highlight's card is open, as Caveat tells assistive technology (aria-expanded on the
+ * highlight): the card itself is in a closed shadow root that neither the page nor this driver can read. */
+async function waitExpanded(page, value) {
+  await page.waitForSelector(`${FIRST}[aria-expanded="${value}"]`, { timeout: 10_000 });
+}
+
+/** The hostile page's script (attack.js), and what it changed: highlights (a dismissal removes them, here and
+ * after a reload), tabs, and whether the card opened. */
+async function attack(browser, page, count) {
+  const before = { highlights: await page.evaluate(`(${HIGHLIGHTS})()`), pages: (await browser.pages()).length };
+  const unopened = await page.evaluate(`(${ATTACK})("caveat@caveat-extension.org")`);
+  const expandedBefore = await page.$eval(FIRST, (m) => m.getAttribute("aria-expanded"));
+  await page.focus(FIRST); // the card open, as a reader's focus opens it
+  await waitExpanded(page, "true");
+  const seen = await page.evaluate(`(${ATTACK})("caveat@caveat-extension.org")`);
+  const expanded = await page.$eval(FIRST, (m) => m.getAttribute("aria-expanded"));
+  const after = { highlights: await page.evaluate(`(${HIGHLIGHTS})()`), pages: (await browser.pages()).length };
+  await page.reload();
+  await page.waitForFunction(`(${HIGHLIGHTS})().length >= ${count}`, { timeout: 20_000 });
+  return { unopened, expandedBefore, seen, expanded, before, after, reloaded: await page.evaluate(`(${HIGHLIGHTS})()`) };
+}
+
+async function visit(browser, { url, count, run, after, hostile }) {
   const page = await browser.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
@@ -22,12 +46,12 @@ async function visit(browser, { url, count, run, after }) {
   await page.goto(url);
   await page.waitForFunction(`(${HIGHLIGHTS})().length >= ${count}`, { timeout: 20_000 });
   const highlights = await page.evaluate(`(${HIGHLIGHTS})()`);
-  await page.focus("caveat-hl[data-first]");
-  const card = await page.waitForSelector(CARD, { visible: true });
-  const name = await card.$eval(".name", (el) => el.textContent);
-  const verdict = await card.$eval(".verdict", (el) => el.textContent);
+  const attacked = hostile ? await attack(browser, page, count) : null;
+  await page.focus(FIRST);
+  await waitExpanded(page, "true");
+  const shadowRoot = await page.$eval("caveat-card", (host) => String(host.shadowRoot));
   await page.keyboard.press("Escape");
-  await page.waitForSelector(CARD, { hidden: true });
+  await waitExpanded(page, "false");
   let later = null;
   if (run) {
     await page.evaluate(run);
@@ -35,7 +59,7 @@ async function visit(browser, { url, count, run, after }) {
     later = await page.evaluate(`(${HIGHLIGHTS})()`);
   }
   await page.close();
-  return { url, highlights, card: { name, verdict }, later, errors };
+  return { url, highlights, card: { opened: true, shadowRoot }, attacked, later, errors };
 }
 
 async function main() {

@@ -105,10 +105,9 @@ def test_hostile_card_and_page_text_stay_text(site, tmp_path):
         page = browser.open(f"{site}/hostile.html")
         assert browser.highlights(page) == [["kratom", "danger"]]
         page.hover(MARKS)
-        card = page.locator("caveat-card .card")
-        card.wait_for(state="visible")
-        assert XSS in card.text_content()
-        assert card.locator("img").count() == 0
+        card = browser.card(page)
+        assert XSS in card["text"]
+        assert card["images"] == 0
         assert page.evaluate("() => document.images.length") == 0
         assert page.title() == "Hostile text"
         assert browser.console_errors == []

@@ -28,7 +28,9 @@ def test_a_bad_address_is_named_as_such(browser):
 def test_hiding_a_level_and_the_master_switch_apply_to_open_pages(browser, site):
     page = browser.open(f"{site}/celebrity.html")
     options = browser.options
-    options.locator("#levels label", has_text="established").locator("input").uncheck()
+    # each level is explained where it is chosen
+    options.get_by_text("Danger little or no evidence it helps, and a high or severe risk of harm.").wait_for()
+    options.locator("#levels label", has_text="Established good evidence").locator("input").uncheck()
     browser.wait_status(page, lambda s: s["state"] == "ok" and len(s["treatments"]) == 4)
     assert "sunscreen" not in [t for t, _ in browser.highlights(page)]
     options.uncheck("#enabled")

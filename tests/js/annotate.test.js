@@ -39,9 +39,26 @@ test("marks carry the level, and only a highlight's first mark is focusable and 
   assert.equal(first.getAttribute("role"), "button");
   assert.equal(first.getAttribute("aria-description"), "Caveat: unproven, high risk");
   assert.equal(second.hasAttribute("tabindex"), false);
+  assert.equal(third.tabIndex, 0); // another treatment: a Tab stop of its own
   assert.equal(second.hasAttribute("aria-description"), false);
   assert.equal(a.placedFor(second).marks[0], first);
   assert.equal(w.document.querySelector("p").textContent, "Try stem cell therapy, then kratom.");
+});
+
+test("one Tab stop per treatment and level: its first mention at each level, across batches and removals", async () => {
+  const w = load("<div id=b><p>stem cell therapy, then kratom</p></div><div id=c><p>kratom again and kratom</p></div>", SCRIPTS);
+  const a = annotator(w, ["stem cell therapy", "kratom"]);
+  await a.annotate(w.document.getElementById("c"));
+  const stops = () => Array.from(a.live(), (p) => `${p.marks[0].parentElement.parentElement.id}:${p.treatment}:${p.marks[0].tabIndex}`);
+  assert.deepEqual(stops(), ["c:kratom:0", "c:kratom:-1"]);
+  await a.annotate(w.document.getElementById("b")); // an earlier mention arrives later: it becomes the stop
+  assert.deepEqual(stops(), ["b:stem-cell-therapy:0", "b:kratom:0", "c:kratom:-1", "c:kratom:-1"]);
+  a.clear(w.document.getElementById("b"));
+  assert.deepEqual(stops(), ["c:kratom:0", "c:kratom:-1"]);
+  // a mention at another level is a stop of its own
+  a.live()[1].level = "established";
+  a.assignTabStops();
+  assert.deepEqual(stops(), ["c:kratom:0", "c:kratom:0"]);
 });
 
 test("highlights stay in reading order across batches, and removed ones leave", async () => {

@@ -5,7 +5,7 @@ const path = require("node:path");
 const { JSDOM } = require("jsdom");
 
 const EXTENSION = path.resolve(__dirname, "../../extension");
-const CONTENT_SCRIPTS = ["shared/settings.js", "content/align.js", "content/collect.js", "content/anchor.js", "content/wrap.js",
+const CONTENT_SCRIPTS = ["shared/settings.js", "shared/verdicts.js", "content/align.js", "content/collect.js", "content/anchor.js", "content/wrap.js",
   "content/styles.js", "content/card.js"];
 
 /* jsdom lays nothing out, so it has neither innerText nor checkVisibility. These stand-ins follow the rules the
