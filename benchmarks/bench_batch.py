@@ -84,17 +84,18 @@ def main() -> None:
             path.write_text(big_page, encoding="utf-8")
             big.append(str(path))
 
-        def local(workers: int):
-            return lambda s, o, j: run_local(s, o, j, workers, 16, overwrite=True, progress=False)
+        def local(workers: int, task_pages: int):
+            return lambda s, o, j: run_local(s, o, j, workers, task_pages, overwrite=True, progress=False)
 
         def dask(s, o, j):
-            return run_dask(cluster.scheduler_address, s, o, j, 16, overwrite=True, progress=False)
+            return run_dask(cluster.scheduler_address, s, o, j, 100, overwrite=True, progress=False)
 
-        runners = {("100KB news", "local", 1): (local(1), news),
-                   ("100KB news", "local", 2): (local(2), news),
+        # tasks of 16 news pages (the default), of one 2 MB page (16 of them would be one task for one worker)
+        runners = {("100KB news", "local", 1): (local(1, 16), news),
+                   ("100KB news", "local", 2): (local(2, 16), news),
                    ("100KB news", "dask", 2): (dask, news),
-                   ("2MB", "local", 1): (local(1), big),
-                   ("2MB", "local", 2): (local(2), big)}
+                   ("2MB", "local", 1): (local(1, 1), big),
+                   ("2MB", "local", 2): (local(2, 1), big)}
         measured: dict[tuple, list[tuple[float, float]]] = {key: [] for key in runners}
         for _ in range(args.rounds):
             for key, (runner, files) in runners.items():
