@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run example test install install-dev npm bench bench-batch bench-server bench-extension clean package docs
+.PHONY: run example test install install-dev npm bench bench-batch bench-server bench-extension bench-shared clean package docs wheel
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,7 @@ install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 
 install-dev: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev,batch]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,shared,batch]'
 
 npm:
 	@if [ -f package.json ]; then npm ci --no-audit --no-fund --silent; fi
@@ -37,8 +37,14 @@ bench-batch: install-dev
 bench-server: install-dev   # needs wrk (apt-get install wrk)
 	$(BIN)/python benchmarks/bench_server.py
 
+bench-shared: install-dev   # needs redis-server and nginx (apt-get install redis-server nginx-light)
+	$(BIN)/python benchmarks/bench_shared.py
+
 bench-extension: install-dev
 	$(BIN)/python benchmarks/bench_extension.py
+
+wheel: install-dev   # then: pipx install dist/caveat-*.whl (docs/hosting.md)
+	$(BIN)/python -m build --wheel --outdir dist
 
 package: npm
 	bash tools/package_extension.sh

@@ -27,6 +27,7 @@ class Cues(NamedTuple):
     words: tuple[Phrase, ...]
     idioms: tuple[Phrase, ...] = ()
     substance: tuple[Phrase, ...] = ()  # phrases of sentences that describe the body's own substance
+    contrast: tuple[Phrase, ...] = ()   # words that set one use against another ("but", "only for")
 
 
 class AliasSpec(NamedTuple):

@@ -16,15 +16,16 @@ from __future__ import annotations
 from .context import HEADER, NAME_ONLY, Context, Words, longest, strongest
 
 NEAR = 3   # words either side of a mention that count as its own clause
-from .entry import Entry, Indication, Verdict
+from .entry import Entry, Indication, Phrase, Verdict
 
 
-def verdict_for(entry: Entry, ctx: Context, start: int, end: int) -> Verdict:
-    ind = indication_for(entry, ctx, start, end)
+def verdict_for(entry: Entry, ctx: Context, start: int, end: int, contrast: tuple[Phrase, ...] = ()) -> Verdict:
+    ind = indication_for(entry, ctx, start, end, contrast)
     return Verdict(ind.level, ind.evidence, ind.risk, ind.condition) if ind else entry.unnamed_use
 
 
-def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indication | None:
+def indication_for(entry: Entry, ctx: Context, start: int, end: int,
+                   contrast: tuple[Phrase, ...] = ()) -> Indication | None:
     if not entry.indications:
         return None
     span = ctx.sentence(start, end)
@@ -33,12 +34,22 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int) -> Indicati
     own = words.index(start), words.index(end)
     sentence = [(_score(words, ind, n, (lo, hi), own), n, ind) for n, ind in ctx.hits(entry, span)]
     if sentence and max(h[0] for h in sentence) > NAME_ONLY:
-        return strongest(sentence)
+        return strongest(_contrast(sentence, words, contrast))
     paragraph = ctx.paragraph(start)
     for hits in _further(entry, ctx, paragraph):
         if hits and max(h[0] for h in hits) > NAME_ONLY:
             return strongest(hits)
     return strongest(sentence)  # only a brand's name says which use: the use it is sold for
+
+
+def _contrast(hits: list[tuple[float, float, Indication]], words: Words,
+              contrast: tuple[Phrase, ...]) -> list[tuple[float, float, Indication]]:
+    """A sentence that names an established use beside another, with a word that sets them apart ("proven for
+    decompression sickness, but no evidence it helps autism"; "cleared only for ..."), is about the other use."""
+    other = [h for h in hits if h[2].level != "established"]
+    if other and len(other) < len(hits) and words.any(contrast):
+        return other
+    return hits
 
 
 def _score(words: Words, ind: Indication, n: float, near: tuple[int, int], own: tuple[int, int]) -> float:

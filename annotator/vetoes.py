@@ -44,7 +44,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         # that is only nearby ("horse") gives way when the sentence names a use: it is the sentence to catch
         if sentence.over_mention(entry.not_when) or not sentence.any(entry.use_words):
             return OTHER_SENSE
-    if cues.substance and sentence.words.any(cues.substance) and not sentence.cued(cues, entry):
+    if cues.substance and sentence.any(cues.substance) and not sentence.cued(cues, entry):
         return SUBSTANCE
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
 

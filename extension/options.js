@@ -10,15 +10,50 @@ function say(id, text, kind = "") {
   $(id).className = `message ${kind}`;
 }
 
+/** Whose server `origin` is (GET /api/v1/server: its name, privacy page and contact), shown under the status; a
+ * server that does not say (an older Caveat) shows nothing. Text goes in through textContent only. */
+async function showServerInfo(origin) {
+  const box = $("server-info");
+  box.hidden = true;
+  box.replaceChildren();
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), CHECK_TIMEOUT_MS);
+  try {
+    const response = await fetch(`${origin}/api/v1/server`, { signal: controller.signal, cache: "no-store", credentials: "omit" });
+    if (!response.ok) return;
+    const info = await response.json();
+    if (typeof info.name !== "string" || !info.name) return;
+    box.append(`This server is run by ${info.name.slice(0, 100)}`);
+    if (typeof info.contact === "string" && info.contact) box.append(` (${info.contact.slice(0, 200)})`);
+    const privacy = new URL(String(info.privacy_url), origin);
+    if (privacy.origin === origin) {  // a link to the server's own page only (same http(s) origin)
+      const link = document.createElement("a");
+      link.href = privacy.href;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      link.textContent = "what it keeps (privacy)";
+      box.append(". ", link);
+    }
+    box.append(".");
+    box.hidden = false;
+  } catch (_err) {
+    // an older server or none at all: the connection line already says what matters
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Says whether the server at `origin` answers its health check. */
 async function checkServer(origin) {
   say("connection", `Checking ${origin}…`);
+  $("server-info").hidden = true;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), CHECK_TIMEOUT_MS);
   try {
     const response = await fetch(`${origin}/healthz`, { signal: controller.signal, cache: "no-store", credentials: "omit" });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     say("connection", `Connected to the Caveat server at ${origin}.`, "ok");
+    await showServerInfo(origin);
   } catch (_err) {
     say("connection", `Cannot reach a Caveat server at ${origin}. Start one with "caveat serve", or fix the address.`, "error");
   } finally {

@@ -5,9 +5,9 @@ import logging
 
 from flask import Flask
 
-from . import api, config, errors, health, playground, security, timing
-from .cache import ResponseCache
+from . import api, config, errors, health, playground, security, shared, timing
 from .kb_store import KBStore
+from .shared_cache import make_cache
 from .state import State
 
 
@@ -18,7 +18,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     _configure_logging()
     app.extensions["caveat"] = State(
         store=KBStore(app.config["KB_PATH"], app.config["SNAPSHOT_DIR"], app.config["KB_POLL_SECONDS"]),
-        cache=ResponseCache(app.config["CACHE_ENTRIES"]),
+        cache=make_cache(app.config),  # this worker's memory, or Redis shared by every instance
     )
     app.extensions["caveat"].store.watch()
     errors.register(app)
@@ -27,6 +27,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(playground.bp)
+    shared.register(app, api.bp)  # proxy, rate limits, /privacy: docs/hosting.md
     return app
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from .config import CHROME_EXTENSION_ORIGIN, DEFAULT_PORT
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+DEFAULT_WSGI = "waitress" if sys.platform == "win32" else "gunicorn"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -27,6 +28,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=env("CAVEAT_WORKERS", "2"), help="gunicorn workers (default 2)")
     p.add_argument("--threads", type=int, default=env("CAVEAT_THREADS", "4"), help="threads per worker")
     p.add_argument("--dev", action="store_true", help="Flask's development server with code reloading")
+    p.add_argument("--wsgi", choices=["gunicorn", "waitress"], default=env("CAVEAT_WSGI", DEFAULT_WSGI),
+                   help=f"WSGI server (default {DEFAULT_WSGI}; gunicorn does not run on Windows)")
     return p
 
 
@@ -45,11 +48,18 @@ def main(argv: list[str]) -> int:
         status = _check_kb()
         if status is None:
             return 1
+        from .shared import preflight
+
+        preflight()  # a shared instance's settings (Redis, tokens, limiter) fail here, before any worker
         _banner(args, status)
     if args.dev:
         from .app import create_app
 
         create_app().run(host=args.host, port=args.port, debug=False, use_reloader=True)
+    elif args.wsgi == "waitress":
+        from .waitress_server import run
+
+        run(args.host, args.port, args.workers, args.threads)
     else:
         from .wsgi_server import run
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from caveat.annotator.kb import bundled_kb_path
 
+from . import shared_settings
+
 BUNDLED_KB = bundled_kb_path().resolve()
 CHROME_EXTENSION_ORIGIN = "chrome-extension://alocaiiepiimnppblibjekcknhkmnigi"
 DEFAULT_PORT = 8737
@@ -24,6 +26,7 @@ SETTINGS = {
     "CACHE_ENTRIES": ("CAVEAT_CACHE_ENTRIES", int, 256),
     "ALLOWED_ORIGINS": ("CAVEAT_ALLOWED_ORIGINS", lambda v: [o.strip() for o in v.split(",") if o.strip()], []),
     "ALLOWED_HOSTS": ("CAVEAT_ALLOWED_HOSTS", lambda v: [h.strip().lower() for h in v.split(",") if h.strip()], []),
+    **shared_settings.SETTINGS,  # a shared instance's: proxy, rate limits, Redis, name (docs/hosting.md)
 }
 
 

@@ -16,7 +16,7 @@ bp = Blueprint("playground", __name__)
 
 EXAMPLES = Path(str(resources.files("caveat.annotator").joinpath("examples")))
 EXTENSION_CONTENT = Path(__file__).with_name("static") / "extension"
-EXTENSION_SCRIPTS = ("card.js", "styles.js")
+EXTENSION_SCRIPTS = ("verdicts.js", "card.js", "styles.js")
 
 
 def sample_names() -> list[str]:
@@ -38,5 +38,5 @@ def sample(name: str):
 @bp.get("/extension/<name>")
 def extension_script(name: str):
     if name not in EXTENSION_SCRIPTS or not (EXTENSION_CONTENT / name).is_file():
-        raise ApiError(404, "only the extension's card.js and styles.js are served", "not_found")
+        raise ApiError(404, "only the extension's verdicts.js, card.js and styles.js are served", "not_found")
     return send_from_directory(EXTENSION_CONTENT, name, mimetype="text/javascript")

@@ -111,12 +111,16 @@ def _healthy(server: LiveServer) -> bool:
 
 
 @contextlib.contextmanager
-def start_server(kb_path=None, env=None, workers=1, log_dir=None, options=()):
+def start_server(kb_path=None, env=None, workers=1, log_dir=None, options=(), port=None, command=None):
+    """`port`: a given one (to restart an instance where a balancer expects it); `command`: another `caveat`
+    (an installed one) instead of this checkout's `python -m caveat.annotator`."""
     log_dir = Path(log_dir or tempfile.mkdtemp(prefix="caveat-server-"))
-    port = free_port()
+    log_dir.mkdir(parents=True, exist_ok=True)
+    port = port or free_port()
     log_path = log_dir / f"server-{port}.log"
     child_env = {**os.environ, "CAVEAT_SNAPSHOT_DIR": str(log_dir / "snapshot"), **(env or {})}
-    command = [sys.executable, "-m", "caveat.annotator", "serve", "--host", "127.0.0.1", "--port", str(port),
+    command = list(command or [sys.executable, "-m", "caveat.annotator"]) + [
+               "serve", "--host", "127.0.0.1", "--port", str(port),
                "--workers", str(workers)] + (["--kb", str(kb_path)] if kb_path else []) + list(options)
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=child_env,

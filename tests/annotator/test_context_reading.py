@@ -194,3 +194,14 @@ def test_a_sentence_describing_the_bodys_own_substance_is_not_the_treatment(text
 def test_a_substance_sentence_with_a_treatment_cue_is_still_the_treatment(kb):
     text = "Human growth hormone, made by the pituitary gland, is injected at anti-ageing clinics."
     assert [t for _, t, _ in found(text, kb)] == ["human-growth-hormone"]
+
+
+def test_a_sentence_that_sets_the_proven_use_against_another_is_about_the_other(kb):
+    text = "Hyperbaric oxygen therapy is proven for decompression sickness but there is no evidence it helps autism."
+    (h,) = annotate_text(text, kb).highlights
+    assert h.level != "established" and "autism" in h.indication.lower()
+
+
+def test_a_proven_use_named_beside_another_without_a_contrast_keeps_its_verdict(kb):
+    text = "Esketamine (Spravato), related to ketamine, was approved by the FDA for treatment-resistant depression."
+    assert {h.level for h in annotate_text(text, kb).highlights if h.exact == "Spravato"} == {"established"}

@@ -16,7 +16,8 @@ def test_wheel_contains_kb_and_schemas(tmp_path):
     assert kb_files and kb_files <= names
     assert {"caveat/annotator/schemas/annotations.schema.json", "caveat/annotator/schemas/kb-entry.schema.json",
             "caveat/annotator/data/common_words.txt", "caveat/annotator/py.typed", "caveat/server/openapi.json",
-            "caveat/server/static/extension/card.js", "caveat/server/static/extension/styles.js"} <= names
+            "caveat/server/static/extension/card.js", "caveat/server/static/extension/styles.js",
+            "caveat/server/static/extension/verdicts.js"} <= names
     assert any(n.startswith("caveat/server/templates/") for n in names)
     assert not any(n.startswith(("annotator/", "server/", "caveat/__init__")) for n in names), \
         "only caveat.* import names are installed (caveat is a namespace package)"

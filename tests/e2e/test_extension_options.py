@@ -36,3 +36,28 @@ def test_hiding_a_level_and_the_master_switch_apply_to_open_pages(browser, site)
     options.uncheck("#enabled")
     browser.wait_status(page, lambda s: s["state"] == "off")
     assert page.locator(MARKS).count() == 0
+
+
+def test_a_shared_server_says_whose_it_is_and_links_its_privacy_page(browser, tmp_path):
+    """A second local instance on another port, named as a newsroom would name its shared server."""
+    from live_server import start_server
+
+    env = {"CAVEAT_NAME": "The Daily Example", "CAVEAT_CONTACT": "caveat@daily.example"}
+    with start_server(env=env, log_dir=tmp_path) as shared:
+        options = browser.options
+        options.get_by_text(f"Connected to the Caveat server at {browser.server_url}.").wait_for()
+        options.get_by_text("This server is run by Caveat on this computer").wait_for()
+        options.fill("#server", shared.url)
+        options.get_by_role("button", name="Save and check").click()
+        options.get_by_text(f"Connected to the Caveat server at {shared.url}.").wait_for()
+        info = options.locator("#server-info")
+        info.get_by_text("This server is run by The Daily Example (caveat@daily.example)").wait_for()
+        with browser.context.expect_page() as opened:
+            info.get_by_role("link", name="what it keeps (privacy)").click()
+        privacy = opened.value
+        privacy.wait_for_load_state()
+        assert privacy.url == f"{shared.url}/privacy"
+        assert privacy.locator("h1").inner_text() == "Privacy: The Daily Example"
+        privacy.close()
+        saved = browser.worker.evaluate("() => chrome.storage.sync.get('serverUrl')")
+        assert saved == {"serverUrl": shared.url}

@@ -39,3 +39,14 @@ def app(tiny_kb, tmp_path):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def make_app(tiny_kb, tmp_path):
+    """An app on the tiny KB with more settings (a shared instance's), whose client checks the OpenAPI document."""
+    def make(**settings):
+        app = create_app({"KB_PATH": str(tiny_kb), "SNAPSHOT_DIR": str(tmp_path / "snapshot"), "KB_POLL_SECONDS": -1,
+                          **settings})
+        app.test_client_class = CheckedClient
+        return app
+    return make
