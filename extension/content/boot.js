@@ -4,6 +4,8 @@
   "use strict";
   const Caveat = root.Caveat;
   const page = Caveat.page;
+  if (page.booted) return; // injected again (see main.js)
+  page.booted = true;
   const { applySettings, report, startedAt } = Caveat.contentMain;
 
   function markFrom(event) {
@@ -151,6 +153,12 @@
     // Only Caveat's own pages (popup, worker) may ask; other content scripts and pages cannot reach this listener.
     if (sender.id !== chrome.runtime.id || !String(sender.url || "").startsWith(chrome.runtime.getURL(""))) return false;
     if (message && message.type === "getStatus") sendResponse(status());
+    else if (message && message.type === "activate") { // the reader clicked Caveat's button on this page
+      const waiting = page.state === "waiting";
+      page.activated = true;
+      if (waiting) applySettings().catch(() => report());
+      sendResponse({ ok: true });
+    }
     else if (message && message.type === "jump") {
       sendResponse({ ok: jump(String(message.id), message.level ? String(message.level) : "") });
     }
