@@ -70,12 +70,17 @@
   }
 
   const handlers = {
+    pointerdown(e) {
+      page.touch = e.pointerType === "touch"; // a tap: the mouse events that follow are the browser's imitation
+    },
     mouseover(e) {
       const mark = markFrom(e);
-      if (mark && !page.hoverHeld) page.popover.open(mark);
+      if (!mark || page.hoverHeld) return;
+      page.popover.open(mark);
+      if (page.touch) page.popover.pinned = true; // a tap opens it like a click
     },
     mouseout(e) {
-      if (markFrom(e) && !page.popover.contains(e.relatedTarget)) page.popover.scheduleClose();
+      if (markFrom(e) && !page.popover.pinned && !page.popover.contains(e.relatedTarget)) page.popover.scheduleClose();
     },
     focusin(e) {
       const mark = markFrom(e);
@@ -90,8 +95,13 @@
     },
     click(e) {
       const mark = markFrom(e);
-      if (!mark || mark.closest("a[href]")) return; // inside a link, the link keeps working
+      if (!mark) { // a click elsewhere closes a card a click opened
+        if (page.popover.pinned && !page.popover.contains(e.target)) page.popover.close();
+        return;
+      }
+      if (mark.closest("a[href]")) return; // inside a link, the link keeps working
       page.popover.open(mark);
+      page.popover.pinned = true;
     },
     keydown(e) {
       if (e.key === "Escape" && page.popover.mark) {

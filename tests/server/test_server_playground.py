@@ -61,7 +61,7 @@ def test_sample_article_renders_highlights_and_the_extensions_cards(caveat_serve
     cards = page.locator("#cards .card-host")
     assert cards.count() == len(treatments)
     first = cards.first.evaluate("h => h.shadowRoot.textContent")
-    assert "Sources" in first and "Reviewed" in first
+    assert "Sources (" in first and " · reviewed " in first
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "playground.png"))
     marks.nth(2).click()

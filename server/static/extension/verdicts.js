@@ -1,0 +1,1 @@
+../../../extension/shared/verdicts.js
