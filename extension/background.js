@@ -12,6 +12,7 @@ const BADGE = {
   ok: { color: "#0072B2" },
   error: { text: "!", color: "#D55E00" },
   paused: { text: "off", color: "#777777" },
+  waiting: { text: "", color: "#777777" },
   off: { text: "off", color: "#777777" },
 };
 
@@ -97,7 +98,8 @@ function setBadge(tabId, { state, count }) {
   chrome.action.setBadgeText({ tabId, text }).catch(() => {});
   chrome.action.setBadgeBackgroundColor({ tabId, color: look.color }).catch(() => {});
   const title = state === "error" ? "Caveat: cannot annotate this page (click for details)"
-    : state === "ok" ? `Caveat: ${count} treatment${count === 1 ? "" : "s"} found` : "Caveat";
+    : state === "ok" ? `Caveat: ${count} treatment${count === 1 ? "" : "s"} found`
+      : state === "waiting" ? "Caveat: click to check this page" : "Caveat";
   chrome.action.setTitle({ tabId, title }).catch(() => {});
 }
 
@@ -108,8 +110,30 @@ function openReport({ treatment, kb }) {
   chrome.tabs.create({ url: chrome.runtime.getURL(`report.html?${params}`) }).catch(() => {});
 }
 
+/** The reader clicked Caveat's button on a tab: a content script waiting there for that starts; where none runs (the
+ * reader withdrew Caveat's access to all sites, so the browser kept it out) the content scripts are injected into this
+ * tab, which the click opened to Caveat (activeTab), marked as clicked. Fails quietly on pages Caveat may not read. */
+async function startIn(tabId) {
+  if (await chrome.tabs.sendMessage(tabId, { type: "activate" }).catch(() => null)) return;
+  const target = { tabId };
+  await chrome.scripting.executeScript({ target, func: () => { (globalThis.Caveat = globalThis.Caveat || {}).clicked = true; } });
+  await chrome.scripting.executeScript({ target, files: chrome.runtime.getManifest().content_scripts[0].js });
+}
+
+/** A content script that waits for the reader's click (the "only when I click" mode) although Caveat may not read its
+ * site (the reader withdrew access to all sites) can only be running because the reader clicked Caveat's button
+ * there: the browser then runs the withheld content scripts instead of opening the popup. So it starts. */
+async function startIfClicked(tabId, url) {
+  const origin = new URL(url).origin;
+  if (!(await chrome.permissions.contains({ origins: [`${origin}/*`] }))) await startIn(tabId);
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id || !message) return false;
+  if (message.type === "start" && String(sender.url).startsWith(chrome.runtime.getURL("popup.html"))) { // the popup only
+    startIn(Number(message.tabId)).catch(() => {}).finally(() => sendResponse({ ok: true }));
+    return true;
+  }
   if (message.type === "annotate" && sender.tab) {
     annotate(message.blocks, message.page).then(sendResponse);
     return true;
@@ -120,6 +144,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   if (message.type === "status" && sender.tab) {
     setBadge(sender.tab.id, { state: String(message.state), count: Number(message.count) || 0 });
+    if (message.state === "waiting") startIfClicked(sender.tab.id, sender.url).catch(() => {});
   }
   return false;
 });

@@ -4,6 +4,7 @@
 (function (root) {
   "use strict";
   const Caveat = root.Caveat;
+  if (Caveat.page) return; // injected again by the popup (see popup.js) after the page's own copy started
   const DEBOUNCE_MS = 250;
   const MAX_WAITING = 500; // hidden elements watched at once for showing up (each costs the page a little)
   /* Text added or changed, and text shown or hidden by the attributes made for that (a folded <details>, an
@@ -30,6 +31,7 @@
     dirty: new Set(),
     timer: null,
     paintedAt: null,
+    activated: !!Caveat.clicked, // the reader clicked Caveat's button on this page (see verdict, background.js)
     cardNodes: null,
   };
 
@@ -277,10 +279,12 @@
     report();
   }
 
-  /** What the settings say Caveat should do on this page: "run", "paused" (site blocked) or "off". */
+  /** What the settings say Caveat should do on this page: "run", "paused" (site blocked), "off", or "waiting" (it
+   * runs only where the reader clicks its button, and has not been clicked here). */
   function verdict(settings) {
     if (!settings.enabled) return "off";
-    return Caveat.siteBlocked(location.hostname, settings.blockedSites) ? "paused" : "run";
+    if (Caveat.siteBlocked(location.hostname, settings.blockedSites)) return "paused";
+    return settings.runMode === "click" && !page.activated ? "waiting" : "run";
   }
 
   async function applySettings() {

@@ -50,7 +50,7 @@ def test_article_is_highlighted_with_levels_and_the_card_opens_on_hover(browser,
     assert not browser.card(page, "closed")["open"]
 
 
-def test_tab_reaches_every_highlight_and_focus_opens_its_card(browser, site):
+def test_tab_reaches_each_treatment_and_focus_opens_its_card(browser, site):
     page = browser.open(f"{site}/celebrity.html")
     names = []
     for _ in range(5):
