@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .batch_page import Outcome
 from .batch_tables import pages_path
@@ -73,5 +74,6 @@ class Checkpoint:
         self.path.unlink()
 
 
-def _page_of(line: bytes) -> dict:
-    return json.loads(line)["page"]
+def _page_of(line: bytes) -> dict[str, Any]:
+    page: dict[str, Any] = json.loads(line)["page"]
+    return page

@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from .batch_inputs import expand
 from .batch_local import run_local
@@ -18,6 +19,7 @@ from .errors import AnnotatorError
 from .kb import KnowledgeBase
 
 EXTRA = "pip install 'caveat[batch]'"
+Number = TypeVar("Number", int, float)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -40,8 +42,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="draw the progress bar (default: when stderr is a terminal)")
 
 
-def _positive(kind):
-    def parse(text: str):
+def _positive(kind: type[Number]) -> Callable[[str], Number]:
+    def parse(text: str) -> Number:
         value = kind(text)
         if value <= 0:
             raise argparse.ArgumentTypeError(f"must be more than 0, got {text}")

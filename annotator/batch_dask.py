@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 from distributed import Client, as_completed
 
@@ -44,11 +45,12 @@ def run_dask(address: str, sources: list[tuple[str, str]], out: Path, job: Job, 
     with Client(address) as client:
         indexes: list[Index] = client.gather(client.map(index_one, sources, pure=False))
         tasks = plan(indexes, task_pages)
+        pages = sum(len(i.pages) for i in indexes)
         plan_record = {"caveat_batch": 1, "kb_version": job.kb_version, "tasks": len(tasks), "task_pages": task_pages,
-                       "pages": sum(len(i.pages) for i in indexes)}
+                       "pages": pages}
         _prepare(folders, plan_record, overwrite)
         todo = [t for t in tasks if not (folders[1] / part_name(t.id)).exists()]
-        with Progress(plan_record["pages"], plan_record["pages"] - sum(len(t.refs) for t in todo), progress) as bar:
+        with Progress(pages, pages - sum(len(t.refs) for t in todo), progress) as bar:
             futures = client.map(write_part, todo, job=job, folders=tuple(map(str, folders)), pure=False)
             for future in as_completed(futures):
                 bar.advance(future.result())
@@ -56,7 +58,7 @@ def run_dask(address: str, sources: list[tuple[str, str]], out: Path, job: Job, 
     return _summary(folders, sum(i.skipped for i in indexes))
 
 
-def _prepare(folders: tuple[Path, Path], plan_record: dict, overwrite: bool) -> None:
+def _prepare(folders: tuple[Path, Path], plan_record: dict[str, Any], overwrite: bool) -> None:
     """Start the folders, or resume into them when they hold an unfinished run of the same plan and KB."""
     manifest = folders[0] / MANIFEST
     if folders[0].exists():
@@ -79,7 +81,7 @@ def _prepare(folders: tuple[Path, Path], plan_record: dict, overwrite: bool) -> 
     _write_manifest(folders[0], plan_record)
 
 
-def _write_manifest(folder: Path, record: dict) -> None:
+def _write_manifest(folder: Path, record: dict[str, Any]) -> None:
     temp = folder / f".{MANIFEST}.writing"
     temp.write_text(json.dumps(record, indent=2) + "\n")
     temp.replace(folder / MANIFEST)

@@ -11,6 +11,10 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from warcio.recordloader import ArcWarcRecord
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -115,7 +119,7 @@ def _index_warc(path: str) -> Index:
     return Index(path, "warc", tuple(pages), skipped)
 
 
-def _is_html_response(record) -> bool:
+def _is_html_response(record: ArcWarcRecord) -> bool:
     if record.rec_type != "response" or record.http_headers is None:
         return False
     content_type = (record.http_headers.get_header("Content-Type") or "").lower()

@@ -50,7 +50,7 @@ def _ignore_interrupts() -> None:
 
 def _results(pool: ProcessPoolExecutor, tasks: list[Task], job: Job, in_flight: int) -> Iterator[list[Outcome]]:
     queued = iter(tasks)
-    running: set[Future] = set()
+    running: set[Future[list[Outcome]]] = set()
     while True:
         for task in queued:
             running.add(pool.submit(run_task, task, job))

@@ -9,6 +9,7 @@ import codecs
 import re
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .annotate import annotate, annotate_text
@@ -42,7 +43,7 @@ class Outcome:
 
 def run_page(path: str, kind: str, ref: Ref, kb: KnowledgeBase, limits: Limits) -> Outcome:
     began = time.perf_counter()
-    key = {"input": path, "record": ref.record, "url": ref.url or None}
+    key: Row = {"input": path, "record": ref.record, "url": ref.url or None}
     size = ref.size
     try:
         if ref.problem:
@@ -62,14 +63,14 @@ def run_page(path: str, kind: str, ref: Ref, kb: KnowledgeBase, limits: Limits) 
     except OSError as exc:
         return _error(key, size, f"unreadable: {exc.strerror or exc}", kb, began)
     levels = Counter(h["level"] for h in highlights)
-    page = {**key, "status": "ok", "error": None, "bytes": size, "highlights": len(highlights),
+    page: Row = {**key, "status": "ok", "error": None, "bytes": size, "highlights": len(highlights),
             "treatments": len(result.treatments), **{level: levels[level] for level in ALL_LEVELS},
             "kb_version": kb.version, "seconds": round(time.perf_counter() - began, 6)}
     return Outcome(page, highlights)
 
 
-def _error(key: dict, size: int, problem: str, kb: KnowledgeBase, began: float) -> Outcome:
-    page = {**key, "status": "error", "error": problem, "bytes": size, "highlights": 0, "treatments": 0,
+def _error(key: Row, size: int, problem: str, kb: KnowledgeBase, began: float) -> Outcome:
+    page: Row = {**key, "status": "error", "error": problem, "bytes": size, "highlights": 0, "treatments": 0,
             **{level: 0 for level in ALL_LEVELS}, "kb_version": kb.version,
             "seconds": round(time.perf_counter() - began, 6)}
     return Outcome(page, ())
@@ -106,7 +107,7 @@ def decode(content: bytes, declared: str | None) -> str | bytes:
         raise PageProblem(f"bad encoding: not valid {charset} at byte {exc.start}") from None
 
 
-def _highlight_rows(key: dict, result: Annotations):
+def _highlight_rows(key: Row, result: Annotations) -> Iterator[Row]:
     ctx = Context(result.text)
     for h in result.highlights:
         lo, hi = ctx.sentence(h.start, h.end)

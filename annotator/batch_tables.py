@@ -10,10 +10,13 @@ import csv
 import json
 import os
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from .errors import AnnotatorError
 from .levels import ALL_LEVELS
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 # (column, type): "str", "int" or "float"; every str may be null (a page with no url, a highlight with no use named)
 HIGHLIGHT_COLUMNS = (
@@ -43,7 +46,7 @@ def pages_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}.pages{out.suffix}")
 
 
-def arrow_schema(columns: tuple[tuple[str, str], ...]):
+def arrow_schema(columns: tuple[tuple[str, str], ...]) -> pa.Schema:
     import pyarrow as pa
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
@@ -106,7 +109,8 @@ class _Csv:
         self.file.close()
 
 
-_WRITERS = {"parquet": _Parquet, "jsonl": _JsonLines, "csv": _Csv}
+_WRITERS: dict[str, Callable[[Path, tuple[tuple[str, str], ...]], TableWriter]] = {
+    "parquet": _Parquet, "jsonl": _JsonLines, "csv": _Csv}
 
 
 class Tables:

@@ -24,6 +24,7 @@ from .batch_page import decode
 from .errors import AnnotatorError
 from .evaluation import NOT_IN_KB, Finding, LabelledText, corpus_files, read_labelled
 
+Json = dict[str, Any]   # a document, a result or a highlight, as they travel to and from the runner
 Key = tuple[str, int, int, str]   # document, start, end, treatment
 LOST, FALSE_HIT = "lost labelled mention", "false friend hit"
 
@@ -51,17 +52,18 @@ class KbDiff:
         return dict(sorted(grouped.items()))
 
 
-def documents(corpus: Path | None, folders: list[str]) -> tuple[list[dict[str, Any]], dict[str, LabelledText]]:
+def documents(corpus: Path | None, folders: list[str]) -> tuple[list[Json], dict[str, LabelledText]]:
     """The documents to annotate and, by document id, the labelled ones. Pages that cannot be read are left out."""
-    docs: list[dict[str, Any]] = []
+    docs: list[Json] = []
     labelled: dict[str, LabelledText] = {}
-    for path in corpus_files(corpus) if corpus else ():
-        try:
-            text = read_labelled(path, corpus)
-        except (ValueError, UnicodeDecodeError):
-            continue  # `caveat eval` names malformed corpus files
-        labelled[text.name] = text
-        docs.append({"id": text.name, "text": text.text, "title": text.page.title, "lang": text.page.lang})
+    if corpus is not None:
+        for file in corpus_files(corpus):
+            try:
+                text = read_labelled(file, corpus)
+            except (ValueError, UnicodeDecodeError):
+                continue  # `caveat eval` names malformed corpus files
+            labelled[text.name] = text
+            docs.append({"id": text.name, "text": text.text, "title": text.page.title, "lang": text.page.lang})
     for path, kind in expand(folders):
         for ref in index_input(path, kind).pages:
             try:
@@ -75,7 +77,7 @@ def documents(corpus: Path | None, folders: list[str]) -> tuple[list[dict[str, A
     return docs, labelled
 
 
-def annotate_revision(revision: str, repo: Path, kb_in_repo: Path, docs: list[dict[str, Any]]) -> list[dict]:
+def annotate_revision(revision: str, repo: Path, kb_in_repo: Path, docs: list[Json]) -> list[Json]:
     """Annotate with the revision's own code and KB: a temporary worktree, a subprocess."""
     with _worktree(repo, revision) as checkout:
         done = subprocess.run([sys.executable, "-I", kb_diff_runner.__file__, str(checkout),
@@ -83,7 +85,8 @@ def annotate_revision(revision: str, repo: Path, kb_in_repo: Path, docs: list[di
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise AnnotatorError(f"the annotator of {revision} failed on the corpus: {last}")
-    return json.loads(done.stdout)
+    results: list[Json] = json.loads(done.stdout)
+    return results
 
 
 @contextmanager
@@ -101,11 +104,11 @@ def _worktree(repo: Path, revision: str) -> Iterator[Path]:
                            capture_output=True)
 
 
-def annotate_folder(kb_folder: str | None, docs: list[dict[str, Any]]) -> list[dict]:
+def annotate_folder(kb_folder: str | None, docs: list[Json]) -> list[Json]:
     return kb_diff_runner.annotate_docs(docs, kb_folder)
 
 
-def compare(base: str, before: list[dict], after: list[dict], labelled: dict[str, LabelledText]) -> KbDiff:
+def compare(base: str, before: list[Json], after: list[Json], labelled: dict[str, LabelledText]) -> KbDiff:
     old_texts, new_texts = ({r["id"]: r["text"] for r in results} for results in (before, after))
     old, new = _keyed(before), _keyed(after)
     changes = [_change("removed", k, old[k], None, old_texts) for k in old.keys() - new.keys()]
@@ -127,23 +130,25 @@ def _finding(kind: str, spot: Spot, labelled: dict[str, LabelledText]) -> Findin
     return Finding(kind, doc, words, treatment, None, None, _sentence(text, start, start + len(words)))
 
 
-def _version(results: list[dict]) -> str:
+def _version(results: list[Json]) -> str:
     return results[0]["kb_version"] if results else ""
 
 
-def _keyed(results: list[dict]) -> dict[Key, dict]:
+def _keyed(results: list[Json]) -> dict[Key, Json]:
     return {(r["id"], h["start"], h["end"], h["treatment"]): h for r in results for h in r["highlights"]}
 
 
-def _verdict(h: dict) -> str:
+def _verdict(h: Json) -> str:
     return f"{h['level']} ({h['indication'] or 'no use named'})"
 
 
-def _change(kind: str, key: Key, old: dict | None, new: dict | None, texts: dict[str, str]) -> Finding:
+def _change(kind: str, key: Key, old: Json | None, new: Json | None, texts: dict[str, str]) -> Finding:
     h = new or old
+    assert h is not None  # compare() gives at least one side
     text = texts.get(key[0], "")
     sentence = _sentence(text, key[1], key[2]) if text else f"…{h['prefix']}{h['exact']}{h['suffix']}…"
-    return Finding(kind, key[0], h["exact"], key[3], old and _verdict(old), new and _verdict(new), sentence)
+    return Finding(kind, key[0], h["exact"], key[3], _verdict(old) if old else None, _verdict(new) if new else None,
+                   sentence)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -156,7 +161,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 Spot = tuple[str, str, str, int]   # document, treatment, words, start
 
 
-def _against_labels(highlights: dict[Key, dict], labelled: dict[str, LabelledText]) -> tuple[set[Spot], set[Spot]]:
+def _against_labels(highlights: dict[Key, Json], labelled: dict[str, LabelledText]) -> tuple[set[Spot], set[Spot]]:
     """(labelled mentions found, false-friend hits)."""
     found: set[Spot] = set()
     hits: set[Spot] = set()

@@ -12,7 +12,10 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from caveat.annotator import KnowledgeBase
 
 HIGHLIGHT_FIELDS = ("start", "end", "treatment", "exact", "prefix", "suffix", "level", "indication")
 
@@ -24,7 +27,7 @@ def annotate_docs(docs: list[dict[str, Any]], kb_path: str | None) -> list[dict[
     return [_annotated(doc, kb) for doc in docs]
 
 
-def _annotated(doc: dict[str, Any], kb) -> dict[str, Any]:
+def _annotated(doc: dict[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
     """The document's highlights, and the text their offsets count in (an older revision's result of an HTML page
     may not carry it)."""
     import caveat.annotator as revision
@@ -47,6 +50,8 @@ def _use_checkout(checkout: Path) -> None:
     folder = checkout / "annotator"
     spec = importlib.util.spec_from_file_location("caveat.annotator", folder / "__init__.py",
                                                   submodule_search_locations=[str(folder)])
+    if spec is None or spec.loader is None:
+        raise ImportError(f"{folder}: no annotator package to load")
     module = importlib.util.module_from_spec(spec)
     sys.modules["caveat.annotator"] = module
     caveat.annotator = module
