@@ -55,9 +55,10 @@ def _root(html: str | bytes | bytearray) -> etree._Element | None:
         raise AnnotatorError(f"could not parse the page as HTML: {exc}") from None
 
 
-def _hidden(attrs: Mapping[str, Any] | etree._Attrib) -> bool:
-    """Marked hidden by the `hidden` attribute or an inline display:none / visibility:hidden."""
-    if "hidden" in attrs:
+def _hidden(attrs: Mapping[str, Any] | etree._Element) -> bool:
+    """Marked hidden by the `hidden` attribute or an inline display:none / visibility:hidden. Takes a soup tag's
+    attributes or an lxml element itself (its `get` reads attributes without building an attribute mapping)."""
+    if attrs.get("hidden") is not None:
         return True
     style = attrs.get("style")
     if style:
@@ -96,19 +97,20 @@ def _lxml_paragraphs(root: etree._Element, found: dict[str, int]) -> list[str]:
             if element.tail:
                 parts.append(element.tail)
         elif event == "start":
-            if element is not root and (not isinstance(tag, str) or tag in _SKIP or _hidden(element.attrib)):
+            if element is not root and (not isinstance(tag, str) or tag in _SKIP or _hidden(element)):
                 walk.skip_subtree()  # its "end" comes next: only its tail counts
                 skipped = element
                 continue
             if tag in _BLOCKS:
-                paras.flush()
+                if parts:
+                    paras.flush()
                 if want_h1 and tag == "h1":
                     found["h1"] = len(paras.out)
                     want_h1 = False
             if element.text:
                 parts.append(element.text)
         else:
-            if tag in _BLOCKS and element is not skipped:
+            if parts and tag in _BLOCKS and element is not skipped:
                 paras.flush()
             if element.tail and element is not root:
                 parts.append(element.tail)
