@@ -38,6 +38,7 @@
     timer: null,
     dirtySince: null, // when the oldest change not yet sent was seen
     flushedAt: -Infinity, // when the previous batch started
+    sending: 0, // batches collected, sent or placed now
     paintedAt: null,
     activated: !!Caveat.clicked, // the reader clicked Caveat's button on this page (see verdict, background.js)
     cardNodes: null,
@@ -161,11 +162,14 @@
    * untouched. Work the background worker dropped (the tab's address changed, as a single-page site does) is queued
    * again: if the page is still here, it still wants its highlights. */
   async function annotateUnder(rootNode) {
+    page.sending += 1;
     try {
       await page.annotator.annotate(rootNode, { onShadowRoot: watch, onHidden: awaitShowing });
     } catch (err) {
       if (err.caveat && err.caveat.code === "cancelled" && page.annotator) return again(rootNode);
       return fail(err.caveat || { code: "internal", message: String(err && err.message) });
+    } finally {
+      page.sending -= 1;
     }
     if (page.state === "paused" || page.state === "off") return undefined;
     page.state = "ok";
