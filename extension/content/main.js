@@ -11,7 +11,7 @@
   const MAX_WAIT_MS = 2000;
   const MIN_GAP_MS = 1000;
   /* This page's id for the background worker, which drops a tab's queued work when a new page takes its place. */
-  const GENERATION = crypto.randomUUID();
+  const GENERATION = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16)).join(""); // randomUUID needs https
   const MAX_WAITING = 500; // hidden elements watched at once for showing up (each costs the page a little)
   /* Text added or changed, and text shown or hidden by the attributes made for that (a folded <details>, an
    * accordion's [hidden] panel). Class and style changes are not watched: pages make them all the time. Hidden
