@@ -2,7 +2,7 @@
  * text to annotate (no URL, method or header), so a page cannot use it as a proxy. It keeps no state of its own:
  * settings live in chrome.storage, the badge in the browser, the page's findings in the content script. */
 "use strict";
-if (typeof importScripts === "function") importScripts("shared/settings.js"); // Firefox loads it via "scripts"
+if (typeof importScripts === "function") importScripts("shared/settings.js", "traffic.js"); // Firefox: via "scripts"
 
 const Caveat = globalThis.Caveat;
 const TIMEOUT_MS = 5000;
@@ -58,17 +58,32 @@ function unreachable(serverUrl, err) {
   return problem("unreachable", `Caveat cannot reach its server at ${serverUrl}. Is it running? Start it with "caveat serve".`);
 }
 
-async function annotate(blocks, page) {
-  const bad = checkBlocks(blocks);
+/** A failure that means the server is slow or failing (not a refusal of this page): later requests back off. */
+function overloaded(result) {
+  const { code, status } = result.error;
+  return code === "timeout" || code === "unreachable" || status === 429 || status === 503;
+}
+
+const traffic = new Caveat.Traffic({ run: post, overloaded, fits: (blocks) => !checkBlocks(blocks) });
+
+/** A content script's blocks, checked, queued behind the tab's earlier requests (see traffic.js). */
+async function annotate(tabId, message) {
+  const bad = checkBlocks(message.blocks);
   if (bad) return problem("bad_request", bad);
-  const context = pageFields(page);
+  const context = pageFields(message.page);
   if (typeof context === "string") return problem("bad_request", context);
+  return traffic.submit(tabId, String(message.generation), message.blocks, context);
+}
+
+/** One request to the server; `signal` aborts it when the tab goes away. */
+async function post(blocks, context, signal) {
   const settings = await Caveat.loadSettings();
   if (!Caveat.serverAllowed(settings)) {
     return problem("consent", "Caveat's server is not on this computer and you have not agreed to send page text to it.");
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  signal.addEventListener("abort", () => controller.abort());
   try {
     const response = await fetch(`${Caveat.parseServerUrl(settings.serverUrl).origin}/api/v1/annotate`, {
       method: "POST",
@@ -81,7 +96,7 @@ async function annotate(blocks, page) {
     const body = await response.json().catch(() => null);
     if (!response.ok) {
       const message = body && body.error ? body.error.message : `HTTP ${response.status}`;
-      return problem("server_error", `Caveat's server refused the page: ${message}`);
+      return { ok: false, error: { code: "server_error", status: response.status, message: `Caveat's server refused the page: ${message}` } };
     }
     if (!body || !Array.isArray(body.highlights)) return problem("server_error", "Caveat's server sent an answer Caveat does not understand.");
     return { ok: true, data: body };
@@ -135,7 +150,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     return true;
   }
   if (message.type === "annotate" && sender.tab) {
-    annotate(message.blocks, message.page).then(sendResponse);
+    annotate(sender.tab.id, message).then(sendResponse);
     return true;
   }
   if (message.type === "report" && sender.tab) {
@@ -147,6 +162,12 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (message.state === "waiting") startIfClicked(sender.tab.id, sender.url).catch(() => {});
   }
   return false;
+});
+
+/* A closed tab, or one that moved to another address, wants no answers for its old page. */
+chrome.tabs.onRemoved.addListener((tabId) => traffic.drop(tabId));
+chrome.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.url) traffic.drop(tabId);
 });
 
 chrome.runtime.onInstalled.addListener((details) => {

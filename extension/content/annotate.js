@@ -57,7 +57,7 @@
       this.hidden = 0; // anchored to text that turned out not to show (see Caveat.shows)
     }
 
-    /** Collects the blocks under `rootNode` (in slices), asks the server about texts it has not seen, then
+    /** Collects the blocks under `rootNode` (a node or a list of them; in slices), asks the server about texts it has not seen, then
      * highlights. Resolves to this batch's figures. `watchers` are the collector's onShadowRoot and onHidden. */
     async annotate(rootNode, watchers = {}) {
       const collector = new Caveat.Collector(rootNode, watchers);

@@ -153,6 +153,7 @@
       perf: annotator && {
         startedAt, paintedAt: page.paintedAt, batches: annotator.batches, unanchored: annotator.unanchored,
         hidden: annotator.hidden, pending: page.dirty.size, // regions queued to be collected again
+        sending: page.sending, // batches under way
       },
       checked: annotator ? annotator.answers.size : 0, // texts read (each line of text once)
       unchecked: page.waiting.size + page.unseen.size, // hidden parts holding prose, checked when they show
