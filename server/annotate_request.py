@@ -5,21 +5,15 @@ before the fields themselves (422)."""
 from __future__ import annotations
 
 import json
-import re
 
 from caveat.annotator import Page
-from caveat.annotator.page import MAX_TITLE
-
 from flask import current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from . import validation
 from .errors import ApiError
 
 KINDS = ("html", "text", "blocks")
-FIELDS = {"html": str, "text": str, "blocks": list, "title": str, "headline": str, "lang": str}
-CONTEXT = ("title", "headline", "lang")   # what the page says about itself (html carries its own)
-LANG_RE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
-JSON_TYPE_NAMES = {str: "a string", list: "an array"}
 
 
 def read_json_body() -> object:
@@ -52,39 +46,12 @@ def _body() -> bytes:
 
 
 def parse() -> tuple[str, str | list[str], Page]:
+    """The body checked against the OpenAPI document's AnnotateRequest (server/validation.py)."""
     body = read_json_body()
-    if not isinstance(body, dict):
-        raise ApiError(422, "the body must be a JSON object such as {\"html\": \"...\"}")
-    for field, value in body.items():
-        expected = FIELDS.get(field)
-        if expected is None:
-            raise ApiError(422, f"unknown field {field!r}; send one of html, text or blocks (with text or blocks, "
-                                "optionally title, headline and lang)")
-        if not isinstance(value, expected):
-            raise ApiError(422, f"field {field!r} must be {JSON_TYPE_NAMES[expected]}")
-    given = [kind for kind in KINDS if kind in body]
-    if len(given) != 1:
-        raise ApiError(422, "send exactly one of the fields html, text or blocks"
-                       + (f", not {' and '.join(given)}" if given else ""))
-    kind = given[0]
-    if kind == "blocks":
-        for index, block in enumerate(body["blocks"]):
-            if not isinstance(block, str):
-                raise ApiError(422, f"field 'blocks[{index}]' must be a string")
-    return kind, body[kind], _page(kind, body)
-
-
-def _page(kind: str, body: dict) -> Page:
-    given = [field for field in CONTEXT if field in body]
-    if kind == "html" and given:
-        raise ApiError(422, f"field {given[0]!r} goes with text or blocks; an html page gives its own")
-    for field in ("title", "headline"):
-        if len(body.get(field, "")) > MAX_TITLE:
-            raise ApiError(422, f"field {field!r} is longer than {MAX_TITLE} characters")
-    lang = body.get("lang")
-    if lang is not None and (len(lang) > 35 or not LANG_RE.fullmatch(lang)):
-        raise ApiError(422, "field 'lang' must be a language tag such as 'en' or 'pt-BR'")
-    return Page(body.get("title", ""), body.get("headline", ""), lang)
+    validation.check("/components/schemas/AnnotateRequest", body)
+    assert isinstance(body, dict)
+    kind = next(kind for kind in KINDS if kind in body)
+    return kind, body[kind], Page(body.get("title", ""), body.get("headline", ""), body.get("lang"))
 
 
 def cache_payload(kind: str, content: str | list[str], page: Page) -> bytes:

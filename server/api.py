@@ -9,7 +9,7 @@ from caveat.annotator import (Annotations, AnnotatorError, KnowledgeBase, Page, 
                               annotate_text)
 from flask import Blueprint, current_app, jsonify, request
 
-from . import annotate_request, openapi
+from . import annotate_request, bounded, openapi, validation
 from .cache import content_key
 from .errors import ApiError
 from .state import state
@@ -19,7 +19,6 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 Annotator = Callable[[Any, KnowledgeBase, Page], Annotations]
 ANNOTATORS: dict[str, Annotator] = {"text": annotate_text, "blocks": annotate_blocks}  # html gives its own page context
-MAX_QUERY = 200
 
 
 @bp.post("/annotate")
@@ -36,28 +35,36 @@ def annotate_route():
 
 
 def _annotate(kind, content, page, kb) -> bytes:
+    """Within this worker's slots and the deadline; a page over a cap is refused, never silently cut."""
+    with bounded.slot(state().slots):
+        return bounded.within_deadline(lambda: _annotated_json(kind, content, page, kb))
+
+
+def _annotated_json(kind, content, page, kb) -> bytes:
     try:
         with measure("annotate"):
             if kind == "html":  # offsets count in the extracted text: send it, the caller does not have it
-                result = annotate(content, kb).to_dict(with_text=True)
+                annotations = annotate(content, kb)
             else:
-                result = ANNOTATORS[kind](content, kb, page).to_dict()
+                annotations = ANNOTATORS[kind](content, kb, page)
     except AnnotatorError as exc:
         raise ApiError(422, str(exc).splitlines()[0] if str(exc) else "the annotator could not read this input",
                        "unreadable_input") from None
     except RecursionError:
         raise ApiError(422, "the page is nested too deeply to read", "unreadable_input") from None
+    bounded.check_highlights(len(annotations.highlights))
+    with measure("annotate"):
+        result = annotations.to_dict(with_text=kind == "html")
     with measure("serialize"):
         # ASCII output (non-ASCII as \u escapes) is twice as fast to encode and safe for lone surrogates
-        return json.dumps(result, separators=(",", ":")).encode("ascii")
+        return bounded.check_size(json.dumps(result, separators=(",", ":")).encode("ascii"))
 
 
 @bp.get("/treatments")
 def treatments():
+    validation.check_query("/api/v1/treatments", "get", request.args)
     kb = state().store.kb
     query = request.args.get("q", "").strip()
-    if len(query) > MAX_QUERY:
-        raise ApiError(422, f"query parameter 'q' is longer than {MAX_QUERY} characters")
     found = kb.search(query) if query else kb.summaries()
     return jsonify(kb_version=kb.version, treatments=found)
 
@@ -75,12 +82,6 @@ def treatment(treatment_id: str):
 
 @bp.get("/kb")
 def kb_status():
-    return jsonify(state().store.status())
-
-
-@bp.post("/kb/reload")
-def kb_reload():
-    state().store.reload()
     return jsonify(state().store.status())
 
 

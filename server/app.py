@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 from flask import Flask
 
@@ -12,15 +13,15 @@ from .state import State
 
 
 def create_app(overrides: dict | None = None) -> Flask:
+    """Configures and registers only: no file is read and no thread started. The KB is loaded by whoever runs the
+    app (the gunicorn master before it forks, `caveat serve --dev` before it serves) or else on first use."""
     app = Flask(__name__)
     app.config.update(config.load(overrides))
     app.json.sort_keys = False  # type: ignore[attr-defined]  # Flask's default provider has it; the base class not
     _configure_logging()
-    app.extensions["caveat"] = State(
-        store=KBStore(app.config["KB_PATH"], app.config["SNAPSHOT_DIR"], app.config["KB_POLL_SECONDS"]),
-        cache=make_cache(app.config),  # this worker's memory, or Redis shared by every instance
-    )
-    app.extensions["caveat"].store.watch()
+    app.extensions["caveat"] = State(store=KBStore(app.config["KB_PATH"]),
+                                     cache=make_cache(app.config),  # this worker's memory, or Redis shared by all
+                                     slots=threading.BoundedSemaphore(app.config["ANNOTATE_SLOTS"]))
     errors.register(app)
     security.register(app)
     timing.register(app)

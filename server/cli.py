@@ -26,7 +26,8 @@ def parser() -> argparse.ArgumentParser:
                    help=f"port (default {DEFAULT_PORT})")
     p.add_argument("--kb", type=Path, default=None, help="knowledge base folder (default: CAVEAT_KB or the bundled KB)")
     p.add_argument("--workers", type=int, default=env("CAVEAT_WORKERS", "2"), help="gunicorn workers (default 2)")
-    p.add_argument("--threads", type=int, default=env("CAVEAT_THREADS", "4"), help="threads per worker")
+    p.add_argument("--threads", type=int, default=env("CAVEAT_THREADS", "32"),
+                   help="threads per worker (default 32; at most CAVEAT_SLOTS of them annotate at once)")
     p.add_argument("--dev", action="store_true", help="Flask's development server with code reloading")
     p.add_argument("--wsgi", choices=["gunicorn", "waitress"], default=env("CAVEAT_WSGI", DEFAULT_WSGI),
                    help=f"WSGI server (default {DEFAULT_WSGI}; gunicorn does not run on Windows)")
@@ -35,61 +36,47 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    if args.kb is not None:
-        if not args.kb.is_dir():
-            print(f"caveat serve: --kb {args.kb}: not a folder of <id>.yaml files", file=sys.stderr)
-            return 2
-        os.environ["CAVEAT_KB"] = str(args.kb.resolve())  # every worker reads its settings from the environment
+    if args.kb is not None and not args.kb.is_dir():
+        print(f"caveat serve: --kb {args.kb}: not a folder of <id>.yaml files", file=sys.stderr)
+        return 2
     if args.workers < 1 or args.threads < 1 or not 0 < args.port < 65536:
         print("caveat serve: --workers and --threads must be at least 1, --port within 1-65535", file=sys.stderr)
         return 2
+    from .app import create_app
+    from .state import state
+
+    # built here, before any worker: a shared instance's settings (Redis, tokens, limiter) fail now, not in a worker
+    app = create_app({"KB_PATH": str(args.kb.resolve())} if args.kb is not None else None)
+    store = state(app).store
+    if not store.load():  # before any worker exists: a broken KB stops here, every problem listed
+        print(f"caveat serve: the knowledge base in {store.kb_dir} does not load; fix these and start again:\n  "
+              + "\n  ".join(store.problems()), file=sys.stderr)
+        return 1
     # With --dev, Werkzeug's reloader runs main() again in the child that serves: checking and greeting once will do
     if not (args.dev and os.environ.get("WERKZEUG_RUN_MAIN") == "true"):
-        status = _check_kb()
-        if status is None:
-            return 1
-        from .shared import preflight
-
-        preflight()  # a shared instance's settings (Redis, tokens, limiter) fail here, before any worker
-        _banner(args, status)
+        _banner(args, store.status())
     if args.dev:
-        from .app import create_app
-
-        create_app().run(host=args.host, port=args.port, debug=False, use_reloader=True)
+        app.run(host=args.host, port=args.port, debug=False, use_reloader=True)
     elif args.wsgi == "waitress":
         from .waitress_server import run
 
-        run(args.host, args.port, args.workers, args.threads)
+        run(app, args.host, args.port, args.workers, args.threads)
     else:
         from .wsgi_server import run
 
-        run(args.host, args.port, args.workers, args.threads)
+        run(app, args.host, args.port, args.workers, args.threads)
     return 0
-
-
-def _check_kb() -> dict | None:
-    """Load the KB once before any worker starts, so a broken KB without a snapshot fails here with every problem
-    listed; a good one is saved as the snapshot that later workers fall back on."""
-    from . import config
-    from .kb_store import KBStore
-
-    settings = config.load()
-    try:
-        store = KBStore(settings["KB_PATH"], settings["SNAPSHOT_DIR"], -1)
-    except RuntimeError as exc:
-        print(f"caveat serve: {exc}", file=sys.stderr)
-        return None
-    return store.status()
 
 
 def _banner(args, status: dict) -> None:
     url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}"
     print(f"Caveat server: {url}  (playground at {url}/, API at {url}/api/v1)", file=sys.stderr)
-    print(f"Knowledge base {status['version']}: {status['entries']} treatments from {status['path']}"
-          f"{' (last good snapshot: the KB on disk has errors)' if status['source'] == 'snapshot' else ''}",
+    print(f"Knowledge base {status['version']}: {status['entries']} treatments from {status['path']}",
           file=sys.stderr)
     print("Extension: open chrome://extensions, turn on Developer mode, 'Load unpacked' and pick the extension/ "
           f"folder (it calls this server as {CHROME_EXTENSION_ORIGIN}).", file=sys.stderr)
     if args.host not in LOOPBACK:
-        print(f"WARNING: listening on {args.host}, not loopback: other machines can reach this server. "
-              "Requests must still name an allowed host (CAVEAT_ALLOWED_HOSTS).", file=sys.stderr)
+        print(f"WARNING: listening on {args.host}, not loopback: anyone who can reach this address can use the API. "
+              "The Host check (loopback names and CAVEAT_ALLOWED_HOSTS) only stops web pages from reaching the "
+              "server through DNS rebinding; it is not access control: a client that sends 'Host: 127.0.0.1' is "
+              "served. Put a firewall, or a proxy that authenticates, in front.", file=sys.stderr)

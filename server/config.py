@@ -1,14 +1,12 @@
 """Server settings: defaults, overridden by CAVEAT_* environment variables, overridden by create_app(config).
 
-Every worker that gunicorn starts builds its app from the environment, so the CLI passes its options down as
-environment variables; docs/server.md lists them.
+The environment is only read, never written: `caveat serve` passes its options in the config it builds the app
+with, and gunicorn's workers are forked from that app. docs/server.md lists the settings.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from caveat.annotator.kb import bundled_kb_path
@@ -18,25 +16,25 @@ from . import shared_settings
 BUNDLED_KB = bundled_kb_path().resolve()
 CHROME_EXTENSION_ORIGIN = "chrome-extension://alocaiiepiimnppblibjekcknhkmnigi"
 DEFAULT_PORT = 8737
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}  # on every response
 
 # name in app.config -> (environment variable, parser, default)
 SETTINGS: dict[str, tuple[str, Callable[[str], Any], Any]] = {
     "KB_PATH": ("CAVEAT_KB", str, str(BUNDLED_KB)),
     "MAX_CONTENT_LENGTH": ("CAVEAT_MAX_BODY", int, 5 * 1024 * 1024),
     "KB_POLL_SECONDS": ("CAVEAT_KB_POLL", float, 2.0),
-    "SNAPSHOT_DIR": ("CAVEAT_SNAPSHOT_DIR", str, ""),
     "CACHE_ENTRIES": ("CAVEAT_CACHE_ENTRIES", int, 256),
+    "ANNOTATE_DEADLINE": ("CAVEAT_DEADLINE", float, 10.0),
+    "ANNOTATE_SLOTS": ("CAVEAT_SLOTS", int, 2),
+    "QUEUE_TIMEOUT": ("CAVEAT_QUEUE_TIMEOUT", float, 30.0),
+    "MAX_HIGHLIGHTS": ("CAVEAT_MAX_HIGHLIGHTS", int, 10_000),
+    "MAX_RESPONSE_BYTES": ("CAVEAT_MAX_RESPONSE", int, 32 * 1024 * 1024),
+    "HEAD_TIMEOUT": ("CAVEAT_HEAD_TIMEOUT", float, 10.0),
+    "REQUEST_TIMEOUT": ("CAVEAT_REQUEST_TIMEOUT", float, 60.0),
     "ALLOWED_ORIGINS": ("CAVEAT_ALLOWED_ORIGINS", lambda v: [o.strip() for o in v.split(",") if o.strip()], []),
     "ALLOWED_HOSTS": ("CAVEAT_ALLOWED_HOSTS", lambda v: [h.strip().lower() for h in v.split(",") if h.strip()], []),
     **shared_settings.SETTINGS,  # a shared instance's: proxy, rate limits, Redis, name (docs/hosting.md)
 }
-
-
-def default_snapshot_dir(kb_path: str) -> str:
-    """One snapshot folder per KB folder, so two servers on two KBs never restore each other's entries."""
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    tag = hashlib.sha256(str(Path(kb_path).resolve()).encode()).hexdigest()[:12]
-    return str(cache / "caveat" / "kb-snapshots" / tag)
 
 
 def load(overrides: dict | None = None) -> dict:
@@ -49,5 +47,4 @@ def load(overrides: dict | None = None) -> dict:
         except ValueError:
             raise SystemExit(f"caveat serve: {env}={raw!r} is not valid") from None
     config.update(overrides or {})
-    config["SNAPSHOT_DIR"] = config["SNAPSHOT_DIR"] or default_snapshot_dir(config["KB_PATH"])
     return config

@@ -1,17 +1,23 @@
 """Every failure leaves the server as `{"error": {"code", "message"}}` with a 4xx/5xx status, never a traceback."""
 from __future__ import annotations
 
+import json
 import logging
+from http import HTTPStatus
 
-from flask import Flask, current_app, jsonify, request
+from flask import Flask, current_app, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
+
+from .config import SECURITY_HEADERS
 
 log = logging.getLogger("caveat.server")
 
 # HTTP status -> machine-readable code for errors that Flask/Werkzeug raise themselves
 CODES = {
-    400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-    413: "body_too_large", 415: "unsupported_media_type", 422: "invalid_field", 500: "internal_error",
+    400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 408: "request_timeout",
+    413: "body_too_large", 414: "uri_too_long", 415: "unsupported_media_type", 417: "expectation_failed",
+    422: "invalid_field", 431: "headers_too_large", 500: "internal_error", 501: "not_implemented",
+    503: "server_busy",
 }
 MESSAGES = {
     404: "no such route; the API lives under /api/v1 (see /api/v1/openapi.json)",
@@ -30,10 +36,22 @@ class ApiError(Exception):
         self.message = message
 
 
+def error_body(status: int, message: str, code: str | None = None) -> bytes:
+    """The one shape of every error, whether Flask or the worker itself answers."""
+    return json.dumps({"error": {"code": code or CODES.get(status, "error"), "message": message}}).encode()
+
+
 def error_response(status: int, message: str, code: str | None = None):
-    response = jsonify(error={"code": code or CODES.get(status, "error"), "message": message})
-    response.status_code = status
-    return response
+    return current_app.response_class(error_body(status, message, code), status=status, mimetype="application/json")
+
+
+def raw_error(status: int, message: str, code: str | None = None) -> bytes:
+    """A whole HTTP response, for the errors the worker answers before any request reaches Flask (a malformed
+    request, a body over the limit, a client too slow to send its request); the connection closes after it."""
+    body = error_body(status, message, code)
+    head = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}", "Content-Type: application/json",
+            f"Content-Length: {len(body)}", *(f"{k}: {v}" for k, v in SECURITY_HEADERS.items()), "Connection: close"]
+    return ("\r\n".join(head) + "\r\n\r\n").encode("ascii") + body
 
 
 def _api_error(exc: ApiError):

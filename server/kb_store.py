@@ -1,100 +1,121 @@
-"""The knowledge base a worker serves, swapped whole when the files on disk change.
+"""The knowledge base the server serves, and what the last look at the folder on disk found.
 
-A watcher thread polls the folder (CAVEAT_KB_POLL seconds); POST /api/v1/kb/reload and SIGHUP reload on demand.
-Requests read `store.kb` once and keep that object, so a reload never disturbs a request in flight. A KB edit that
-does not load leaves the last good KB in place; its problems are logged and kept for GET /api/v1/kb.
+Under gunicorn only the master loads the KB (server/master.py): it loads before forking the workers, so every
+worker starts from a KB that loaded cleanly, and after each edit it loads again and, if the edit is good, restarts
+the workers gracefully from the new KB. A worker never loads the KB and so can never serve one older than the
+master's, nor one that failed its checks. The dev server and the tests load it in their one process, on first use.
+
+The outcome of each load (the version served, the problems of an edit that did not load, the folder's fingerprint
+when it was read) goes on a SharedStatus board, which the workers read for GET /api/v1/kb and /healthz.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
-import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from caveat.annotator import KnowledgeBase, KnowledgeBaseError
 
-from . import snapshot
+from .shared_status import SharedStatus
 
 log = logging.getLogger("caveat.server")
 
+MAX_PROBLEMS = 100         # problems kept for GET /api/v1/kb (the loader caps them per file too)
+MAX_PROBLEM_CHARS = 1000   # a problem quoting a 20 MB value must not be 20 MB of status
 
-def fingerprint(kb_dir: str) -> tuple:
-    """Names, sizes and modification times: cheap enough to check every couple of seconds."""
+
+def fingerprint(kb_dir: str) -> str:
+    """A digest of the folder's names, sizes and modification times: cheap enough for every health check."""
     try:
         entries = sorted(os.scandir(kb_dir), key=lambda e: e.name)
-        return tuple((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in entries if not e.name.startswith("."))
+        listing = repr([(e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in entries
+                        if not e.name.startswith(".")])
     except OSError as exc:
-        return (("<unreadable>", str(exc)),)
+        listing = f"<unreadable: {type(exc).__name__}>"
+    return hashlib.blake2b(listing.encode(), digest_size=12).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Health:
+    status: str        # "ok" or "degraded"
+    reason: str | None
 
 
 class KBStore:
-    def __init__(self, kb_dir: str, snapshot_dir: str, poll_seconds: float):
+    def __init__(self, kb_dir: str):
+        """Configures only: nothing is read until load() or the first use of `kb`."""
         self.kb_dir = kb_dir
-        self.snapshot_dir = snapshot_dir
-        self.poll_seconds = poll_seconds
-        self.kb: KnowledgeBase = None  # type: ignore[assignment]  # set below, or __init__ raises
-        self.source = "disk"
-        self.loaded_at: str | None = None
-        self.errors: list[str] = []
-        self._seen: tuple[tuple[object, ...], ...] | None = None
+        self._kb: KnowledgeBase | None = None
+        self._loaded_at: str | None = None
+        self._board = SharedStatus()
         self._lock = threading.Lock()
-        self.reload()
-        if self.kb is None:
-            self._start_from_snapshot()
 
-    def reload(self) -> bool:
-        """Load the KB from disk; True when it loaded. On failure the KB being served stays as it was."""
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None and not self.load():
+            raise RuntimeError("the knowledge base does not load: " + "; ".join(self.problems()))
+        assert self._kb is not None
+        return self._kb
+
+    def load(self) -> bool:
+        """Load the folder; True when it loaded and is now served. On failure the KB served stays as it was and
+        the problems are logged and posted on the board."""
         with self._lock:
-            self._seen = fingerprint(self.kb_dir)
+            seen = fingerprint(self.kb_dir)
             try:
                 kb = KnowledgeBase.load(self.kb_dir)
             except KnowledgeBaseError as exc:
-                self._failed([str(p) for p in exc.problems])
-                return False
+                return self._failed(seen, [str(p) for p in exc.problems])
             except Exception as exc:  # noqa: BLE001 - whatever a bad edit does, the last good KB stays in service
-                self._failed([f"{self.kb_dir}: {type(exc).__name__}: {exc}"])
-                return False
-            self._serve(kb, "disk")
-            self.errors = []
-            try:
-                if not snapshot.save(self.kb_dir, kb.version, self.snapshot_dir):
-                    log.warning("KB files changed while loading: snapshot kept at the previous good version")
-            except OSError as exc:
-                log.warning("could not save the KB snapshot in %s: %s", self.snapshot_dir, exc)
+                return self._failed(seen, [f"{self.kb_dir}: {type(exc).__name__}: {exc}"])
+            self._kb, self._loaded_at = kb, _now()
+            self._post(seen, [])
+            log.info("knowledge base %s loaded: %d entries", kb.version, len(kb))
             return True
 
-    def watch(self) -> None:
-        """Poll the KB folder from a daemon thread of this worker; requests never wait for a reload."""
-        if self.poll_seconds > 0:
-            threading.Thread(target=self._poll, name="kb-watcher", daemon=True).start()
+    def changed(self) -> bool:
+        """Whether the folder differs from when it was last read (loaded or not)."""
+        return fingerprint(self.kb_dir) != self._board.read().get("fingerprint")
 
-    def _poll(self) -> None:
-        while True:  # a daemon thread: it ends with the worker
-            time.sleep(self.poll_seconds)
-            if fingerprint(self.kb_dir) != self._seen:
-                self.reload()
+    def problems(self) -> list[str]:
+        """The problems of the last load that failed (kept short: the log has each in full); empty once one loads."""
+        return self._board.read().get("errors", [])
 
     def status(self) -> dict:
         kb = self.kb
-        return {"version": kb.version, "entries": len(kb), "loaded_at": self.loaded_at, "source": self.source,
-                "path": self.kb_dir, "errors": list(self.errors), "warnings": [str(w) for w in kb.warnings]}
+        return {"version": kb.version, "entries": len(kb), "loaded_at": self._loaded_at, "path": self.kb_dir,
+                "errors": self.problems(), "warnings": [str(w) for w in kb.warnings]}
 
-    def _serve(self, kb: KnowledgeBase, source: str) -> None:
-        self.kb, self.source = kb, source
-        self.loaded_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        log.info("knowledge base %s loaded from %s: %d entries", kb.version, source, len(kb))
+    def health(self) -> Health:
+        """Degraded, with the reason, whenever the KB this process serves is not the one on disk."""
+        served, board = self.kb.version, self._board.read()
+        if fingerprint(self.kb_dir) != board.get("fingerprint"):
+            return Health("degraded", f"the knowledge base folder changed after version {served} was loaded, "
+                                      "and the server has not loaded the change yet")
+        if board.get("errors"):
+            return Health("degraded", f"the knowledge base on disk has {board['problems']} problem(s) and did not "
+                                      f"load; still serving version {served} (GET /api/v1/kb lists them)")
+        if board.get("version") != served:
+            return Health("degraded", f"version {board.get('version')} loaded; this worker still serves {served} "
+                                      "and is being replaced")
+        return Health("ok", None)
 
-    def _failed(self, problems: list[str]) -> None:
-        self.errors = problems
+    def _failed(self, seen: str, problems: list[str]) -> bool:
         for problem in problems:
-            log.error("%s", problem)
-        if self.kb is not None:
-            log.error("knowledge base did not reload; still serving %s", self.kb.version)
+            log.error("%s", problem[:MAX_PROBLEM_CHARS])
+        if self._kb is not None:
+            log.error("knowledge base did not reload; still serving %s", self._kb.version)
+        self._post(seen, problems)
+        return False
 
-    def _start_from_snapshot(self) -> None:
-        saved = snapshot.latest(self.snapshot_dir)
-        if saved is None:
-            raise RuntimeError("the knowledge base has errors and there is no last good snapshot to start from: "
-                               + "; ".join(self.errors))
-        self._serve(KnowledgeBase.load(saved), "snapshot")
+    def _post(self, seen: str, problems: list[str]) -> None:
+        kept = [p if len(p) <= MAX_PROBLEM_CHARS else p[:MAX_PROBLEM_CHARS] + "…" for p in problems[:MAX_PROBLEMS]]
+        self._board.write({"fingerprint": seen, "version": self._kb.version if self._kb else None,
+                           "errors": kept, "problems": len(problems), "checked_at": _now()})

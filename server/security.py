@@ -7,7 +7,7 @@ import re
 
 from flask import Flask, current_app, request
 
-from .config import CHROME_EXTENSION_ORIGIN
+from .config import CHROME_EXTENSION_ORIGIN, SECURITY_HEADERS
 from .errors import ApiError
 
 FIREFOX_EXTENSION = re.compile(r"^moz-extension://[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -54,8 +54,7 @@ def _check_request():
 
 
 def _add_headers(response):
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers.update(SECURITY_HEADERS)
     origin = request.headers.get("Origin")
     if origin and response.status_code != 403 and origin_allowed(origin):
         response.headers["Access-Control-Allow-Origin"] = origin

@@ -1,10 +1,18 @@
 """Runs the app under waitress, the WSGI server for Windows, where gunicorn does not run (it needs fork).
 
 waitress is one process: the `workers x threads` threads that gunicorn would spread over processes all serve here,
-and the KB watcher is the one app's thread. It is installed with Caveat on Windows and by the `shared` extra."""
+and with no master to fork from, a thread of that one process watches the KB folder and loads an edit itself (a
+failed load keeps the last good KB, as under gunicorn). waitress reads each request whole before a thread sees it.
+It is installed with Caveat on Windows and by the `shared` extra."""
 from __future__ import annotations
 
-from .app import create_app
+import threading
+import time
+
+from flask import Flask
+
+from .kb_store import KBStore
+from .state import state
 
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
               "transfer-encoding", "upgrade"}
@@ -20,10 +28,20 @@ def without_hop_by_hop_headers(app):
     return wrapped
 
 
-def run(host: str, port: int, workers: int, threads: int) -> None:
+def _watch(store: KBStore, poll_seconds: float) -> None:
+    while True:  # a daemon thread: it ends with the server
+        time.sleep(poll_seconds)
+        if store.changed():
+            store.load()
+
+
+def run(app: Flask, host: str, port: int, workers: int, threads: int) -> None:
     try:
         from waitress import serve
     except ImportError:
         raise SystemExit("caveat serve: waitress is not installed (pip install 'caveat[shared]')") from None
+    if app.config["KB_POLL_SECONDS"] > 0:
+        threading.Thread(target=_watch, args=(state(app).store, app.config["KB_POLL_SECONDS"]), name="kb-watcher",
+                         daemon=True).start()
     # waitress has no access log of its own; server/timing.py logs each request without its query string
-    serve(without_hop_by_hop_headers(create_app()), host=host, port=port, threads=workers * threads, ident="caveat")
+    serve(without_hop_by_hop_headers(app), host=host, port=port, threads=workers * threads, ident="caveat")

@@ -1,17 +1,19 @@
 """Runs the app under gunicorn, a real WSGI server, from Python rather than a command line.
 
-gthread workers keep connections alive and let one worker read a slow upload while it annotates another page.
-Workers are started without preloading, so each builds its app (and loads the KB) itself: SIGHUP to the master then
-restarts every worker gracefully on the KB now on disk, or on the last good snapshot if that is broken."""
+The app is built and its KB loaded in the master before any worker is forked (preload); server/master.py keeps
+the KB current and restarts the workers when it changes."""
 from __future__ import annotations
 
+from flask import Flask
 from gunicorn.app.base import BaseApplication
 
-from .app import create_app
+from .master import KBArbiter
+from .state import state
 
 
 class CaveatServer(BaseApplication):
-    def __init__(self, options: dict):
+    def __init__(self, app: Flask, options: dict):
+        self.flask_app = app
         self.options = options
         super().__init__()
 
@@ -22,15 +24,19 @@ class CaveatServer(BaseApplication):
             self.cfg.set("control_socket_disable", True)
 
     def load(self):
-        return create_app()
+        return self.flask_app
+
+    def run(self):
+        KBArbiter(self, state(self.flask_app).store, self.flask_app.config["KB_POLL_SECONDS"]).run()
 
 
-def run(host: str, port: int, workers: int, threads: int) -> None:
-    CaveatServer({
+def run(app: Flask, host: str, port: int, workers: int, threads: int) -> None:
+    CaveatServer(app, {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers,
-        "worker_class": "gthread",
+        "worker_class": "caveat.server.worker.CaveatWorker",
         "threads": threads,
+        "preload_app": True,
         "timeout": 120,
         "graceful_timeout": 30,
         "accesslog": None,  # server/timing.py logs each request without its query string

@@ -118,7 +118,7 @@ def start_server(kb_path=None, env=None, workers=1, log_dir=None, options=(), po
     log_dir.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
     log_path = log_dir / f"server-{port}.log"
-    child_env = {**os.environ, "CAVEAT_SNAPSHOT_DIR": str(log_dir / "snapshot"), **(env or {})}
+    child_env = {**os.environ, **(env or {})}
     command = list(command or [sys.executable, "-m", "caveat.annotator"]) + [
                "serve", "--host", "127.0.0.1", "--port", str(port),
                "--workers", str(workers)] + (["--kb", str(kb_path)] if kb_path else []) + list(options)

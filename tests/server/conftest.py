@@ -30,8 +30,8 @@ def tiny_kb(tmp_path) -> Path:
 
 
 @pytest.fixture
-def app(tiny_kb, tmp_path):
-    app = create_app({"KB_PATH": str(tiny_kb), "SNAPSHOT_DIR": str(tmp_path / "snapshot"), "KB_POLL_SECONDS": -1})
+def app(tiny_kb):
+    app = create_app({"KB_PATH": str(tiny_kb)})
     app.test_client_class = CheckedClient
     return app
 
@@ -42,11 +42,10 @@ def client(app):
 
 
 @pytest.fixture
-def make_app(tiny_kb, tmp_path):
+def make_app(tiny_kb):
     """An app on the tiny KB with more settings (a shared instance's), whose client checks the OpenAPI document."""
     def make(**settings):
-        app = create_app({"KB_PATH": str(tiny_kb), "SNAPSHOT_DIR": str(tmp_path / "snapshot"), "KB_POLL_SECONDS": -1,
-                          **settings})
+        app = create_app({"KB_PATH": str(tiny_kb), **settings})
         app.test_client_class = CheckedClient
         return app
     return make

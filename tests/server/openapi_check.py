@@ -5,15 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry
-from referencing.jsonschema import DRAFT202012
-
 from caveat.server import openapi
+from caveat.server.validation import validator
 
 SPEC = openapi.document()
-SPEC_URI = "urn:caveat:openapi"
-REGISTRY = Registry().with_resource(SPEC_URI, DRAFT202012.create_resource(SPEC))
 ERROR_SCHEMA = "/components/schemas/Error"
 
 
@@ -26,10 +21,6 @@ ROUTES = [(_pattern(template), template) for template in SPEC["paths"]]
 
 def _escape(part: str) -> str:
     return part.replace("~", "~0").replace("/", "~1")
-
-
-def validator(pointer: str) -> Draft202012Validator:
-    return Draft202012Validator({"$ref": f"{SPEC_URI}#{pointer}"}, registry=REGISTRY, format_checker=FormatChecker())
 
 
 def response_schema_pointer(method: str, path: str, status: int, mimetype: str) -> str | None:

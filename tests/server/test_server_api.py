@@ -80,7 +80,7 @@ def test_unknown_treatment_is_404(client):
 
 def test_kb_status_and_health(client, tiny_kb):
     status = client.get("/api/v1/kb").json
-    assert status["entries"] == 3 and status["errors"] == [] and status["source"] == "disk"
+    assert status["entries"] == 3 and status["errors"] == []
     assert client.get("/healthz").json == {"status": "ok", "kb_version": status["version"]}
 
 
@@ -167,3 +167,12 @@ def test_an_html_answer_carries_the_text_its_offsets_count_in(client):
     (h,) = result["highlights"]
     assert result["text"][h["start"]:h["end"]] == h["exact"] == "ivermectin"
     assert "text" not in annotate(client, text="Some take ivermectin for covid.")
+
+
+def test_the_openapi_limits_are_the_annotators():
+    """The request schema in server/openapi.json is what the server checks; its limits must be the library's."""
+    from caveat.annotator.page import MAX_TITLE
+    from caveat.server import openapi
+
+    fields = openapi.document()["components"]["schemas"]["AnnotateRequest"]["properties"]
+    assert fields["title"]["maxLength"] == fields["headline"]["maxLength"] == MAX_TITLE

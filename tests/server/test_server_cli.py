@@ -8,12 +8,6 @@ from tiny_kb import copy_kb
 from caveat.server import cli
 
 
-@pytest.fixture(autouse=True)
-def _restore_environment(monkeypatch):
-    """cli.main passes --kb to the workers through os.environ; monkeypatch puts CAVEAT_KB back afterwards."""
-    monkeypatch.delenv("CAVEAT_KB", raising=False)
-
-
 def test_missing_kb_folder_is_refused(tmp_path, capsys):
     assert cli.main(["--kb", str(tmp_path / "nowhere")]) == 2
     assert "not a folder" in capsys.readouterr().err
@@ -25,13 +19,12 @@ def test_bad_numbers_are_refused(option, capsys):
     assert "--workers" in capsys.readouterr().err
 
 
-def test_broken_kb_without_a_snapshot_lists_every_problem(tmp_path, monkeypatch, capsys):
+def test_broken_kb_stops_the_server_before_any_worker_with_every_problem(tmp_path, capsys):
     kb = copy_kb(tmp_path / "kb")
     (kb / "broken.yaml").write_text("id: broken\nname: [unclosed\n")
-    monkeypatch.setenv("CAVEAT_SNAPSHOT_DIR", str(tmp_path / "snapshot"))
     assert cli.main(["--kb", str(kb)]) == 1
     err = capsys.readouterr().err
-    assert "no last good snapshot" in err and "broken.yaml:3: yaml:" in err
+    assert "does not load" in err and "broken.yaml:3: yaml:" in err
 
 
 def test_malformed_port_variable_gets_a_one_line_error(monkeypatch, capsys):
@@ -59,3 +52,11 @@ def test_dev_mode_serves_with_one_greeting(tmp_path):
         assert server.get_json("/healthz")["status"] == "ok"
         log = server.log()
     assert log.count("Caveat server: http://127.0.0.1:") == 1
+
+
+def test_the_host_warning_says_the_host_check_is_not_access_control(capsys):
+    cli._banner(cli.parser().parse_args(["--host", "0.0.0.0"]),
+                {"version": "0123456789ab", "entries": 1, "path": "kb"})
+    warning = capsys.readouterr().err
+    assert "anyone who can reach this address" in warning and "not access control" in warning
+    assert "Host: 127.0.0.1" in warning

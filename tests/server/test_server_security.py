@@ -40,11 +40,10 @@ def test_preflight_and_request_from_other_origins_get_403(caveat_server, origin)
     assert json.loads(body)["error"]["code"] == "origin_not_allowed"
 
 
-def test_configured_origin_is_allowed(tiny_kb, tmp_path):
+def test_configured_origin_is_allowed(tiny_kb):
     from caveat.server import create_app
 
-    app = create_app({"KB_PATH": str(tiny_kb), "SNAPSHOT_DIR": str(tmp_path / "s"), "KB_POLL_SECONDS": -1,
-                      "ALLOWED_ORIGINS": ["https://maintainers.example"]})
+    app = create_app({"KB_PATH": str(tiny_kb), "ALLOWED_ORIGINS": ["https://maintainers.example"]})
     client = app.test_client()
     allowed = client.options("/api/v1/kb", headers={"Origin": "https://maintainers.example", **PREFLIGHT})
     assert allowed.status_code == 204
