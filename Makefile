@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run example test install install-dev npm bench bench-server bench-extension bench-shared clean package docs wheel
+.PHONY: run example test install install-dev npm bench bench-batch bench-server bench-extension bench-shared clean package docs wheel
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,7 @@ install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 
 install-dev: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev,shared]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,shared,batch]'
 
 npm:
 	@if [ -f package.json ]; then npm ci --no-audit --no-fund --silent; fi
@@ -31,6 +31,9 @@ test: install-dev npm
 
 bench: install-dev
 	$(BIN)/python benchmarks/bench_annotator.py
+
+bench-batch: install-dev
+	$(BIN)/python benchmarks/bench_batch.py
 
 bench-server: install-dev   # needs wrk (apt-get install wrk)
 	$(BIN)/python benchmarks/bench_server.py

@@ -11,6 +11,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, NoReturn
 
+from . import batch_cli
 from .annotate import annotate
 from .errors import AnnotatorError, KnowledgeBaseError
 from .evaluation import evaluate, format_report
@@ -39,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the scores and findings as JSON")
     e.add_argument("--split", choices=["all", "tune", "heldout"], default="all",
                    help="whose misses and false positives to list (default: all)")
+    b = sub.add_parser("batch", help="annotate a corpus (HTML, folders, WARC, JSON Lines) into Parquet, JSON Lines or CSV")
+    batch_cli.add_arguments(b)
     kb = sub.add_parser("kb", help="check, count or add knowledge-base entries")
     kbsub = kb.add_subparsers(dest="kb_command", required=True, parser_class=_Parser)
     c = kbsub.add_parser("check", help="validate every entry; print each problem as file:line: field: message")
@@ -47,6 +50,13 @@ def _parser() -> argparse.ArgumentParser:
     s = kbsub.add_parser("stats", help="entries by category, evidence, risk and level")
     s.add_argument("path", nargs="?")
     s.add_argument("--markdown", action="store_true", help="print the coverage table for docs/coverage.md")
+    d = kbsub.add_parser("diff", help="what the working KB changes against a base, over the labelled corpus and "
+                                      "any folders given; exit 1 when it does worse on the labelled corpus")
+    d.add_argument("folders", nargs="*", metavar="FOLDER", help="more pages to compare on (HTML, WARC, JSON Lines)")
+    d.add_argument("--base", default="HEAD", help="a git revision (default: HEAD, the last commit) or a KB folder")
+    d.add_argument("--kb", help="the working KB folder (default: the bundled one, annotator/kb in a checkout)")
+    d.add_argument("--corpus", help="the labelled corpus (default: tests/corpus of the working KB's checkout)")
+    d.add_argument("--format", choices=["text", "markdown", "json"], default="text")
     n = kbsub.add_parser("new", help="write a new entry file to fill in")
     n.add_argument("name")
     n.add_argument("--kb", help="knowledge-base folder (default: ./annotator/kb, in a checkout)")
@@ -73,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
             return _annotate(args)
         if args.command == "eval":
             return _eval(args)
-        return {"check": _check, "stats": _stats, "new": _new}[args.kb_command](args)
+        if args.command == "batch":
+            return batch_cli.run(args)
+        return {"check": _check, "stats": _stats, "new": _new, "diff": _diff}[args.kb_command](args)
     except KnowledgeBaseError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -146,3 +158,16 @@ def _new(args: argparse.Namespace) -> int:
     path = new_entry(args.name, folder)
     print(f"wrote {path}: fill in every TODO, then run 'caveat kb check'")
     return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .kb_diff import run_diff
+    from .kb_diff_report import format_markdown, format_text, to_json
+
+    result = run_diff(args.base, args.kb, args.corpus, args.folders)
+    if args.format == "json":
+        json.dump(to_json(result), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print((format_markdown if args.format == "markdown" else format_text)(result))
+    return 1 if result.worse else 0

@@ -199,7 +199,8 @@ class Words:
         return bool(self.find(phrase))
 
     def any(self, phrases: tuple[Phrase, ...]) -> bool:
-        return any(self.find(p) for p in phrases)
+        at = self.at
+        return any(p[0] in at and self.find(p) for p in phrases)
 
     def outside(self, phrase: Phrase, lo: int, hi: int) -> bool:
         """Does the phrase occur without touching word positions [lo, hi)? The first and last places decide."""
@@ -221,9 +222,10 @@ class Words:
 
 def longest(words: Words, phrases: tuple[Phrase, ...], lo: int = 0, hi: int | None = None) -> int:
     """The length of the longest of the phrases found (inside word positions [lo, hi) when given)."""
+    at = words.at  # most phrases' first word is not in the span at all: one dict lookup rules them out
     if hi is None:
-        return max((len(p) for p in phrases if words.contain(p)), default=0)
-    return max((len(p) for p in phrases if words.within(p, lo, hi)), default=0)
+        return max((len(p) for p in phrases if p[0] in at and words.contain(p)), default=0)
+    return max((len(p) for p in phrases if p[0] in at and words.within(p, lo, hi)), default=0)
 
 
 def strongest(hits: list[tuple[float, float, Indication]]) -> Indication | None:

@@ -114,7 +114,22 @@ def evaluate(folder: str | Path, kb: KnowledgeBase) -> tuple[dict[str, Score], l
     return scores, errors
 
 
-def _score_file(path: Path, folder: Path, kb: KnowledgeBase) -> Score:
+@dataclass(frozen=True)
+class LabelledText:
+    name: str            # the path inside the corpus folder
+    text: str
+    page: Page
+    labels: tuple[Label, ...]
+
+    @property
+    def other(self) -> bool:
+        """A text where nothing is a treatment (the `other/` folder)."""
+        return "other" in Path(self.name).parts[:1]
+
+
+def read_labelled(path: Path, folder: Path) -> LabelledText:
+    """One corpus file, its labels placed in its text. Raises ValueError naming the file and the label when it is
+    malformed."""
     name = str(path.relative_to(folder))
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -122,12 +137,17 @@ def _score_file(path: Path, folder: Path, kb: KnowledgeBase) -> Score:
         raise ValueError(f"{name}: not valid YAML: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise ValueError(f"{name}: a corpus file is a mapping with a `text`")
-    text = data["text"]
-    labels = list(_labels(name, text, data))
-    result = annotate_text(text, kb, Page(title=data.get("title") or "", lang=data.get("lang")))
+    page = Page(title=data.get("title") or "", lang=data.get("lang"))
+    return LabelledText(name, data["text"], page, tuple(_labels(name, data["text"], data)))
+
+
+def _score_file(path: Path, folder: Path, kb: KnowledgeBase) -> Score:
+    labelled = read_labelled(path, folder)
+    name, text, labels = labelled.name, labelled.text, labelled.labels
+    result = annotate_text(text, kb, labelled.page)
     ctx = Context(text)
     score = Score(texts=1, highlights=len(result.highlights))
-    other = "other" in Path(name).parts[:1]
+    other = labelled.other
     for h in result.highlights:
         hit = [lab for lab in labels if lab.start < h.end and h.start < lab.end]
         if any(lab.treatment == h.treatment and not lab.false_friend for lab in hit):

@@ -55,9 +55,10 @@ def _root(html: str | bytes | bytearray) -> etree._Element | None:
         raise AnnotatorError(f"could not parse the page as HTML: {exc}") from None
 
 
-def _hidden(attrs: Mapping[str, Any] | etree._Attrib) -> bool:
-    """Marked hidden by the `hidden` attribute or an inline display:none / visibility:hidden."""
-    if "hidden" in attrs:
+def _hidden(attrs: Mapping[str, Any] | etree._Element) -> bool:
+    """Marked hidden by the `hidden` attribute or an inline display:none / visibility:hidden. Takes a soup tag's
+    attributes or an lxml element itself (its `get` reads attributes without building an attribute mapping)."""
+    if attrs.get("hidden") is not None:
         return True
     style = attrs.get("style")
     if style:
@@ -82,44 +83,37 @@ class _Paragraphs:
 
 
 def _lxml_paragraphs(root: etree._Element, found: dict[str, int]) -> list[str]:
-    """Walk lxml's tree without recursion (pages nest deeply): an element's text, its children, then its tail,
-    which belongs to the parent's flow. Comments and processing instructions give only their tails."""
+    """Walk lxml's tree with its own iterator (no recursion, so deep pages are fine; lxml moves between elements in
+    C): an element's text on the way in, its tail on the way out, into the parent's flow. Comments, processing
+    instructions, skipped and hidden elements give only their tails."""
     paras = _Paragraphs()
     parts = paras.parts
     want_h1 = True
-    stack: list[tuple[etree._Element, Iterator[etree._Element] | None, bool]] = []
-    element, block = root, False
-    children: Iterator[etree._Element] | None = None
-    while True:
-        if children is None:  # entering `element`
-            tag = element.tag
-            block = tag in _BLOCKS
-            if block:
-                paras.flush()
+    walk = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    skipped = None
+    for event, element in walk:
+        tag = element.tag
+        if event in ("comment", "pi"):
+            if element.tail:
+                parts.append(element.tail)
+        elif event == "start":
+            if element is not root and (not isinstance(tag, str) or tag in _SKIP or _hidden(element)):
+                walk.skip_subtree()  # its "end" comes next: only its tail counts
+                skipped = element
+                continue
+            if tag in _BLOCKS:
+                if parts:
+                    paras.flush()
                 if want_h1 and tag == "h1":
                     found["h1"] = len(paras.out)
                     want_h1 = False
             if element.text:
                 parts.append(element.text)
-            children = iter(element)
-        child = next(children, None)
-        if child is not None:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIP or _hidden(child.attrib):
-                if child.tail:
-                    parts.append(child.tail)
-                continue
-            stack.append((element, children, block))
-            element, children = child, None
-            continue
-        if block:
-            paras.flush()
-        tail = element.tail
-        if not stack:
-            break
-        element, children, block = stack.pop()
-        if tail:
-            parts.append(tail)
+        else:
+            if parts and tag in _BLOCKS and element is not skipped:
+                paras.flush()
+            if element.tail and element is not root:
+                parts.append(element.tail)
     paras.flush()
     return paras.out
 

@@ -20,18 +20,20 @@ _COMMON_WORDS = {
           "er hat dass sie nach wird bei",
     "it": "il di che e la per un in del è non una sono della con si le da al più gli nel alla anche come questo",
 }
-_SETS = {lang: frozenset(words.split()) for lang, words in _COMMON_WORDS.items()}
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}  # a common word -> the languages it is common in ("de": es, pt, it)
+for _lang, _words in _COMMON_WORDS.items():
+    for _word in _words.split():
+        _LANGUAGES_OF[_word] = _LANGUAGES_OF.get(_word, ()) + (_lang,)
 _SAMPLE = 3000        # characters read: enough words to tell, cheap on a long paragraph
 _MIN_HITS = 4         # common words needed before a guess is made
 
 
 def guess_language(text: str) -> str | None:
     """'en', 'es', 'pt', 'fr', 'de' or 'it', or None when the text is too short to tell."""
-    counts = dict.fromkeys(_SETS, 0)
+    counts = dict.fromkeys(_COMMON_WORDS, 0)
     for word in TOKEN_RE.findall(text[:_SAMPLE].lower()):
-        for lang, common in _SETS.items():
-            if word in common:
-                counts[lang] += 1
+        for lang in _LANGUAGES_OF.get(word, ()):
+            counts[lang] += 1
     best = max(counts, key=lambda lang: counts[lang])
     return best if counts[best] >= _MIN_HITS else None
 

@@ -2,7 +2,7 @@
  * text to annotate (no URL, method or header), so a page cannot use it as a proxy. It keeps no state of its own:
  * settings live in chrome.storage, the badge in the browser, the page's findings in the content script. */
 "use strict";
-if (typeof importScripts === "function") importScripts("shared/settings.js"); // Firefox loads it via "scripts"
+if (typeof importScripts === "function") importScripts("shared/settings.js", "traffic.js"); // Firefox: via "scripts"
 
 const Caveat = globalThis.Caveat;
 const TIMEOUT_MS = 5000;
@@ -12,6 +12,7 @@ const BADGE = {
   ok: { color: "#0072B2" },
   error: { text: "!", color: "#D55E00" },
   paused: { text: "off", color: "#777777" },
+  waiting: { text: "", color: "#777777" },
   off: { text: "off", color: "#777777" },
 };
 
@@ -57,17 +58,32 @@ function unreachable(serverUrl, err) {
   return problem("unreachable", `Caveat cannot reach its server at ${serverUrl}. Is it running? Start it with "caveat serve".`);
 }
 
-async function annotate(blocks, page) {
-  const bad = checkBlocks(blocks);
+/** A failure that means the server is slow or failing (not a refusal of this page): later requests back off. */
+function overloaded(result) {
+  const { code, status } = result.error;
+  return code === "timeout" || code === "unreachable" || status === 429 || status === 503;
+}
+
+const traffic = new Caveat.Traffic({ run: post, overloaded, fits: (blocks) => !checkBlocks(blocks) });
+
+/** A content script's blocks, checked, queued behind the tab's earlier requests (see traffic.js). */
+async function annotate(tabId, message) {
+  const bad = checkBlocks(message.blocks);
   if (bad) return problem("bad_request", bad);
-  const context = pageFields(page);
+  const context = pageFields(message.page);
   if (typeof context === "string") return problem("bad_request", context);
+  return traffic.submit(tabId, String(message.generation), message.blocks, context);
+}
+
+/** One request to the server; `signal` aborts it when the tab goes away. */
+async function post(blocks, context, signal) {
   const settings = await Caveat.loadSettings();
   if (!Caveat.serverAllowed(settings)) {
     return problem("consent", "Caveat's server is not on this computer and you have not agreed to send page text to it.");
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  signal.addEventListener("abort", () => controller.abort());
   try {
     const response = await fetch(`${Caveat.parseServerUrl(settings.serverUrl).origin}/api/v1/annotate`, {
       method: "POST",
@@ -80,7 +96,7 @@ async function annotate(blocks, page) {
     const body = await response.json().catch(() => null);
     if (!response.ok) {
       const message = body && body.error ? body.error.message : `HTTP ${response.status}`;
-      return problem("server_error", `Caveat's server refused the page: ${message}`);
+      return { ok: false, error: { code: "server_error", status: response.status, message: `Caveat's server refused the page: ${message}` } };
     }
     if (!body || !Array.isArray(body.highlights)) return problem("server_error", "Caveat's server sent an answer Caveat does not understand.");
     return { ok: true, data: body };
@@ -97,7 +113,8 @@ function setBadge(tabId, { state, count }) {
   chrome.action.setBadgeText({ tabId, text }).catch(() => {});
   chrome.action.setBadgeBackgroundColor({ tabId, color: look.color }).catch(() => {});
   const title = state === "error" ? "Caveat: cannot annotate this page (click for details)"
-    : state === "ok" ? `Caveat: ${count} treatment${count === 1 ? "" : "s"} found` : "Caveat";
+    : state === "ok" ? `Caveat: ${count} treatment${count === 1 ? "" : "s"} found`
+      : state === "waiting" ? "Caveat: click to check this page" : "Caveat";
   chrome.action.setTitle({ tabId, title }).catch(() => {});
 }
 
@@ -108,10 +125,32 @@ function openReport({ treatment, kb }) {
   chrome.tabs.create({ url: chrome.runtime.getURL(`report.html?${params}`) }).catch(() => {});
 }
 
+/** The reader clicked Caveat's button on a tab: a content script waiting there for that starts; where none runs (the
+ * reader withdrew Caveat's access to all sites, so the browser kept it out) the content scripts are injected into this
+ * tab, which the click opened to Caveat (activeTab), marked as clicked. Fails quietly on pages Caveat may not read. */
+async function startIn(tabId) {
+  if (await chrome.tabs.sendMessage(tabId, { type: "activate" }).catch(() => null)) return;
+  const target = { tabId };
+  await chrome.scripting.executeScript({ target, func: () => { (globalThis.Caveat = globalThis.Caveat || {}).clicked = true; } });
+  await chrome.scripting.executeScript({ target, files: chrome.runtime.getManifest().content_scripts[0].js });
+}
+
+/** A content script that waits for the reader's click (the "only when I click" mode) although Caveat may not read its
+ * site (the reader withdrew access to all sites) can only be running because the reader clicked Caveat's button
+ * there: the browser then runs the withheld content scripts instead of opening the popup. So it starts. */
+async function startIfClicked(tabId, url) {
+  const origin = new URL(url).origin;
+  if (!(await chrome.permissions.contains({ origins: [`${origin}/*`] }))) await startIn(tabId);
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id || !message) return false;
+  if (message.type === "start" && String(sender.url).startsWith(chrome.runtime.getURL("popup.html"))) { // the popup only
+    startIn(Number(message.tabId)).catch(() => {}).finally(() => sendResponse({ ok: true }));
+    return true;
+  }
   if (message.type === "annotate" && sender.tab) {
-    annotate(message.blocks, message.page).then(sendResponse);
+    annotate(sender.tab.id, message).then(sendResponse);
     return true;
   }
   if (message.type === "report" && sender.tab) {
@@ -120,8 +159,15 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   if (message.type === "status" && sender.tab) {
     setBadge(sender.tab.id, { state: String(message.state), count: Number(message.count) || 0 });
+    if (message.state === "waiting") startIfClicked(sender.tab.id, sender.url).catch(() => {});
   }
   return false;
+});
+
+/* A closed tab, or one that moved to another address, wants no answers for its old page. */
+chrome.tabs.onRemoved.addListener((tabId) => traffic.drop(tabId));
+chrome.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.url) traffic.drop(tabId);
 });
 
 chrome.runtime.onInstalled.addListener((details) => {

@@ -148,9 +148,14 @@ $("save-sites").addEventListener("click", async () => {
 
 $("enabled").addEventListener("change", () => chrome.storage.sync.set({ enabled: $("enabled").checked }));
 
+for (const radio of document.querySelectorAll('input[name="run-mode"]')) {
+  radio.addEventListener("change", () => radio.checked && chrome.storage.sync.set({ runMode: radio.value }));
+}
+
 async function init() {
   const settings = await Caveat.loadSettings();
   $("enabled").checked = settings.enabled;
+  document.querySelector(`input[name="run-mode"][value="${settings.runMode}"]`).checked = true;
   $("server").value = settings.serverUrl;
   $("sites").value = settings.blockedSites.join("\n");
   showLevels([...settings.levels]);

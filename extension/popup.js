@@ -105,8 +105,16 @@ async function refresh() {
   explain(status);
   showTreatments(tabId, status.state === "ok" ? status.treatments : []);
   offerPause(status.host, status.state === "paused");
-  if (status.state === "working" || status.state === "starting") setTimeout(refresh, RETRY_MS);
+  if (["working", "starting", "waiting"].includes(status.state)) setTimeout(refresh, RETRY_MS);
+}
+
+/** Opening the popup is the reader's click on Caveat's button: the worker starts Caveat on this tab if it waits for
+ * that (see background.js), even if the popup closes at once. */
+async function start() {
+  const tabId = await targetTab();
+  if (tabId !== null) await chrome.runtime.sendMessage({ type: "start", tabId }).catch(() => {});
+  refresh();
 }
 
 $("options").addEventListener("click", () => chrome.runtime.openOptionsPage());
-refresh();
+start();

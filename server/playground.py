@@ -1,5 +1,6 @@
 """GET /: the maintainers' playground. Paste HTML or text, or pick a bundled sample article, and see the highlights
-and cards the extension would show. The cards are built by the extension's own content/card.js and styles.js,
+and cards the extension would show. The cards are built by the extension's own content/card.js and styles.js (with
+the wording table shared/verdicts.js),
 shipped in the package as links to the extension's files (server/static/extension/), so the playground can never
 drift from what readers see, from a checkout or from an installed wheel.
 All page and KB text reaches the DOM through textContent, under the Content Security Policy set in security.py."""

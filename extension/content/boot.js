@@ -4,6 +4,8 @@
   "use strict";
   const Caveat = root.Caveat;
   const page = Caveat.page;
+  if (page.booted) return; // injected again (see main.js)
+  page.booted = true;
   const { applySettings, report, startedAt } = Caveat.contentMain;
 
   function markFrom(event) {
@@ -68,12 +70,17 @@
   }
 
   const handlers = {
+    pointerdown(e) {
+      page.touch = e.pointerType === "touch"; // a tap: the mouse events that follow are the browser's imitation
+    },
     mouseover(e) {
       const mark = markFrom(e);
-      if (mark && !page.hoverHeld) page.popover.open(mark);
+      if (!mark || page.hoverHeld) return;
+      page.popover.open(mark);
+      if (page.touch) page.popover.pinned = true; // a tap opens it like a click
     },
     mouseout(e) {
-      if (markFrom(e) && !page.popover.contains(e.relatedTarget)) page.popover.scheduleClose();
+      if (markFrom(e) && !page.popover.pinned && !page.popover.contains(e.relatedTarget)) page.popover.scheduleClose();
     },
     focusin(e) {
       const mark = markFrom(e);
@@ -88,8 +95,13 @@
     },
     click(e) {
       const mark = markFrom(e);
-      if (!mark || mark.closest("a[href]")) return; // inside a link, the link keeps working
+      if (!mark) { // a click elsewhere closes a card a click opened
+        if (page.popover.pinned && !page.popover.contains(e.target)) page.popover.close();
+        return;
+      }
+      if (mark.closest("a[href]")) return; // inside a link, the link keeps working
       page.popover.open(mark);
+      page.popover.pinned = true;
     },
     keydown(e) {
       if (e.key === "Escape" && page.popover.mark) {
@@ -141,6 +153,7 @@
       perf: annotator && {
         startedAt, paintedAt: page.paintedAt, batches: annotator.batches, unanchored: annotator.unanchored,
         hidden: annotator.hidden, pending: page.dirty.size, // regions queued to be collected again
+        sending: page.sending, // batches under way
       },
       checked: annotator ? annotator.answers.size : 0, // texts read (each line of text once)
       unchecked: page.waiting.size + page.unseen.size, // hidden parts holding prose, checked when they show
@@ -151,6 +164,12 @@
     // Only Caveat's own pages (popup, worker) may ask; other content scripts and pages cannot reach this listener.
     if (sender.id !== chrome.runtime.id || !String(sender.url || "").startsWith(chrome.runtime.getURL(""))) return false;
     if (message && message.type === "getStatus") sendResponse(status());
+    else if (message && message.type === "activate") { // the reader clicked Caveat's button on this page
+      const waiting = page.state === "waiting";
+      page.activated = true;
+      if (waiting) applySettings().catch(() => report());
+      sendResponse({ ok: true });
+    }
     else if (message && message.type === "jump") {
       sendResponse({ ok: jump(String(message.id), message.level ? String(message.level) : "") });
     }

@@ -94,8 +94,8 @@
       this.blocks = [];
       this.onShadowRoot = options.onShadowRoot || (() => {});
       this.onHidden = options.onHidden || (() => {});
-      const start = rootNode.nodeType === 9 ? rootNode.body || rootNode.documentElement : rootNode;
-      this.queue = start ? [start] : [];
+      const roots = Array.isArray(rootNode) ? rootNode : [rootNode]; // several: one batch for many changed regions
+      this.queue = roots.map((r) => (r.nodeType === 9 ? r.body || r.documentElement : r)).filter(Boolean);
       this.tree = null;
     }
 

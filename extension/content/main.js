@@ -4,7 +4,14 @@
 (function (root) {
   "use strict";
   const Caveat = root.Caveat;
+  if (Caveat.page) return; // injected again by the popup (see popup.js) after the page's own copy started
+  /* Page changes are sent in batches: once the page has been quiet for DEBOUNCE_MS, or MAX_WAIT_MS after the first
+   * change of a page that never stops changing, and never sooner than MIN_GAP_MS after the previous batch. */
   const DEBOUNCE_MS = 250;
+  const MAX_WAIT_MS = 2000;
+  const MIN_GAP_MS = 1000;
+  /* This page's id for the background worker, which drops a tab's queued work when a new page takes its place. */
+  const GENERATION = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16)).join(""); // randomUUID needs https
   const MAX_WAITING = 500; // hidden elements watched at once for showing up (each costs the page a little)
   /* Text added or changed, and text shown or hidden by the attributes made for that (a folded <details>, an
    * accordion's [hidden] panel). Class and style changes are not watched: pages make them all the time. Hidden
@@ -29,7 +36,11 @@
     styleWatched: new WeakSet(),
     dirty: new Set(),
     timer: null,
+    dirtySince: null, // when the oldest change not yet sent was seen
+    flushedAt: -Infinity, // when the previous batch started
+    sending: 0, // batches collected, sent or placed now
     paintedAt: null,
+    activated: !!Caveat.clicked, // the reader clicked Caveat's button on this page (see verdict, background.js)
     cardNodes: null,
   };
 
@@ -57,7 +68,7 @@
   }
 
   async function send(texts, context) {
-    const answer = await chrome.runtime.sendMessage({ type: "annotate", blocks: texts, page: context });
+    const answer = await chrome.runtime.sendMessage({ type: "annotate", blocks: texts, page: context, generation: GENERATION });
     if (!answer || !answer.ok) {
       const error = (answer && answer.error) || { code: "no_answer", message: "Caveat's background worker did not answer." };
       throw Object.assign(new Error(error.message), { caveat: error });
@@ -147,12 +158,18 @@
     scheduleFlush();
   }
 
-  /** Collects, sends and highlights the blocks under `rootNode`; a failure leaves the page untouched. */
+  /** Collects, sends and highlights the blocks under `rootNode` (or a list of them); a failure leaves the page
+   * untouched. Work the background worker dropped (the tab's address changed, as a single-page site does) is queued
+   * again: if the page is still here, it still wants its highlights. */
   async function annotateUnder(rootNode) {
+    page.sending += 1;
     try {
       await page.annotator.annotate(rootNode, { onShadowRoot: watch, onHidden: awaitShowing });
     } catch (err) {
+      if (err.caveat && err.caveat.code === "cancelled" && page.annotator) return again(rootNode);
       return fail(err.caveat || { code: "internal", message: String(err && err.message) });
+    } finally {
+      page.sending -= 1;
     }
     if (page.state === "paused" || page.state === "off") return undefined;
     page.state = "ok";
@@ -206,11 +223,19 @@
     scheduleFlush();
   }
 
+  function again(rootNode) {
+    for (const n of [rootNode].flat()) page.dirty.add(n.nodeType === 9 ? n.body || n.documentElement : n);
+    scheduleFlush();
+  }
+
+  /** Sets the batch timer: see DEBOUNCE_MS. */
   function scheduleFlush() {
-    if (page.dirty.size) {
-      clearTimeout(page.timer);
-      page.timer = setTimeout(flushDirty, DEBOUNCE_MS);
-    }
+    if (!page.dirty.size) return;
+    const now = performance.now();
+    if (page.dirtySince === null) page.dirtySince = now;
+    const due = Math.max(Math.min(now + DEBOUNCE_MS, page.dirtySince + MAX_WAIT_MS), page.flushedAt + MIN_GAP_MS);
+    clearTimeout(page.timer);
+    page.timer = setTimeout(flushDirty, due - now);
   }
 
   /** A `content-visibility: auto` box came near the viewport: the browser now renders (and innerText gives) the
@@ -221,19 +246,20 @@
     scheduleFlush();
   }
 
-  /** One debounced batch: every changed region is collected again; only text the server has not seen is sent. */
+  /** One debounced batch: every changed region is collected again, together; only text the server has not seen is
+   * sent, in one message. */
   function flushDirty() {
     const roots = [...page.dirty].filter((n) => n.isConnected);
     page.dirty.clear();
+    page.dirtySince = null;
+    page.flushedAt = performance.now();
     for (const el of page.waiting) if (!el.isConnected) stopAwaiting(el); // gone from the page
     for (const el of page.unseen) if (!el.isConnected) page.unseen.delete(el);
     const outer = roots.filter((n) => !roots.some((other) => other !== n && other.contains(n)));
     const held = page.popover && page.popover.holding(); // the open card, kept if its highlight's text survives
-    const done = outer.map((rootNode) => {
-      page.annotator.clear(rootNode);
-      return annotateUnder(rootNode);
-    });
-    if (held) Promise.all(done).then(() => page.annotator && page.popover.resume(held, page.annotator.live()));
+    for (const rootNode of outer) page.annotator.clear(rootNode);
+    const done = outer.length ? annotateUnder(outer) : Promise.resolve();
+    if (held) done.then(() => page.annotator && page.popover.resume(held, page.annotator.live()));
   }
 
   function startObserving() {
@@ -259,6 +285,7 @@
     page.observed = new Set();
     clearTimeout(page.timer);
     page.dirty.clear();
+    page.dirtySince = null;
   }
 
   async function start() {
@@ -277,10 +304,12 @@
     report();
   }
 
-  /** What the settings say Caveat should do on this page: "run", "paused" (site blocked) or "off". */
+  /** What the settings say Caveat should do on this page: "run", "paused" (site blocked), "off", or "waiting" (it
+   * runs only where the reader clicks its button, and has not been clicked here). */
   function verdict(settings) {
     if (!settings.enabled) return "off";
-    return Caveat.siteBlocked(location.hostname, settings.blockedSites) ? "paused" : "run";
+    if (Caveat.siteBlocked(location.hostname, settings.blockedSites)) return "paused";
+    return settings.runMode === "click" && !page.activated ? "waiting" : "run";
   }
 
   async function applySettings() {

@@ -103,6 +103,9 @@
       this.host = null;
       this.returningTo = null;
       this.focusedMark = null; // the highlight that has (or had, until the page removed it) keyboard focus
+      /* opened by a click or a tap: it stays when the pointer leaves (on a phone the page scrolls under the sheet,
+       * and the browser then reports the tapped word as left), until Esc, the close button or a click elsewhere */
+      this.pinned = false;
     }
 
     ensureHost() {
@@ -119,7 +122,7 @@
       this.box.setAttribute("role", "dialog");
       this.box.hidden = true;
       this.box.addEventListener("mouseenter", () => this.cancelClose());
-      this.box.addEventListener("mouseleave", () => this.scheduleClose());
+      this.box.addEventListener("mouseleave", () => !this.pinned && this.scheduleClose());
       this.box.addEventListener("keydown", (e) => this.onTab(e));
       this.box.addEventListener("focusout", (e) => {
         if (!this.box.contains(e.relatedTarget) && e.relatedTarget !== this.mark) this.scheduleClose();
@@ -139,6 +142,7 @@
       if (this.isOpenFor(mark)) return;
       const content = this.render(mark);
       if (!content) return;
+      this.pinned = false;
       this.ensureHost();
       this.setExpanded(false);
       this.mark = mark;
@@ -160,6 +164,7 @@
      * is a sheet at the bottom; when opening (`mayScroll`), the page is scrolled to leave the highlight above it. */
     place({ mayScroll = false } = {}) {
       if (!this.mark || !this.mark.isConnected) return this.close();
+      const { mark } = this;
       const view = this.doc.defaultView;
       const viewport = { width: this.doc.documentElement.clientWidth || view.innerWidth, height: view.innerHeight };
       const box = this.box.style;
@@ -171,9 +176,15 @@
       const natural = this.box.getBoundingClientRect();
       const spot = cardPlacement({ viewport, target: this.targetRect(), topInset: topInset(this.doc, this.host),
         natural: { width: natural.width, height: natural.height }, mayScroll });
-      if (spot.scrollBy) {
-        view.scrollBy(0, spot.scrollBy);
-        return this.place();
+      if (spot.scrollBy) { // in the next frame: the rest of a tap (its click) must still reach the word tapped
+        this.box.style.visibility = "hidden";
+        view.requestAnimationFrame(() => {
+          this.box.style.visibility = "";
+          if (this.mark !== mark) return;
+          view.scrollBy(0, spot.scrollBy);
+          this.place();
+        });
+        return undefined;
       }
       box.top = `${spot.top}px`;
       box.left = `${spot.left}px`;
@@ -209,6 +220,7 @@
     /** Closes the card; with `returnFocus`, focus goes back to the highlight if it was inside the card. */
     close({ returnFocus = false } = {}) {
       this.cancelClose();
+      this.pinned = false;
       if (!this.box || this.box.hidden) return;
       const hadFocus = this.shadow.activeElement !== null;
       this.box.hidden = true;

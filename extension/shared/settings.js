@@ -15,8 +15,13 @@
     "hsbc.com", "hsbc.co.uk", "barclays.co.uk", "lloydsbank.com", "natwest.com", "revolut.com", "wise.com",
   ];
 
+  /* Where Caveat reads pages: every page (but the blocked sites), or only a page whose toolbar button the reader
+   * clicked (the popup then starts it there, through activeTab and scripting even without access to all sites). */
+  const RUN_MODES = ["everywhere", "click"];
+
   const DEFAULTS = Object.freeze({
     enabled: true,
+    runMode: "everywhere",
     serverUrl: "http://127.0.0.1:8737",
     levels: LEVELS,
     levelsKnown: LEVELS,  // the levels there were when `levels` was saved: a level added since is shown
@@ -72,6 +77,6 @@
   }
 
   Object.assign(Caveat, {
-    LEVELS, DEFAULTS, DEFAULT_BLOCKED_SITES, isLoopbackUrl, parseServerUrl, siteBlocked, serverAllowed, loadSettings,
+    LEVELS, RUN_MODES, DEFAULTS, DEFAULT_BLOCKED_SITES, isLoopbackUrl, parseServerUrl, siteBlocked, serverAllowed, loadSettings,
   });
 })(globalThis);

@@ -4,7 +4,8 @@
  * into view and give the middle of, for a real click. Resolves to what the card shows and where. */
 async ({ want, reveal }) => {
   const popover = globalThis.Caveat.page.popover;
-  const isOpen = () => !!(popover.box && !popover.box.hidden);
+  // open, and placed: a card waiting a frame for the page to scroll under it is hidden meanwhile
+  const isOpen = () => !!(popover.box && !popover.box.hidden && popover.box.style.visibility !== "hidden");
   for (let i = 0; want !== "now" && i < 200 && isOpen() !== (want === "open"); i++) {
     await new Promise((r) => requestAnimationFrame(r));
   }

@@ -4,6 +4,7 @@ The extension is copied for each browser and its default server address rewritte
 so the real extension folder is never edited and the extension's first run already talks to the right server."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -30,10 +31,16 @@ def extension_for(server_url: str, folder: Path, extension: Path = EXTENSION) ->
 
 
 class ExtensionBrowser:
-    def __init__(self, tmp_path: Path, server_url: str, *, extension: Path = EXTENSION, playwright=None):
+    def __init__(self, tmp_path: Path, server_url: str, *, extension: Path = EXTENSION, playwright=None,
+                 content_script_matches: list[str] | None = None):
         """`extension`: the folder to load (the benchmark compares an older copy); `playwright`: a running
-        Playwright to share (only one can run per thread), which this browser then leaves running."""
+        Playwright to share (only one can run per thread), which this browser then leaves running;
+        `content_script_matches`: other pages for the content scripts to run in by themselves."""
         self.ext = extension_for(server_url, tmp_path / "extension", extension)
+        if content_script_matches is not None:
+            manifest = json.loads((self.ext / "manifest.json").read_text())
+            manifest["content_scripts"][0]["matches"] = content_script_matches
+            (self.ext / "manifest.json").write_text(json.dumps(manifest))
         self._shared_pw = playwright
         self.profile = tmp_path / "profile"
         self.console_errors: list[str] = []
@@ -47,6 +54,8 @@ class ExtensionBrowser:
             str(self.profile), headless=True, executable_path=CHROMIUM, viewport={"width": 1100, "height": 900}, has_touch=True,
             args=["--headless=new", f"--disable-extensions-except={self.ext}", f"--load-extension={self.ext}",
                   "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--host-resolver-rules=MAP *.test 127.0.0.1",  # a site not in host_permissions (test_run_modes)
+                  "--enable-unsafe-extension-debugging",  # lets a test click the toolbar button (Extensions.triggerAction)
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         self.context.on("console", self._on_console)
         self.context.on("weberror", lambda error: self.console_errors.append(f"weberror: {error.error}"))
@@ -88,7 +97,12 @@ class ExtensionBrowser:
         return page
 
     def tab_id(self, page) -> int:
-        return self.worker.evaluate("url => chrome.tabs.query({}).then(ts => ts.find(t => t.url === url).id)", page.url)
+        found = self.worker.evaluate("url => chrome.tabs.query({}).then(ts => (ts.find(t => t.url === url) || {}).id ?? null)",
+                                     page.url)
+        if found is None:  # a tab Caveat may not read has no URL for it: the page's own tab, brought to the front
+            page.bring_to_front()
+            found = self.worker.evaluate("() => chrome.tabs.query({active: true, lastFocusedWindow: true}).then(([t]) => t.id)")
+        return found
 
     def status(self, page) -> dict | None:
         return self.worker.evaluate(
@@ -126,6 +140,24 @@ class ExtensionBrowser:
         """A reader's click (a real, trusted one) on a part of the open card."""
         spot = self.card(page, reveal=selector)["revealed"]
         page.mouse.click(spot["x"], spot["y"])
+
+    def withdraw_site_access(self) -> None:
+        """What a reader does in chrome://extensions: Caveat's site access set to "on click" (every host withheld)."""
+        page = self.context.new_page()
+        page.goto(f"chrome://extensions/?id={self.ext_id}")
+        page.evaluate("id => chrome.developerPrivate.updateExtensionConfiguration({extensionId: id, hostAccess: 'ON_CLICK'})",
+                      self.ext_id)
+        page.close()
+        assert self.worker.evaluate("() => chrome.permissions.getAll()")["origins"] == []
+
+    def click_toolbar_button(self, page) -> None:
+        """Clicks Caveat's toolbar button on the tab showing `page`, as a reader does (it opens the popup and grants
+        activeTab): Chromium's Extensions.triggerAction, allowed by --enable-unsafe-extension-debugging."""
+        session = self.context.browser.new_browser_cdp_session()
+        tabs = session.send("Target.getTargets", {"filter": [{"type": "tab"}]})["targetInfos"]
+        tab = next(t["targetId"] for t in tabs if t["url"] == page.url)
+        session.send("Extensions.triggerAction", {"id": self.ext_id, "targetId": tab})
+        session.detach()
 
     def set_settings(self, **values):
         self.worker.evaluate("values => chrome.storage.sync.set(values)", values)

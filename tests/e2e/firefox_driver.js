@@ -25,6 +25,9 @@ async function waitExpanded(page, value) {
 /** The hostile page's script (attack.js), and what it changed: highlights (a dismissal removes them, here and
  * after a reload), tabs, and whether the card opened. */
 async function attack(browser, page, count) {
+  const requests = [];
+  const onRequest = (request) => /^https?:/.test(request.url()) && requests.push(request.url()); // not data: fonts
+  page.on("request", onRequest);
   const before = { highlights: await page.evaluate(`(${HIGHLIGHTS})()`), pages: (await browser.pages()).length };
   const unopened = await page.evaluate(`(${ATTACK})("caveat@caveat-extension.org")`);
   const expandedBefore = await page.$eval(FIRST, (m) => m.getAttribute("aria-expanded"));
@@ -33,9 +36,11 @@ async function attack(browser, page, count) {
   const seen = await page.evaluate(`(${ATTACK})("caveat@caveat-extension.org")`);
   const expanded = await page.$eval(FIRST, (m) => m.getAttribute("aria-expanded"));
   const after = { highlights: await page.evaluate(`(${HIGHLIGHTS})()`), pages: (await browser.pages()).length };
+  page.off("request", onRequest);
   await page.reload();
   await page.waitForFunction(`(${HIGHLIGHTS})().length >= ${count}`, { timeout: 20_000 });
-  return { unopened, expandedBefore, seen, expanded, before, after, reloaded: await page.evaluate(`(${HIGHLIGHTS})()`) };
+  return { unopened, expandedBefore, seen, expanded, before, after, requests,
+    reloaded: await page.evaluate(`(${HIGHLIGHTS})()`) };
 }
 
 async function visit(browser, { url, count, run, after, hostile }) {

@@ -44,6 +44,7 @@ def test_highlights_and_card_in_firefox(e2e_server, site, tmp_path):
     assert attacked["seen"]["hostStyle"] == ["block", "visible", "1"]
     assert attacked["expanded"] == "true"  # the open card stayed open: its close button is out of reach
     assert attacked["before"] == attacked["after"] and attacked["reloaded"] == attacked["before"]["highlights"]
+    assert attacked["requests"] == []  # the page sent nothing anywhere
     assert tricky["highlights"] == [
         ["stem cell therapy", "depends"], ["colloidal   silver", "warning"], ["ivermectin", "warning"],
         ["statins", "established"], ["ketamine clinics", "depends"], ["sunscreen", "established"]]

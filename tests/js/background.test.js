@@ -13,9 +13,9 @@ function worker({ settings = {}, respond }) {
   const badge = {};
   const opened = [];
   const context = {
-    URL, URLSearchParams, AbortController, setTimeout, clearTimeout, console,
+    URL, URLSearchParams, AbortController, Date, setTimeout, clearTimeout, console,
     chrome: {
-      tabs: { create: async ({ url }) => { opened.push(url); } },
+      tabs: { create: async ({ url }) => { opened.push(url); }, onRemoved: { addListener() {} }, onUpdated: { addListener() {} } },
       runtime: { id: "caveat", getURL: (p) => `chrome-extension://caveat/${p}`, onMessage: { addListener: (f) => listeners.push(f) }, onInstalled: { addListener() {} } },
       storage: { sync: { get: async (defaults) => ({ ...defaults, ...settings }) } },
       action: {
@@ -30,7 +30,7 @@ function worker({ settings = {}, respond }) {
     },
   };
   context.globalThis = context;
-  context.importScripts = (file) => vm.runInContext(fs.readFileSync(path.join(EXTENSION, file), "utf8"), context);
+  context.importScripts = (...files) => files.forEach((file) => vm.runInContext(fs.readFileSync(path.join(EXTENSION, file), "utf8"), context));
   vm.createContext(context);
   vm.runInContext(fs.readFileSync(path.join(EXTENSION, "background.js"), "utf8"), context);
   const send = (message, sender = { id: "caveat", tab: { id: 7 } }) => new Promise((resolve) => {
