@@ -23,8 +23,8 @@ caveat-hl[data-level="${level}"][data-first]::after { content: "${s.glyph}"; bac
 caveat-hl { text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 0.18em;
   text-decoration-skip-ink: none; position: relative; cursor: help; border-radius: 2px; }
 caveat-hl[data-level="established"] { text-decoration-thickness: 1px; }
-caveat-hl[data-first]::after { position: absolute; top: 0.3em; right: -0.6em; font: bold 9px/11px system-ui, sans-serif;
-  color: #fff; min-width: 11px; height: 11px; text-align: center; border-radius: 6px; pointer-events: none;
+caveat-hl[data-first]::after { position: absolute; top: -0.7em; right: -0.55em; font: bold 10px/13px system-ui, sans-serif;
+  color: #fff; min-width: 13px; height: 13px; text-align: center; border-radius: 7px; pointer-events: none;
   text-decoration: none; }
 caveat-hl[data-level="warning"][data-first]::after { color: #000; }
 caveat-hl:focus { outline: 2px solid #0072B2; outline-offset: 1px; }

@@ -214,14 +214,3 @@ def test_a_use_named_only_in_the_title_sets_the_verdict(browser, site, artifacts
     assert card["badge"] == "Depends on the use"
     assert "No use named here" in card["text"] and "Each use and its verdict" in card["text"]
     page.screenshot(path=str(artifacts / "depends-card.png"))
-
-
-def test_a_level_glyph_never_overlaps_the_line_above_in_a_tight_list(browser, site):
-    """Lists set at line-height 1 leave no room above a line: the glyph sits inside its own line's box."""
-    page = browser.open(f"{site}/tight-list.html")
-    mark = page.locator(f"#item {MARKS}[data-first]")
-    glyph_top, above_bottom = mark.evaluate(
-        "m => { const top = parseFloat(getComputedStyle(m, '::after').top);"
-        " const line = document.querySelector('#above'); const r = line.getClientRects();"
-        " return [m.getBoundingClientRect().top + top, r[r.length - 1].bottom]; }")
-    assert glyph_top >= above_bottom - 0.5, (glyph_top, above_bottom)
