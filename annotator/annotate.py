@@ -118,7 +118,7 @@ def _without_overlaps(matches: list[Match]) -> list[Match]:
 
 def _highlight(m: Match, kb: KnowledgeBase, ctx: Context, blocks: list[int] | None) -> Highlight:
     entry = kb.entry(m.alias.entry)
-    verdict = verdict_for(entry, ctx, m.start, m.end, kb.cues.contrast)
+    verdict = verdict_for(entry, ctx, m.start, m.end, kb.cues)
     text = ctx.text
     lo, hi, block, base = 0, len(text), None, 0
     if blocks is not None:  # offsets, prefix and suffix stay inside the mention's own block

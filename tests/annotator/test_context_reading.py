@@ -152,6 +152,20 @@ def test_a_brand_name_beside_the_use_the_sentence_is_about_does_not_pick_the_bra
     assert h.level == "danger" and "compounded" in h.indication.lower()
 
 
+@pytest.mark.parametrize(("text", "brand"), [
+    ("Firms sell compounded versions of the GLP-1 drugs tirzepatide (Mounjaro) and semaglutide (Ozempic).", "Mounjaro"),
+    ("Saxenda and Ozempic pens were confirmed to be falsified with insulin, the watchdog said.", "Ozempic"),
+])
+def test_a_brand_named_as_a_copy_is_not_the_genuine_products_use(text, brand, kb):
+    (h,) = [h for h in annotate_text(text, kb).highlights if h.exact == brand]
+    assert h.level == "danger" and "compounded" in h.indication.lower()
+
+
+def test_a_brand_named_without_a_copy_word_keeps_its_approved_use(kb):
+    text = "Firms sell the GLP-1 drugs tirzepatide (Mounjaro) and semaglutide (Ozempic) for diabetes."
+    assert {h.level for h in annotate_text(text, kb).highlights if h.exact in ("Mounjaro", "Ozempic")} == {"established"}
+
+
 def test_a_short_form_is_the_treatment_the_text_named_before_it(kb):
     text = ("Celltex sells mesenchymal stem cells to American patients.\n\n"
             "The company offers stem cell therapy in Cancun for about $25,000.")
