@@ -179,6 +179,14 @@ def test_a_short_form_before_any_full_name_keeps_the_broader_entry(kb):
     assert [t for _, t, _ in found(text, kb)] == ["stem-cell-therapy", "mesenchymal-stem-cells"]
 
 
+def test_a_short_form_no_other_entry_claims_belongs_to_the_treatment_named_after_it(kb):
+    text = ("The FDA warned about plasma transfusions offered by clinics that claim to treat dementia.\n\n"
+            "There is no proven benefit of infusion of plasma from young donors, the agency said.")
+    assert [(e, t) for e, t, _ in found(text, kb)] == [
+        ("plasma transfusions", "young-plasma"), ("plasma from young donors", "young-plasma")]
+    assert found("The FDA warned about plasma transfusions offered by clinics that claim to treat dementia.", kb) == []
+
+
 def test_an_ambiguous_short_form_needs_its_own_treatment_context(kb):
     text = ("Clinics inject mesenchymal stem cells for knee pain.\n\n"
             "Muse cells are a rare kind of adult stem cells found inside bone marrow.")
