@@ -179,6 +179,16 @@ def test_a_short_form_before_any_full_name_keeps_the_broader_entry(kb):
     assert [t for _, t, _ in found(text, kb)] == ["stem-cell-therapy", "mesenchymal-stem-cells"]
 
 
+@pytest.mark.parametrize("cued, rest", [
+    ("ADT's board approved the deal.", "Tyco bought ADT in 1997 and spun off ADT in 2012."),
+    ("You will need to take calcium readings.", "Calcium is important in concrete pools, so add calcium."),
+])
+def test_in_a_text_naming_no_treatment_a_cue_word_does_not_make_every_mention_meant(cued, rest, kb):
+    # the cued sentence stands on its own context; the text's other mentions do not follow it
+    highlights = annotate_text(f"{cued}\n\n{rest}", kb).highlights
+    assert highlights and all(h.start < len(cued) for h in highlights)
+
+
 def test_a_short_form_no_other_entry_claims_belongs_to_the_treatment_named_after_it(kb):
     text = ("The FDA warned about plasma transfusions offered by clinics that claim to treat dementia.\n\n"
             "There is no proven benefit of infusion of plasma from young donors, the agency said.")
