@@ -68,6 +68,13 @@ class Context:
         bisect.insort(self._paragraphs, (lo, hi))
         return lo, hi
 
+    def sentences(self, paragraph: Span) -> list[Span]:
+        """The sentences of a paragraph, in order."""
+        lo, hi = paragraph
+        self.sentence(lo, lo)  # finds the paragraph's sentence starts once
+        starts = self._sentences[lo]
+        return list(zip(starts, starts[1:] + [hi]))
+
     def sentence(self, start: int, end: int) -> Span:
         """The sentence holding [start, end); a mention that straddles a sentence end takes both sentences."""
         lo, hi = self.paragraph(start)

@@ -270,3 +270,11 @@ def test_a_sentence_whose_patient_is_an_animal_is_not_a_treatment(text, kb):
 ])
 def test_an_animal_in_a_sentence_about_people_taking_a_treatment_does_not_silence_it(text, treatment, kb):
     assert treatment in [t for _, t, _ in found(text, kb)]
+
+
+def test_a_proven_use_set_apart_in_another_sentence_does_not_make_the_paragraph_calm(kb):
+    page = Page(title="Stem cells for knees: promising treatment or hoax?")
+    text = ("Many doctors view the growth of stem cell treatments as very promising. The only stem cell product "
+            "approved by the FDA is for umbilical cord blood stem cells for blood cancers.")
+    (h, *_) = annotate_text(text, kb, page).highlights
+    assert h.exact == "stem cell treatments" and h.level == "danger"

@@ -16,8 +16,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # Lowered on 2026-12-06 when 75 new blind-labelled texts (41 of them false-friend texts) made the measure harder:
 # the same code scored 0.911 / 0.860 / 0.918 / 79 on the grown corpus before the rules they prompted.
 FLOORS = {
-    "tune": {"recall": 0.94, "precision": 0.95, "agreement": 0.945, "on_other": 5},
-    "heldout": {"recall": 0.89, "precision": 0.945, "agreement": 0.945, "on_other": 2},
+    "tune": {"recall": 0.94, "precision": 0.95, "agreement": 0.948, "on_other": 5},
+    "heldout": {"recall": 0.89, "precision": 0.945, "agreement": 0.95, "on_other": 2},
 }
 
 
