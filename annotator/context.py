@@ -174,6 +174,8 @@ class Words:
 
     def find(self, phrase: Phrase) -> list[int]:
         """The word positions where the phrase starts, in order."""
+        if phrase[0] not in self.at:  # most phrases asked for: no pair index built, nothing cached
+            return _NONE
         found = self._found.get(phrase)
         if found is None:
             n = len(phrase)
