@@ -44,6 +44,7 @@ class Context:
         self._langs: dict[Span, str | None] = {}
         self._page_lang: str | None = None
         self.treatments: dict[Span, set[str]] = {}     # paragraph -> the treatments highlighted in it
+        self.names: list[Span] = []                    # (start, end) of every candidate name, sorted
 
     def note_treatments(self, found: list[tuple[str, int]]) -> None:
         """Remember which treatments are highlighted in which paragraph, from (KB id, start) pairs."""
