@@ -62,7 +62,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return VETO
     if cues.animal and sentence.free(cues.animal, ctx.names) and not sentence.any(entry.claim_words) \
             and not sentence.cued(cues, entry):
-        return VETO
+        return OTHER_SENSE
     if cues.substance and sentence.any(cues.substance) and not sentence.cued(cues, entry):
         return SUBSTANCE
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None

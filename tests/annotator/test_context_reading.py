@@ -262,6 +262,14 @@ def test_a_sentence_whose_patient_is_an_animal_is_not_a_treatment(text, kb):
     assert found(text, kb) == []
 
 
+def test_a_text_about_an_animal_patient_takes_its_other_mentions_along(kb):
+    text = ("Ivermectin Pour-On for Cattle delivers parasite control in one application.\n\n"
+            "Ivermectin is a member of the macrocyclic lactone class of endectocides.")
+    assert found(text, kb) == []
+    people = text + "\n\nShe took ivermectin for her COVID after reading about it online."
+    assert [e for e, _, _ in found(people, kb)] == ["Ivermectin", "ivermectin"]
+
+
 @pytest.mark.parametrize("text, treatment", [
     ("She takes fenbendazole, a horse and dog dewormer, for her cancer.", "fenbendazole"),
     ("People have been taking it in the form of horse paste, a de-wormer for horses.", "ivermectin"),
