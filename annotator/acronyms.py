@@ -29,22 +29,39 @@ def foreign(text: str, candidates: list[Match]) -> set[Match]:
         if m.alias.exact and letters:
             acronyms.setdefault((m.alias.entry, letters), []).append(m)
     out: set[Match] = set()
+    names: list[list[re.Match[str]]] | None = None  # the text's runs of capitalised words, found once if needed
     for (entry, letters), found in acronyms.items():
-        spans = [d for m in found if (d := _definition(text, m.start, m.end, letters))] \
-            or _capitalised(text, letters)
+        spans = [d for m in found if (d := _definition(text, m.start, m.end, letters))]
+        if not spans and letters.isalpha() and len(letters) >= 3:
+            names = _capitalised_runs(text) if names is None else names
+            spans = _written_out(names, letters)
         if spans and not any(_names(candidates, entry, span) for span in spans):
             out.update(found)
     return out
 
 
-def _capitalised(text: str, letters: str) -> list[Definition]:
-    """Where the text writes the acronym out as a name anywhere, one capitalised word per letter ("Southbound
-    Lower Lake Shore Drive" ... "Lower LSD"): a road, a body or a firm the reader already knows it stands for."""
-    if not letters.isalpha() or len(letters) < 3:
-        return []
-    words = [f"{re.escape(c)}[a-z’']+" for c in letters]
-    name = re.compile(r"\b" + r"(?:[ -]+(?:of|the|and|for|de|del|la|y|et|&)[ -]+|[ -]+)".join(words) + r"\b")
-    return [(m.start(), m.end()) for m in name.finditer(text)]
+_CAPITALISED = re.compile(r"[A-Z][a-z’']+")
+_RUN = re.compile(r"[A-Z][a-z’']+(?:(?:[ -]+(?:of|the|and|for|de|del|la|y|et|&))?[ -]+[A-Z][a-z’']+){2,}")
+
+
+def _capitalised_runs(text: str) -> list[list[re.Match[str]]]:
+    """Every run of three or more capitalised words (minor words allowed between them), as its words: one pass
+    over the text, however many acronyms it holds."""
+    return [list(_CAPITALISED.finditer(text, run.start(), run.end())) for run in _RUN.finditer(text)
+            if run.start() == 0 or not text[run.start() - 1].isalnum()]
+
+
+def _written_out(runs: list[list[re.Match[str]]], letters: str) -> list[Definition]:
+    """Where the text writes the acronym out as a name, one capitalised word per letter ("Southbound Lower Lake
+    Shore Drive" ... "Lower LSD"): a road, a body or a firm the reader already knows it stands for."""
+    spans = []
+    for words in runs:
+        initials = "".join(w.group()[0] for w in words)
+        i = initials.find(letters)
+        while i != -1:
+            spans.append((words[i].start(), words[i + len(letters) - 1].end()))
+            i = initials.find(letters, i + 1)
+    return spans
 
 
 def _letters(surface: str) -> str:
