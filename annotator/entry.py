@@ -28,6 +28,7 @@ class Cues(NamedTuple):
     idioms: tuple[Phrase, ...] = ()
     substance: tuple[Phrase, ...] = ()  # phrases of sentences that describe the body's own substance
     contrast: tuple[Phrase, ...] = ()   # words that set one use against another ("but", "only for")
+    copy: tuple[Phrase, ...] = ()       # words that say a product is not the genuine one ("compounded", "fake")
 
 
 class AliasSpec(NamedTuple):

@@ -156,7 +156,7 @@ class KnowledgeBase:
         self.warnings = list(warnings or [])
         cues = cues or {}
         self.cues = Cues(*(tuple(p for p in map(norm_phrase, cues.get(key, ())) if p)
-                           for key in ("treatment_cues", "idioms", "substance_cues", "contrast_cues")))
+                           for key in ("treatment_cues", "idioms", "substance_cues", "contrast_cues", "copy_cues")))
         self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form)
                                for e in entries for a in e.aliases])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words

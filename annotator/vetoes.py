@@ -6,8 +6,8 @@
 - the entry's `not_when` words in the same sentence, for what context cannot decide, unless that sentence also names
   one of the entry's uses ("fenbendazole, a horse dewormer, for her cancer" is exactly the sentence to catch);
 - an ambiguous name (a bare "stem cells", "CBD", "MSC") without treatment context (see `treatment_meant`), unless
-  the same text already names that treatment where it is plainly meant: one sense per text, as a reader reads it
-  ("hormone replacement therapy (HRT)" early on makes every later "HRT" the therapy);
+  the same text already names that treatment where it is plainly meant (`sets_the_sense`): one sense per text, as a
+  reader reads it ("hormone replacement therapy (HRT)" early on makes every later "HRT" the therapy);
 - a sentence that describes the body's own substance or cells ("NAD+, short for nicotinamide adenine dinucleotide,
   is a coenzyme"; "growth hormone is released by the pituitary gland"), with no treatment cue: the substance, not
   the treatment (the KB's `substance_cues`); the treatment being meant elsewhere in the text does not change that;
@@ -64,6 +64,15 @@ def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: 
     if not sentence.any(entry.use_words):
         return False
     return _Around(ctx, ctx.paragraph(m.start), m).cued(cues, entry) or bool(ctx.hits(entry, HEADER))
+
+
+def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> bool:
+    """Can this highlighted mention make the text's other, context-less mentions of the name count as meant? An
+    unambiguous name can ("hormone replacement therapy (HRT)"); an ambiguous one can in a text that names some
+    treatment by an unambiguous name (`health_text`: "BPC-157 ... regenerative peptides"), or where its own sentence
+    names one of the entry's uses. Elsewhere a cue word can belong to something else ("ADT's board approved the
+    deal", "take a water sample ... calcium"), so each mention needs its own context."""
+    return not m.alias.ambiguous or health_text or _Around(ctx, ctx.sentence(m.start, m.end), m).any(entry.use_words)
 
 
 _FOR = frozenset({"for", "against", "treat", "cure"})

@@ -152,6 +152,20 @@ def test_a_brand_name_beside_the_use_the_sentence_is_about_does_not_pick_the_bra
     assert h.level == "danger" and "compounded" in h.indication.lower()
 
 
+@pytest.mark.parametrize(("text", "brand"), [
+    ("Firms sell compounded versions of the GLP-1 drugs tirzepatide (Mounjaro) and semaglutide (Ozempic).", "Mounjaro"),
+    ("Saxenda and Ozempic pens were confirmed to be falsified with insulin, the watchdog said.", "Ozempic"),
+])
+def test_a_brand_named_as_a_copy_is_not_the_genuine_products_use(text, brand, kb):
+    (h,) = [h for h in annotate_text(text, kb).highlights if h.exact == brand]
+    assert h.level == "danger" and "compounded" in h.indication.lower()
+
+
+def test_a_brand_named_without_a_copy_word_keeps_its_approved_use(kb):
+    text = "Firms sell the GLP-1 drugs tirzepatide (Mounjaro) and semaglutide (Ozempic) for diabetes."
+    assert {h.level for h in annotate_text(text, kb).highlights if h.exact in ("Mounjaro", "Ozempic")} == {"established"}
+
+
 def test_a_short_form_is_the_treatment_the_text_named_before_it(kb):
     text = ("Celltex sells mesenchymal stem cells to American patients.\n\n"
             "The company offers stem cell therapy in Cancun for about $25,000.")
@@ -163,6 +177,24 @@ def test_a_short_form_before_any_full_name_keeps_the_broader_entry(kb):
     text = ("The company offers stem cell therapy in Cancun for about $25,000.\n\n"
             "Celltex sells mesenchymal stem cells to American patients.")
     assert [t for _, t, _ in found(text, kb)] == ["stem-cell-therapy", "mesenchymal-stem-cells"]
+
+
+@pytest.mark.parametrize("cued, rest", [
+    ("ADT's board approved the deal.", "Tyco bought ADT in 1997 and spun off ADT in 2012."),
+    ("You will need to take calcium readings.", "Calcium is important in concrete pools, so add calcium."),
+])
+def test_in_a_text_naming_no_treatment_a_cue_word_does_not_make_every_mention_meant(cued, rest, kb):
+    # the cued sentence stands on its own context; the text's other mentions do not follow it
+    highlights = annotate_text(f"{cued}\n\n{rest}", kb).highlights
+    assert highlights and all(h.start < len(cued) for h in highlights)
+
+
+def test_a_short_form_no_other_entry_claims_belongs_to_the_treatment_named_after_it(kb):
+    text = ("The FDA warned about plasma transfusions offered by clinics that claim to treat dementia.\n\n"
+            "There is no proven benefit of infusion of plasma from young donors, the agency said.")
+    assert [(e, t) for e, t, _ in found(text, kb)] == [
+        ("plasma transfusions", "young-plasma"), ("plasma from young donors", "young-plasma")]
+    assert found("The FDA warned about plasma transfusions offered by clinics that claim to treat dementia.", kb) == []
 
 
 def test_an_ambiguous_short_form_needs_its_own_treatment_context(kb):
