@@ -29,7 +29,6 @@ import time
 from pathlib import Path
 
 from caveat.annotator import KnowledgeBase
-from caveat.annotator.batch_dask import run_dask
 from caveat.annotator.batch_local import run_local
 from caveat.annotator.batch_page import Limits
 from caveat.annotator.batch_tasks import Job, _load_kb
@@ -67,7 +66,9 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
 
-    from distributed import Client, LocalCluster
+    from distributed import Client, LocalCluster  # here, not above: the pool's spawned workers import this module
+
+    from caveat.annotator.batch_dask import run_dask
 
     kb = KnowledgeBase.load()
     job = Job(None, kb.version, Limits())
