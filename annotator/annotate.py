@@ -68,6 +68,7 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
     if candidates:
         spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py
         candidates = short_forms.resolve([m for m in candidates if m not in spelled_out], _named(page, kb))
+        ctx.names = sorted((m.start, m.end) for m in candidates)
     asked: dict[Match, str | None] = {}  # a veto depends on the entry, the text and the place: each winner asked once
     while True:  # vetoes are checked on the winners only; a vetoed winner lets the next-best candidate through
         chosen = _without_overlaps(candidates)

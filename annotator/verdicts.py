@@ -38,7 +38,7 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
     if sentence and max(h[0] for h in sentence) > NAME_ONLY:
         return strongest(_contrast(sentence, words, cues.contrast))
     paragraph = ctx.paragraph(start)
-    for hits in _further(entry, ctx, paragraph):
+    for hits in _further(entry, ctx, paragraph, cues.contrast):
         if hits and max(h[0] for h in hits) > NAME_ONLY:
             return strongest(hits)
     return strongest(sentence)  # only a brand's name says which use: the use it is sold for
@@ -65,13 +65,15 @@ def _score(words: Words, ind: Indication, n: float, near: tuple[int, int], own: 
     return max(n, close + 1 if close else 0, named + genuine if named else 0)
 
 
-def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int]
+def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int], contrast: tuple[Phrase, ...]
              ) -> Iterator[list[tuple[float, float, Indication]]]:
     """The paragraph, the title and headline, then the paragraphs around, except those about other treatments
     (their uses are theirs). Articles often set a treatment's proven use beside the one being sold ("a transplant
     is proven for leukaemia ..."), so the paragraphs around may make a verdict more cautious, never calmer: an
-    established use found only there is not taken."""
-    yield [(n, n, ind) for n, ind in ctx.hits(entry, paragraph)]
+    established use found only there is not taken; nor is one from a sentence of the paragraph that sets it apart
+    ("The only stem cell product the FDA has approved is for blood cancers")."""
+    yield [(n, n, ind) for span in ctx.sentences(paragraph) for n, ind in ctx.hits(entry, span)
+           if ind.level != "established" or not ctx.words(*span).any(contrast)]
     yield [(n, n, ind) for n, ind in ctx.hits(entry, HEADER)]
     for ring in ctx.neighbours(paragraph):
         yield [(n, n, ind) for span in ring if ctx.treatments.get(span, {entry.id}) <= {entry.id}
