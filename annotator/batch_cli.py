@@ -35,7 +35,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--page-timeout", type=_positive(float), default=60.0,
                    help="seconds one page may take before it becomes an error row (default: 60)")
     p.add_argument("--task-pages", type=_positive(int),
-                   help="pages per task (default: 16; with --dask, pages per output partition, default 500)")
+                   help="pages per task (default: 16; with --dask: per output partition, default sized to the input)")
     p.add_argument("--dask", metavar="tcp://SCHEDULER:8786", help="run on this Dask cluster (output: Parquet folders)")
     p.add_argument("--overwrite", action="store_true", help="replace the output of a finished run")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction,
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         if args.dask:
             from .batch_dask import run_dask
 
-            summary = run_dask(args.dask, sources, args.out, job, args.task_pages or 500, args.overwrite, args.progress)
+            summary = run_dask(args.dask, sources, args.out, job, args.task_pages, args.overwrite, args.progress)
         else:
             summary = run_local(sources, args.out, job, args.workers, args.task_pages or 16, args.overwrite,
                                 args.progress)

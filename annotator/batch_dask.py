@@ -9,7 +9,10 @@ inputs and the output folder at the same paths as the client (a shared file syst
 from __future__ import annotations
 
 import json
+import math
 import shutil
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +22,12 @@ from .batch_inputs import Index
 from .batch_progress import Progress
 from .batch_summary import Summary
 from .batch_tables import HIGHLIGHT_COLUMNS, PAGE_COLUMNS, format_of, pages_path, write_parquet
-from .batch_tasks import Job, Task, index_one, plan, run_task
+from .batch_tasks import Job, Task, TaskSize, index_many, plan, run_task
 from .errors import AnnotatorError
 
 MANIFEST = "_caveat_batch.json"
+INDEX_TASKS_PER_SLOT = 4   # inputs are indexed in a few batches per worker thread, not one task per file
+IN_FLIGHT_PER_SLOT = 2     # tasks handed to the scheduler ahead: a worker never waits, the scheduler stays small
 
 
 def part_name(task_id: int) -> str:
@@ -37,34 +42,64 @@ def write_part(task: Task, job: Job, folders: tuple[str, str]) -> int:
     return len(outcomes)
 
 
-def run_dask(address: str, sources: list[tuple[str, str]], out: Path, job: Job, task_pages: int,
+def run_dask(address: str, sources: list[tuple[str, str]], out: Path, job: Job, task_pages: int | None = None,
              overwrite: bool = False, progress: bool | None = None) -> Summary:
+    """`task_pages` None: tasks sized to the input and the cluster (TaskSize.sized_to), or as the run being resumed
+    sized them."""
     if format_of(out) != "parquet":
         raise AnnotatorError(f"{out}: a Dask run writes partitioned Parquet; name the output <name>.parquet")
     folders = (out, pages_path(out))
     with Client(address) as client:
-        indexes: list[Index] = client.gather(client.map(index_one, sources, pure=False))
-        tasks = plan(indexes, task_pages)
+        slots = max(sum(client.nthreads().values()), 1)
+        indexes = _index(client, sources, slots)
+        size = _task_size(folders[0], indexes, slots, task_pages, overwrite)
+        tasks = plan(indexes, size)
         pages = sum(len(i.pages) for i in indexes)
-        plan_record = {"caveat_batch": 1, "kb_version": job.kb_version, "tasks": len(tasks), "task_pages": task_pages,
-                       "pages": pages}
+        plan_record = {"caveat_batch": 1, "kb_version": job.kb_version, "tasks": len(tasks), "task_pages": size.pages,
+                       "task_bytes": size.bytes, "pages": pages}
         _prepare(folders, plan_record, overwrite)
         todo = [t for t in tasks if not (folders[1] / part_name(t.id)).exists()]
-        with Progress(pages, pages - sum(len(t.refs) for t in todo), progress) as bar:
-            futures = client.map(write_part, todo, job=job, folders=tuple(map(str, folders)), pure=False)
-            for future in as_completed(futures):
-                bar.advance(future.result())
+        with Progress(pages, pages - sum(len(t.pages) for t in todo), progress) as bar:
+            for done in _run(client, todo, job, tuple(map(str, folders)), IN_FLIGHT_PER_SLOT * slots):
+                bar.advance(done)
     _write_manifest(out, {**plan_record, "finished": True})
     return _summary(folders, sum(i.skipped for i in indexes))
 
 
+def _index(client: Client, sources: list[tuple[str, str]], slots: int) -> list[Index]:
+    per_task = max(math.ceil(len(sources) / (INDEX_TASKS_PER_SLOT * slots)), 1)
+    batches = [sources[i:i + per_task] for i in range(0, len(sources), per_task)]
+    return [index for done in client.gather(client.map(index_many, batches, pure=False)) for index in done]
+
+
+def _task_size(folder: Path, indexes: list[Index], slots: int, task_pages: int | None, overwrite: bool) -> TaskSize:
+    """--task-pages as given; else the size of the unfinished run being resumed (the same tasks, whatever the
+    cluster's size now); else sized to the input and the cluster."""
+    if task_pages is not None:
+        return TaskSize(task_pages)
+    before = _read_manifest(folder)
+    if before and not (before.get("finished") and overwrite) and "task_pages" in before:
+        return TaskSize(before["task_pages"], before.get("task_bytes"))
+    return TaskSize.sized_to(indexes, slots)
+
+
+def _run(client: Client, tasks: list[Task], job: Job, folders: tuple[str, ...], in_flight: int) -> Iterator[int]:
+    """Pages done per finished task, with at most `in_flight` tasks submitted and not yet finished."""
+    queued = iter(tasks)
+    running = as_completed([client.submit(write_part, t, job, folders, pure=False) for t in islice(queued, in_flight)])
+    for future in running:
+        yield future.result()
+        for task in islice(queued, 1):
+            running.add(client.submit(write_part, task, job, folders, pure=False))
+
+
 def _prepare(folders: tuple[Path, Path], plan_record: dict[str, Any], overwrite: bool) -> None:
     """Start the folders, or resume into them when they hold an unfinished run of the same plan and KB."""
-    manifest = folders[0] / MANIFEST
     if folders[0].exists():
-        if not manifest.is_file():
-            raise AnnotatorError(f"{folders[0]} exists and is not a caveat batch output: remove it or pick another name")
-        before = json.loads(manifest.read_text())
+        before = _read_manifest(folders[0])
+        if before is None:
+            raise AnnotatorError(f"{folders[0]} exists and is not a caveat batch output: remove it or pick "
+                                 "another name")
         if before.get("finished") and overwrite:
             for folder in folders:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -79,6 +114,11 @@ def _prepare(folders: tuple[Path, Path], plan_record: dict[str, Any], overwrite:
     for folder in folders:
         folder.mkdir(exist_ok=True)
     _write_manifest(folders[0], plan_record)
+
+
+def _read_manifest(folder: Path) -> dict[str, Any] | None:
+    manifest = folder / MANIFEST
+    return json.loads(manifest.read_text()) if manifest.is_file() else None
 
 
 def _write_manifest(folder: Path, record: dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ from .batch_page import Outcome
 from .batch_progress import Progress
 from .batch_summary import Summary, summarise
 from .batch_tables import Tables
-from .batch_tasks import Job, Task, index_one, plan, run_task
+from .batch_tasks import Job, Task, TaskSize, index_one, plan, run_task
 
 IN_FLIGHT_PER_WORKER = 4
 
@@ -27,9 +27,9 @@ def run_local(sources: list[tuple[str, str]], out: Path, job: Job, workers: int,
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts) as pool:
         try:
             indexes = list(pool.map(index_one, sources, chunksize=64))
-            tasks = plan(indexes, task_pages, done)
+            tasks = plan(indexes, TaskSize(task_pages), done)
             total = sum(len(index.pages) for index in indexes)
-            with Progress(total, total - sum(len(t.refs) for t in tasks), progress) as bar:
+            with Progress(total, total - sum(len(t.pages) for t in tasks), progress) as bar:
                 for outcomes in _results(pool, tasks, job, workers * IN_FLIGHT_PER_WORKER):
                     checkpoint.add(outcomes)
                     bar.advance(len(outcomes))

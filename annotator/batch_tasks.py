@@ -1,12 +1,14 @@
-"""A batch run's unit of work: a few pages of one input, run by whichever process or Dask worker takes it.
+"""A batch run's unit of work: a run of pages in input order (records of one input, or many small inputs: a folder
+of HTML files is one page a file), run by whichever process or Dask worker takes it.
 
 Tasks name pages by (input, record, offset), never carry their bytes: a worker reads its own pages, so the process
 that hands tasks out does no page I/O, and a Dask worker on another machine reads from the shared path. Each process
 compiles the KB once, on its first task, and refuses to work under a KB other than the run's."""
 from __future__ import annotations
 
+import math
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,11 +19,16 @@ from .kb import KnowledgeBase
 
 
 @dataclass(frozen=True)
-class Task:
-    id: int
+class Page:
     input: str
     kind: str
-    refs: tuple[Ref, ...]
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Task:
+    id: int
+    pages: tuple[Page, ...]
 
 
 @dataclass(frozen=True)
@@ -32,19 +39,54 @@ class Job:
     limits: Limits
 
 
-def plan(indexes: list[Index], pages_per_task: int, done: Collection[tuple[str, int]] = ()) -> list[Task]:
-    """The pages not yet done, cut into tasks of at most `pages_per_task` pages of one input, numbered in input
-    order (the same inputs give the same tasks, so a Dask run can resume by task)."""
-    tasks: list[Task] = []
-    for index in indexes:
-        refs = [ref for ref in index.pages if (index.input, ref.record) not in done]
-        for i in range(0, len(refs), pages_per_task):
-            tasks.append(Task(len(tasks), index.input, index.kind, tuple(refs[i:i + pages_per_task])))
-    return tasks
+@dataclass(frozen=True)
+class TaskSize:
+    """How much a task holds: at most `pages` pages and, when set, at most `bytes` bytes (a page bigger
+    than that is a task on its own)."""
+    pages: int
+    bytes: int | None = None
+
+    TASKS_PER_SLOT = 8   # enough that the last tasks barely idle a worker, few enough that each one is long
+    MAX_PAGES = 500
+
+    @classmethod
+    def sized_to(cls, indexes: list[Index], slots: int) -> TaskSize:
+        """About TASKS_PER_SLOT tasks for each worker thread: long tasks (few writes, little scheduling) that still
+        share the work out evenly; the byte budget, twice an even share, gives big pages tasks of their own."""
+        refs = [ref for index in indexes for ref in index.pages]
+        tasks = cls.TASKS_PER_SLOT * max(slots, 1)
+        pages = min(max(math.ceil(len(refs) / tasks), 1), cls.MAX_PAGES)
+        return cls(pages, max(2 * math.ceil(sum(ref.size for ref in refs) / tasks), 1))
+
+
+def plan(indexes: list[Index], size: TaskSize, done: Collection[tuple[str, int]] = ()) -> list[Task]:
+    """The pages not yet done, in input order, cut into tasks within `size`, numbered in that order (the same inputs
+    give the same tasks, so a Dask run can resume by task)."""
+    pages = (Page(index.input, index.kind, ref) for index in indexes for ref in index.pages
+             if (index.input, ref.record) not in done)
+    return [Task(number, task) for number, task in enumerate(_cut(pages, size))]
+
+
+def _cut(pages: Iterable[Page], size: TaskSize) -> Iterator[tuple[Page, ...]]:
+    task: list[Page] = []
+    held = 0
+    for page in pages:
+        if task and (len(task) == size.pages or (size.bytes is not None and held + page.ref.size > size.bytes)):
+            yield tuple(task)
+            task, held = [], 0
+        task.append(page)
+        held += page.ref.size
+    if task:
+        yield tuple(task)
 
 
 def index_one(source: tuple[str, str]) -> Index:
     return index_input(*source)
+
+
+def index_many(sources: list[tuple[str, str]]) -> list[Index]:
+    """A batch of inputs indexed in one task: most inputs (an HTML file) take a stat, less than a task costs."""
+    return [index_input(*source) for source in sources]
 
 
 _LOADING = threading.Lock()  # a Dask worker's threads wait for the first one's KB instead of compiling their own
@@ -66,4 +108,4 @@ def _load_kb(path: str | None, version: str) -> KnowledgeBase:
 
 def run_task(task: Task, job: Job) -> list[Outcome]:
     kb = worker_kb(job.kb_path, job.kb_version)
-    return [run_page(task.input, task.kind, ref, kb, job.limits) for ref in task.refs]
+    return [run_page(page.input, page.kind, page.ref, kb, job.limits) for page in task.pages]

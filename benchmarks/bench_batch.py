@@ -10,9 +10,11 @@ main process's, the pool's worker processes' (reaped children) and, for Dask, ea
 pages over CPU seconds (what one core does when it has the core to itself); the speed-up from 1 to 2 workers and
 Dask against the pool are wall-time ratios, which a busy machine pulls down.
 
-Each figure is of a whole run, its fixed costs included (starting processes, compiling the KB once per process,
-writing Parquet): a conservative rate, closer to the steady one the more pages a run has. Runners alternate within
-each round, and the median of the rounds is shown, so that a busy spell on this shared machine hits them alike.
+Each figure is of a whole run, its fixed costs included (compiling the KB once per process, writing Parquet; the
+pool also starts its processes, while the Dask workers, like a cluster's, outlive runs): a conservative rate, closer
+to the steady one the more pages a run has. Runners alternate within each round (each round starting one runner
+further on), every ratio is given per round with the load average at each round's start, so that a busy spell on
+this shared machine can be seen; the table shows the medians of the rounds.
 """
 from __future__ import annotations
 
@@ -27,10 +29,9 @@ import time
 from pathlib import Path
 
 from caveat.annotator import KnowledgeBase
-from caveat.annotator.batch_dask import run_dask
 from caveat.annotator.batch_local import run_local
 from caveat.annotator.batch_page import Limits
-from caveat.annotator.batch_tasks import Job
+from caveat.annotator.batch_tasks import Job, _load_kb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_annotator import synthetic_page  # noqa: E402
@@ -65,7 +66,9 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
 
-    from distributed import Client, LocalCluster
+    from distributed import Client, LocalCluster  # here, not above: the pool's spawned workers import this module
+
+    from caveat.annotator.batch_dask import run_dask
 
     kb = KnowledgeBase.load()
     job = Job(None, kb.version, Limits())
@@ -87,36 +90,52 @@ def main() -> None:
         def local(workers: int, task_pages: int):
             return lambda s, o, j: run_local(s, o, j, workers, task_pages, overwrite=True, progress=False)
 
-        def dask(s, o, j):
-            return run_dask(cluster.scheduler_address, s, o, j, 100, overwrite=True, progress=False)
+        def dask(s, o, j):  # the workers outlive runs, as a cluster's do, but compile the KB in each run as the pool's
+            client.run(_load_kb.cache_clear)
+            return run_dask(cluster.scheduler_address, s, o, j, overwrite=True, progress=False)
 
-        # tasks of 16 news pages (the default), of one 2 MB page (16 of them would be one task for one worker)
+        # local: tasks of 16 news pages (the default), of one 2 MB page (16 of them would be one task for one
+        # worker); Dask: its default, tasks sized to the input and the cluster
         runners = {("100KB news", "local", 1): (local(1, 16), news),
                    ("100KB news", "local", 2): (local(2, 16), news),
                    ("100KB news", "dask", 2): (dask, news),
                    ("2MB", "local", 1): (local(1, 1), big),
-                   ("2MB", "local", 2): (local(2, 1), big)}
+                   ("2MB", "local", 2): (local(2, 1), big),
+                   ("2MB", "dask", 2): (dask, big)}
         measured: dict[tuple, list[tuple[float, float]]] = {key: [] for key in runners}
-        for _ in range(args.rounds):
-            for key, (runner, files) in runners.items():
+        loads = []
+        for round_ in range(args.rounds):
+            loads.append(os.getloadavg()[0])
+            keys = list(runners)
+            for key in keys[round_ % len(keys):] + keys[:round_ % len(keys)]:  # each round starts one further on
+                runner, files = runners[key]
                 out = work / "out" / "-".join(map(str, key)).replace(" ", "")
                 out.mkdir(parents=True, exist_ok=True)
                 measured[key].append(rates(runner, files, out / "r.parquet", job,
                                            client if key[1] == "dask" else None))
+        loads.append(os.getloadavg()[0])
+    report(args, news_kb, measured, loads)
 
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end; {args.pages} news "
-          f"pages (~{news_kb} KB each), {args.big} pages of 2 MB; medians of {args.rounds} rounds\n")
+
+def report(args: argparse.Namespace, news_kb: int, measured: dict[tuple, list[tuple[float, float]]],
+           loads: list[float]) -> None:
+    print(f"machine: {os.cpu_count()} cores; {args.pages} news pages (~{news_kb} KB each), {args.big} pages of 2 MB; "
+          f"{args.rounds} rounds, runners interleaved; 1-minute load average at each round's start and the end: "
+          + ", ".join(f"{load:.1f}" for load in loads) + "\n")
     print(f"{'pages':11} {'runner':6} {'workers':>7} {'pages/s (wall)':>15} {'pages/s/core (CPU)':>19}   "
-          "rounds: wall, CPU")
-    wall = {key: statistics.median(w for w, _ in values) for key, values in measured.items()}
+          "per round: wall, CPU")
     for key, values in measured.items():
-        cpu = statistics.median(c for _, c in values)
-        print(f"{key[0]:11} {key[1]:6} {key[2]:>7} {wall[key]:15.1f} {cpu:19.1f}   "
+        wall, cpu = (statistics.median(v[i] for v in values) for i in (0, 1))
+        print(f"{key[0]:11} {key[1]:6} {key[2]:>7} {wall:15.1f} {cpu:19.1f}   "
               + "  ".join(f"{w:.1f}, {c:.1f}" for w, c in values))
-    news1, news2, dask2 = (wall[("100KB news", r, w)] for r, w in (("local", 1), ("local", 2), ("dask", 2)))
-    print(f"\nspeed-up from 1 to 2 worker processes (wall): 100KB {news2 / news1:.2f}x, "
-          f"2MB {wall[('2MB', 'local', 2)] / wall[('2MB', 'local', 1)]:.2f}x")
-    print(f"Dask LocalCluster / local pool, 2 workers, 100KB (wall): {dask2 / news2:.2f}")
+    print("\n(medians of the rounds; wall-time ratios per round, then their median)")
+    for pages in ("100KB news", "2MB"):
+        for label, (a, b) in (("2 / 1 local worker processes", (("local", 2), ("local", 1))),
+                              ("Dask LocalCluster / local pool, 2 workers", (("dask", 2), ("local", 2)))):
+            ratios = [x[0] / y[0] for x, y in zip(measured[(pages, *a)], measured[(pages, *b)])]
+            print(f"{pages:11} {label:42} " + "  ".join(f"{r:.2f}" for r in ratios)
+                  + f"   median {statistics.median(ratios):.2f}")
+
 
 if __name__ == "__main__":
     main()

@@ -53,7 +53,9 @@ def test_a_dask_run_resumes_past_finished_partitions(cluster, tmp_path):
     for part in lost:  # as if the run had stopped before these tasks ended
         part.unlink()
         (out / part.name).unlink()
-    again = batch(*inputs, "--out", out, "--dask", cluster.scheduler_address, "--task-pages", 1)
+    changed = batch(*inputs, "--out", out, "--dask", cluster.scheduler_address, "--task-pages", 2)
+    assert changed.returncode == 2 and "--task-pages changed" in changed.stderr, changed.stderr
+    again = batch(*inputs, "--out", out, "--dask", cluster.scheduler_address)  # the task size the run began with
     assert again.returncode == 0, again.stderr
     assert tables(out) == whole and all(part.exists() for part in lost)
     refused = batch(*inputs, "--out", out, "--dask", cluster.scheduler_address, "--task-pages", 2)
