@@ -18,7 +18,7 @@ from .match import Match
 from .page import NO_PAGE, Page
 from .results import Annotations, Highlight
 from .verdicts import verdict_for
-from .vetoes import NO_CONTEXT, OTHER_SENSE, SUBSTANCE, VETO, treatment_meant, vetoed
+from .vetoes import NO_CONTEXT, OTHER_SENSE, SUBSTANCE, VETO, sets_the_sense, treatment_meant, vetoed
 
 CONTEXT_CHARS = 32
 BLOCK_GAP = "\n\n"
@@ -68,13 +68,16 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
     if candidates:
         spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py
         candidates = short_forms.resolve([m for m in candidates if m not in spelled_out], _named(page, kb))
+        ctx.names = sorted((m.start, m.end) for m in candidates)
     asked: dict[Match, str | None] = {}  # a veto depends on the entry, the text and the place: each winner asked once
     while True:  # vetoes are checked on the winners only; a vetoed winner lets the next-best candidate through
         chosen = _without_overlaps(candidates)
         for m in chosen:
             if m not in asked:
                 asked[m] = vetoed(m, kb.entry(m.alias.entry), ctx, kb.cues)
-        meant = {m.alias.entry for m in chosen if asked[m] is None}  # one sense per text: see vetoes.py
+        health = any(asked[m] is None and not m.alias.ambiguous for m in chosen)
+        meant = {m.alias.entry for m in chosen  # one sense per text: see vetoes.py
+                 if asked[m] is None and sets_the_sense(m, kb.entry(m.alias.entry), ctx, health)}
         rejected = {m for m in chosen if asked[m] in (VETO, OTHER_SENSE, SUBSTANCE)
                     or (asked[m] == NO_CONTEXT and (m.alias.entry not in meant or m.alias.short_form))}
         rejected |= _in_other_sense(chosen, asked, kb, ctx)
@@ -118,7 +121,7 @@ def _without_overlaps(matches: list[Match]) -> list[Match]:
 
 def _highlight(m: Match, kb: KnowledgeBase, ctx: Context, blocks: list[int] | None) -> Highlight:
     entry = kb.entry(m.alias.entry)
-    verdict = verdict_for(entry, ctx, m.start, m.end, kb.cues.contrast)
+    verdict = verdict_for(entry, ctx, m.start, m.end, kb.cues)
     text = ctx.text
     lo, hi, block, base = 0, len(text), None, 0
     if blocks is not None:  # offsets, prefix and suffix stay inside the mention's own block

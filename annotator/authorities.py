@@ -34,6 +34,7 @@ NATIONAL_AUTHORITIES: dict[str, str] = {
     "nap.edu": "U.S. National Academies Press",
     "nap.nationalacademies.org": "U.S. National Academies Press",
     "nationalacademies.org": "U.S. National Academies of Sciences, Engineering, and Medicine",
+    "opss.org": "Operation Supplement Safety (U.S. Department of Defense dietary supplement resource)",
     # United Kingdom
     "gov.uk": "GOV.UK (MHRA, UKHSA, DHSC and other national bodies)",
     "assets.publishing.service.gov.uk": "GOV.UK publications",
@@ -84,6 +85,8 @@ NATIONAL_AUTHORITIES: dict[str, str] = {
     "healthdirect.gov.au": "healthdirect (Australian Government)",
     "medsafe.govt.nz": "Medsafe (New Zealand)",
     "health.govt.nz": "Ministry of Health (New Zealand)",
+    "foodstandards.gov.au": "Food Standards Australia New Zealand (FSANZ)",
+    "foodstandards.govt.nz": "Food Standards Australia New Zealand (FSANZ)",
     # Canada
     "canada.ca": "Government of Canada (Health Canada, PHAC)",
     "recalls-rappels.canada.ca": "Health Canada recalls and safety alerts",

@@ -45,6 +45,7 @@ class Context:
         self._langs: dict[Span, str | None] = {}
         self._page_lang: str | None = None
         self.treatments: dict[Span, set[str]] = {}     # paragraph -> the treatments highlighted in it
+        self.names: list[Span] = []                    # (start, end) of every candidate name, sorted
 
     def note_treatments(self, found: list[tuple[str, int]]) -> None:
         """Remember which treatments are highlighted in which paragraph, from (KB id, start) pairs."""
@@ -69,6 +70,13 @@ class Context:
                 break
         bisect.insort(self._paragraphs, (lo, hi))
         return lo, hi
+
+    def sentences(self, paragraph: Span) -> list[Span]:
+        """The sentences of a paragraph, in order."""
+        lo, hi = paragraph
+        self.sentence(lo, lo)  # finds the paragraph's sentence starts once
+        starts = self._sentences[lo]
+        return list(zip(starts, starts[1:] + [hi]))
 
     def sentence(self, start: int, end: int) -> Span:
         """The sentence holding [start, end); a mention that straddles a sentence end takes both sentences."""

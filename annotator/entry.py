@@ -28,6 +28,15 @@ class Cues(NamedTuple):
     idioms: tuple[Phrase, ...] = ()
     substance: tuple[Phrase, ...] = ()  # phrases of sentences that describe the body's own substance
     contrast: tuple[Phrase, ...] = ()   # words that set one use against another ("but", "only for")
+    copy: tuple[Phrase, ...] = ()       # words that say a product is not the genuine one ("compounded", "fake")
+    animal: tuple[Phrase, ...] = ()     # words that show an animal is the patient ("cattle", "calves", "dog")
+    measure: tuple[tuple[Phrase, Phrase], ...] = ()  # (words before, words after) the name in "low *", "* levels"
+
+
+def measure_phrase(pattern: str) -> tuple[Phrase, Phrase]:
+    """A `measure_cues` pattern such as "low levels of *" as (the words before the name, the words after it)."""
+    before, _, after = pattern.partition("*")
+    return norm_phrase(before), norm_phrase(after)
 
 
 class AliasSpec(NamedTuple):
@@ -58,6 +67,7 @@ class Entry:
     indications: tuple[Indication, ...]
     card: Card
     use_words: tuple[Phrase, ...] = ()  # every use's words that are not also one of its names ("MMR")
+    claim_words: tuple[Phrase, ...] = ()  # the words of its uses that are not established (claims made to people)
     examples: tuple[dict[str, Any], ...] = ()  # sentences with the card they must produce (kb_examples.py)
 
     @classmethod
@@ -66,8 +76,9 @@ class Entry:
         names = {norm_phrase(a.name) for a in aliases}
         indications = tuple(_indication(i, names) for i in data["indications"])
         use_words = tuple(dict.fromkeys(p for i in indications for p in i.words))
+        claimed = tuple(dict.fromkeys(p for i in indications if i.level != "established" for p in i.words))
         return cls(data["id"], data["name"], aliases, _phrases(data.get("not_when", [])),
-                   _phrases(data.get("cues", [])), indications, Card.from_data(data), use_words,
+                   _phrases(data.get("cues", [])), indications, Card.from_data(data), use_words, claimed,
                    tuple(data.get("examples", ())))
 
     @property

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz, process, utils
 
 from .cards import Card
-from .entry import AliasSpec, Cues, Entry, alias_list
+from .entry import AliasSpec, Cues, Entry, alias_list, measure_phrase
 from .errors import KnowledgeBaseError, Problem
 from .kb_check import check_cues, check_entry, collisions
 from .kb_yaml import MAX_FILE_BYTES, Data, ParsedFile, parse_file, too_big
@@ -155,8 +155,12 @@ class KnowledgeBase:
         self.path = path
         self.warnings = list(warnings or [])
         cues = cues or {}
-        self.cues = Cues(*(tuple(p for p in map(norm_phrase, cues.get(key, ())) if p)
-                           for key in ("treatment_cues", "idioms", "substance_cues", "contrast_cues")))
+        def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+            return tuple(p for p in map(norm_phrase, cues.get(key, ())) if p)
+
+        self.cues = Cues(phrases("treatment_cues"), phrases("idioms"), phrases("substance_cues"),
+                         phrases("contrast_cues"), phrases("copy_cues"), phrases("animal_cues"),
+                         tuple(measure_phrase(m) for m in cues.get("measure_cues", ())))
         self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form)
                                for e in entries for a in e.aliases])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words

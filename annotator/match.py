@@ -110,7 +110,7 @@ class Matcher:
             folded = fold(raw)
             word = normal(folded)
             near = self._neighbours(folded, word)
-            starts = raw in self._exact or word in self._root.children or any(w in self._root.children for w in near)
+            starts = _unpossessed(raw) in self._exact or word in self._root.children or any(w in self._root.children for w in near)
             known = _Word(word, near, starts)
             if len(raw) <= MAX_CACHED_WORD:
                 self._words[raw] = known
@@ -170,7 +170,7 @@ class Matcher:
 
     def _exact_at(self, text: str, m: re.Match[str]) -> list[Match]:
         out = []
-        for alias in self._exact.get(m.group(), ()):
+        for alias in self._exact.get(_unpossessed(m.group()), ()):
             end = m.start() + len(alias.name)
             if text.startswith(alias.name, m.start()) and not _word_char_at(text, end):
                 out.append(Match(m.start(), end, alias, 100, False))
@@ -250,6 +250,11 @@ def _next_word(text: str, pos: int) -> re.Match[str] | None:
     if PARAGRAPH_BREAK.search(gap.group()):
         return None
     return TOKEN_RE.match(text, gap.end())
+
+
+def _unpossessed(raw: str) -> str:
+    """The word without a possessive "'s": an acronym is written exactly, and "PRP's mechanisms" still names PRP."""
+    return raw[:-2] if len(raw) > 2 and raw[-2] in "'’" and raw[-1] in "sS" else raw
 
 
 def _word_char_at(text: str, i: int) -> bool:

@@ -2,9 +2,12 @@
 
 An article about mesenchymal stem cells soon says just "stem cells", and one about young-plasma clinics says
 "plasma" and "transfusions". An entry lists such words as aliases with `short_form: true`. A short form is a
-candidate only after the text (or in a page whose title) names its treatment by another name; where several
-treatments could own it, the one named last before it wins, and it takes the place of a broader entry's match on the
-same words. Before that, or in a text that names none of them, the broader entry (if any) keeps the words. A short
+candidate in a text (or a page whose title) that names its treatment by another name; where several treatments could
+own it, the one named last before it wins, and it takes the place of a broader entry's match on the same words.
+Before any full name, the broader entry (if any) keeps the words ("stem cell therapy" before "mesenchymal stem
+cells" is still stem cell therapy); a short form no other entry claims ("plasma transfusions" in a lead paragraph,
+"young donor plasma" named further on) goes to the first treatment named after it. In a text that names none of
+them, it is dropped. A short
 form marked ambiguous needs treatment context in its own sentence: the treatment being plainly meant elsewhere in
 the text is not enough, since articles explain the biology of what they sell.
 """
@@ -27,11 +30,14 @@ def resolve(candidates: list[Match], named_in_header: set[str]) -> list[Match]:
         return candidates
     full = sorted((m.start, m.alias.entry) for m in candidates if not m.alias.short_form)
     starts = [s for s, _ in full]
+    broader = {(m.start, m.end) for m in candidates if not m.alias.short_form}
     kept: set[Match] = set()
-    for (start, _), group in shorts.items():
+    for span, group in shorts.items():
         owners = {m.alias.entry: m for m in group}
-        i = bisect.bisect_left(starts, start)
+        i = bisect.bisect_left(starts, span[0])
         order = [e for _, e in reversed(full[:i])] + sorted(named_in_header)
+        if span not in broader:  # no other entry claims these words: a name further on says whose they are
+            order += [e for _, e in full[i:]]
         owner = next((e for e in order if e in owners), None)
         if owner:
             kept.add(owners[owner])

@@ -5,8 +5,8 @@ paragraph, the page's title and headline, then the paragraphs around it, ring by
 use's words occur, the most specific wins: a longer phrase beats a shorter one ("treatment-resistant depression"
 beats "depression"), and words within three words of the mention count one more. A treatment's own name among a use's
 words (a brand sold for one use: "Spravato", "Ozempic") counts as much when it is the mention itself, and least
-anywhere else: "compounded semaglutide (Ozempic)" is about the copy, and "fake Ozempic pens" are not the approved
-use. A brand's name nearby is the last resort: the paragraph, the page and the paragraphs around are read first
+anywhere else, and not more than a use's other words when the sentence says the product is a copy (`copy_cues`):
+"compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake Ozempic pens" are not the approved use. A brand's name nearby is the last resort: the paragraph, the page and the paragraphs around are read first
 ("semaglutide, sold as Ozempic" in an article on compounded copies is about the copies). Only
 on a real tie does the most cautious use win. When nothing names a use, the highlight says so: the level all uses
 share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").
@@ -16,29 +16,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .context import HEADER, NAME_ONLY, Context, Words, longest, strongest
+from .entry import Cues, Entry, Indication, Phrase, Verdict
 
 NEAR = 3   # words either side of a mention that count as its own clause
-from .entry import Entry, Indication, Phrase, Verdict
 
 
-def verdict_for(entry: Entry, ctx: Context, start: int, end: int, contrast: tuple[Phrase, ...] = ()) -> Verdict:
-    ind = indication_for(entry, ctx, start, end, contrast)
+def verdict_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues = Cues(())) -> Verdict:
+    ind = indication_for(entry, ctx, start, end, cues)
     return Verdict(ind.level, ind.evidence, ind.risk, ind.condition) if ind else entry.unnamed_use
 
 
-def indication_for(entry: Entry, ctx: Context, start: int, end: int,
-                   contrast: tuple[Phrase, ...] = ()) -> Indication | None:
+def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues = Cues(())) -> Indication | None:
     if not entry.indications:
         return None
     span = ctx.sentence(start, end)
     words = ctx.words(*span)
     lo, hi = max(words.index(start) - NEAR, 0), words.index(end) + NEAR
     own = words.index(start), words.index(end)
-    sentence = [(_score(words, ind, n, (lo, hi), own), n, ind) for n, ind in ctx.hits(entry, span)]
+    genuine = not words.any(cues.copy)
+    sentence = [(_score(words, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
     if sentence and max(h[0] for h in sentence) > NAME_ONLY:
-        return strongest(_contrast(sentence, words, contrast))
+        return strongest(_contrast(sentence, words, cues.contrast))
     paragraph = ctx.paragraph(start)
-    for hits in _further(entry, ctx, paragraph):
+    for hits in _further(entry, ctx, paragraph, cues.contrast):
         if hits and max(h[0] for h in hits) > NAME_ONLY:
             return strongest(hits)
     return strongest(sentence)  # only a brand's name says which use: the use it is sold for
@@ -54,21 +54,26 @@ def _contrast(hits: list[tuple[float, float, Indication]], words: Words,
     return hits
 
 
-def _score(words: Words, ind: Indication, n: float, near: tuple[int, int], own: tuple[int, int]) -> float:
+def _score(words: Words, ind: Indication, n: float, near: tuple[int, int], own: tuple[int, int],
+           genuine: bool) -> float:
     """How strongly a sentence ties the mention to a use: its words count one more within three words of the
-    mention, and the mention itself being a name sold for that use ("Spravato") counts as much."""
+    mention, and the mention itself being a name sold for that use ("Spravato") counts as much, unless the sentence
+    says the product is a copy ("compounded versions of tirzepatide (Mounjaro)"): then the name is one word among
+    the others, and a tie goes to the more cautious use."""
     close = longest(words, ind.words, *near)
     named = max((len(p) for p in ind.names if words.within(p, *own)), default=0)
-    return max(n, close + 1 if close else 0, named + 1 if named else 0)
+    return max(n, close + 1 if close else 0, named + genuine if named else 0)
 
 
-def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int]
+def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int], contrast: tuple[Phrase, ...]
              ) -> Iterator[list[tuple[float, float, Indication]]]:
     """The paragraph, the title and headline, then the paragraphs around, except those about other treatments
     (their uses are theirs). Articles often set a treatment's proven use beside the one being sold ("a transplant
     is proven for leukaemia ..."), so the paragraphs around may make a verdict more cautious, never calmer: an
-    established use found only there is not taken."""
-    yield [(n, n, ind) for n, ind in ctx.hits(entry, paragraph)]
+    established use found only there is not taken; nor is one from a sentence of the paragraph that sets it apart
+    ("The only stem cell product the FDA has approved is for blood cancers")."""
+    yield [(n, n, ind) for span in ctx.sentences(paragraph) for n, ind in ctx.hits(entry, span)
+           if ind.level != "established" or not ctx.words(*span).any(contrast)]
     yield [(n, n, ind) for n, ind in ctx.hits(entry, HEADER)]
     for ring in ctx.neighbours(paragraph):
         yield [(n, n, ind) for span in ring if ctx.treatments.get(span, {entry.id}) <= {entry.id}

@@ -6,15 +6,23 @@
 - the entry's `not_when` words in the same sentence, for what context cannot decide, unless that sentence also names
   one of the entry's uses ("fenbendazole, a horse dewormer, for her cancer" is exactly the sentence to catch);
 - an ambiguous name (a bare "stem cells", "CBD", "MSC") without treatment context (see `treatment_meant`), unless
-  the same text already names that treatment where it is plainly meant: one sense per text, as a reader reads it
-  ("hormone replacement therapy (HRT)" early on makes every later "HRT" the therapy);
+  the same text already names that treatment where it is plainly meant (`sets_the_sense`): one sense per text, as a
+  reader reads it ("hormone replacement therapy (HRT)" early on makes every later "HRT" the therapy);
 - a sentence that describes the body's own substance or cells ("NAD+, short for nicotinamide adenine dinucleotide,
   is a coenzyme"; "growth hormone is released by the pituitary gland"), with no treatment cue: the substance, not
   the treatment (the KB's `substance_cues`); the treatment being meant elsewhere in the text does not change that;
+- a name inside a phrase that measures the body's own level ("low levels of testosterone", "vitamin D deficiency",
+  "NAD+ levels"; the KB's `measure_cues`): the level, not the treatment, whatever the cues;
+- a sentence whose patient is an animal ("Ivermectin Pour-On for Cattle", "provide your calf with colostrum"; the
+  KB's `animal_cues`, not counting one inside a name such as "horse paste") and that names none of the entry's uses
+  other than its established ones (a dewormer's approved use is the animal's use too) and has no treatment cue: this mention only, since articles on people taking a horse dewormer mention horses too
+  ("fenbendazole, a horse and dog dewormer, for her cancer" is caught);
 - the other way round, once `not_when` shows the text uses a name in its other sense ("coffee tasting, known as
   cupping"), its mentions without treatment context take that sense too, unless one of them is plainly the treatment.
 """
 from __future__ import annotations
+
+import bisect
 
 from .context import HEADER, Context, Span
 from .entry import Cues, Entry, Phrase
@@ -44,6 +52,11 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         # that is only nearby ("horse") gives way when the sentence names a use: it is the sentence to catch
         if sentence.over_mention(entry.not_when) or not sentence.any(entry.use_words):
             return OTHER_SENSE
+    if sentence.measured(cues.measure):
+        return SUBSTANCE
+    if cues.animal and sentence.free(cues.animal, ctx.names) and not sentence.any(entry.claim_words) \
+            and not sentence.cued(cues, entry):
+        return VETO
     if cues.substance and sentence.any(cues.substance) and not sentence.cued(cues, entry):
         return SUBSTANCE
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
@@ -66,7 +79,21 @@ def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: 
     return _Around(ctx, ctx.paragraph(m.start), m).cued(cues, entry) or bool(ctx.hits(entry, HEADER))
 
 
+def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> bool:
+    """Can this highlighted mention make the text's other, context-less mentions of the name count as meant? An
+    unambiguous name can ("hormone replacement therapy (HRT)"); an ambiguous one can in a text that names some
+    treatment by an unambiguous name (`health_text`: "BPC-157 ... regenerative peptides"), or where its own sentence
+    names one of the entry's uses. Elsewhere a cue word can belong to something else ("ADT's board approved the
+    deal", "take a water sample ... calcium"), so each mention needs its own context."""
+    return not m.alias.ambiguous or health_text or _Around(ctx, ctx.sentence(m.start, m.end), m).any(entry.use_words)
+
+
 _FOR = frozenset({"for", "against", "treat", "cure"})
+
+
+def _inside(pos: int, spans: list[Span]) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 class _Around:
@@ -79,6 +106,23 @@ class _Around:
 
     def any(self, phrases: tuple[Phrase, ...]) -> bool:
         return any(self.words.outside(p, self.lo, self.hi) for p in phrases)
+
+    def free(self, phrases: tuple[Phrase, ...], names: list[Span]) -> bool:
+        """Does one of the phrases occur outside the mention and outside every name the text holds ("no more horse
+        paste" names a product, not an animal patient)? `names` are the (start, end) offsets of candidate names."""
+        words = self.words
+        for p in phrases:
+            for i in words.find(p):
+                if (i + len(p) <= self.lo or i >= self.hi) and not _inside(words.starts[i], names):
+                    return True
+        return False
+
+    def measured(self, patterns: tuple[tuple[Phrase, Phrase], ...]) -> bool:
+        """True when the mention stands inside a phrase that measures the substance ("low levels of testosterone",
+        "vitamin D deficiency", "a vitamin D test"): the body's level, not the treatment, whatever the cues."""
+        words, lo, hi = self.words.words, self.lo, self.hi
+        return any(tuple(words[lo - len(before):lo]) == before and tuple(words[hi:hi + len(after)]) == after
+                   for before, after in patterns if lo >= len(before))
 
     def over_mention(self, phrases: tuple[Phrase, ...]) -> bool:
         """True when one of the phrases occurs over the mention's own words ("insulin resistance")."""

@@ -2,7 +2,7 @@
  * text to annotate (no URL, method or header), so a page cannot use it as a proxy. It keeps no state of its own:
  * settings live in chrome.storage, the badge in the browser, the page's findings in the content script. */
 "use strict";
-if (typeof importScripts === "function") importScripts("shared/settings.js", "traffic.js"); // Firefox: via "scripts"
+if (typeof importScripts === "function") importScripts("shared/settings.js", "shared/access_token.js", "traffic.js"); // Firefox: via "scripts"
 
 const Caveat = globalThis.Caveat;
 const TIMEOUT_MS = 5000;
@@ -58,6 +58,16 @@ function unreachable(serverUrl, err) {
   return problem("unreachable", `Caveat cannot reach its server at ${serverUrl}. Is it running? Start it with "caveat serve".`);
 }
 
+/** The server said no: its own message, or what to do about a token it does not know (401 invalid_token). */
+function refused(server, status, body) {
+  const error = body && body.error ? body.error : { message: `HTTP ${status}` };
+  if (status === 401 && error.code === "invalid_token") {
+    return { ok: false, error: { code: "invalid_token", status, message: `The server at ${new URL(server).host} does `
+      + "not accept the access token saved in Caveat's options. Correct it there, or remove it to be counted as one reader." } };
+  }
+  return { ok: false, error: { code: "server_error", status, message: `Caveat's server refused the page: ${error.message}` } };
+}
+
 /** A failure that means the server is slow or failing (not a refusal of this page): later requests back off. */
 function overloaded(result) {
   const { code, status } = result.error;
@@ -81,25 +91,23 @@ async function post(blocks, context, signal) {
   if (!Caveat.serverAllowed(settings)) {
     return problem("consent", "Caveat's server is not on this computer and you have not agreed to send page text to it.");
   }
+  const server = Caveat.parseServerUrl(settings.serverUrl).origin;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   signal.addEventListener("abort", () => controller.abort());
   try {
-    const response = await fetch(`${Caveat.parseServerUrl(settings.serverUrl).origin}/api/v1/annotate`, {
+    const response = await fetch(`${server}/api/v1/annotate`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", ...Caveat.tokenHeaders(server, await Caveat.loadTokens()) },
       body: JSON.stringify({ blocks, ...context }),
       signal: controller.signal,
       credentials: "omit",
       cache: "no-store",
     });
     const body = await response.json().catch(() => null);
-    if (!response.ok) {
-      const message = body && body.error ? body.error.message : `HTTP ${response.status}`;
-      return { ok: false, error: { code: "server_error", status: response.status, message: `Caveat's server refused the page: ${message}` } };
-    }
+    if (!response.ok) return refused(server, response.status, body);
     if (!body || !Array.isArray(body.highlights)) return problem("server_error", "Caveat's server sent an answer Caveat does not understand.");
-    return { ok: true, data: body };
+    return { ok: true, data: body, server }; // the popup names the server that answered
   } catch (err) {
     return unreachable(settings.serverUrl, err);
   } finally {

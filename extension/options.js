@@ -11,42 +11,54 @@ function say(id, text, kind = "") {
 }
 
 /** Whose server `origin` is (GET /api/v1/server: its name, privacy page and contact), shown under the status; a
- * server that does not say (an older Caveat) shows nothing. Text goes in through textContent only. */
+ * server that does not say (an older Caveat) shows nothing. Cleaned and set as text only (shared/server_identity.js). */
 async function showServerInfo(origin) {
   const box = $("server-info");
   box.hidden = true;
   box.replaceChildren();
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), CHECK_TIMEOUT_MS);
-  try {
-    const response = await fetch(`${origin}/api/v1/server`, { signal: controller.signal, cache: "no-store", credentials: "omit" });
-    if (!response.ok) return;
-    const info = await response.json();
-    if (typeof info.name !== "string" || !info.name) return;
-    box.append(`This server is run by ${info.name.slice(0, 100)}`);
-    if (typeof info.contact === "string" && info.contact) box.append(` (${info.contact.slice(0, 200)})`);
-    const privacy = new URL(String(info.privacy_url), origin);
-    if (privacy.origin === origin) {  // a link to the server's own page only (same http(s) origin)
-      const link = document.createElement("a");
-      link.href = privacy.href;
-      link.target = "_blank";
-      link.rel = "noopener noreferrer";
-      link.textContent = "what it keeps (privacy)";
-      box.append(". ", link);
-    }
-    box.append(".");
-    box.hidden = false;
-  } catch (_err) {
-    // an older server or none at all: the connection line already says what matters
-  } finally {
-    clearTimeout(timer);
+  const identity = await Caveat.fetchIdentity(origin);
+  if (!identity) return; // an older server or none at all: the connection line already says what matters
+  const { name, privacy } = Caveat.identityNodes(document, identity, "what it keeps (privacy)");
+  box.append("This server is run by ", name);
+  if (identity.contact) box.append(` (${identity.contact})`);
+  if (privacy) box.append(". ", privacy);
+  box.append(".");
+  box.hidden = false;
+}
+
+/** The access-token field, for a shared server only: the token saved for `origin`, if any. */
+async function showToken(origin) {
+  $("token-saved").textContent = "";
+  if (Caveat.isLoopbackUrl(origin)) return;
+  $("token").value = (await Caveat.loadTokens())[origin] || "";
+  $("save-token").onclick = () => saveToken(origin);
+  $("token-box").hidden = false; // only now: what the reader types is never replaced by the saved value
+}
+
+/** Saves the token for `origin` after asking that server whether it knows it (a request on its API: an unknown
+ * token gets 401 invalid_token); a token the server refuses is not saved. */
+async function saveToken(origin) {
+  const checked = Caveat.checkToken($("token").value);
+  if (checked.error) return say("token-saved", checked.error, "error");
+  if (!checked.token) {
+    await Caveat.saveToken(origin, "");
+    return say("token-saved", "No token: this server counts your requests with everyone else's at your address.");
   }
+  const response = await fetch(`${origin}/api/v1/kb`, { cache: "no-store", credentials: "omit", signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+    headers: Caveat.tokenHeaders(origin, { [origin]: checked.token }) }).catch(() => null);
+  if (response && response.status === 401) {
+    return say("token-saved", `${new URL(origin).host} does not know this token, so it was not saved. Check it with `
+      + "whoever runs the server.", "error");
+  }
+  await Caveat.saveToken(origin, checked.token);
+  return say("token-saved", `Saved. Caveat sends it to ${new URL(origin).host} only.`, "ok");
 }
 
 /** Says whether the server at `origin` answers its health check. */
 async function checkServer(origin) {
   say("connection", `Checking ${origin}…`);
   $("server-info").hidden = true;
+  $("token-box").hidden = true;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), CHECK_TIMEOUT_MS);
   try {
@@ -54,6 +66,7 @@ async function checkServer(origin) {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     say("connection", `Connected to the Caveat server at ${origin}.`, "ok");
     await showServerInfo(origin);
+    await showToken(origin);
   } catch (_err) {
     say("connection", `Cannot reach a Caveat server at ${origin}. Start one with "caveat serve", or fix the address.`, "error");
   } finally {

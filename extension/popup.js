@@ -95,6 +95,51 @@ function notChecked(count) {
     + "(folded sections, menus, text the page has not shown). Caveat checks each when it shows." : "";
 }
 
+const identities = new Map(); // origin -> promise of what that server says about itself, asked once per popup
+
+/** "Answered by Caveat on this computer (127.0.0.1:8737)", or by a shared server: its own name, quoted, then the
+ * host Caveat sent the text to (which the server cannot change), and its privacy page. */
+function answeredLine(server, identity) {
+  const line = document.createElement("p");
+  if (server.local) {
+    line.append(`Answered by Caveat on this computer (${server.host}).`);
+    return line;
+  }
+  if (!identity) {
+    line.append(`Answered by the Caveat server at ${server.host}.`);
+    return line;
+  }
+  const { name, privacy } = Caveat.identityNodes(document, identity, "what it keeps");
+  line.append("Answered by “", name, `”, a shared Caveat server at ${server.host}`);
+  if (privacy) line.append(" (", privacy, ")");
+  line.append(".");
+  return line;
+}
+
+/** Which server produced this tab's highlights, and whether it is still the one in Options. */
+async function showAnswered(origins) {
+  const box = $("answered");
+  if (!origins.length) {
+    box.hidden = true;
+    return;
+  }
+  const configured = Caveat.parseServerUrl((await Caveat.loadSettings()).serverUrl).origin;
+  const { servers, changed } = Caveat.answeredBy(origins, configured);
+  for (const s of servers) {
+    if (!s.local && !identities.has(s.origin)) identities.set(s.origin, Caveat.fetchIdentity(s.origin));
+  }
+  const lines = await Promise.all(servers.map(async (s) => answeredLine(s, s.local ? null : await identities.get(s.origin))));
+  if (changed) {
+    const now = document.createElement("p");
+    now.className = "changed";
+    now.textContent = `Caveat now uses ${Caveat.isLoopbackUrl(configured) ? "the server on this computer" : `the server at ${new URL(configured).host}`}`
+      + ": reload the page to read it there.";
+    lines.push(now);
+  }
+  box.replaceChildren(...lines);
+  box.hidden = false;
+}
+
 async function refresh() {
   const tabId = await targetTab();
   const status = tabId === null ? null : await chrome.tabs.sendMessage(tabId, { type: "getStatus" }).catch(() => null);
@@ -104,6 +149,7 @@ async function refresh() {
   }
   explain(status);
   showTreatments(tabId, status.state === "ok" ? status.treatments : []);
+  await showAnswered(status.state === "ok" ? status.servers || [] : []);
   offerPause(status.host, status.state === "paused");
   if (["working", "starting", "waiting"].includes(status.state)) setTimeout(refresh, RETRY_MS);
 }

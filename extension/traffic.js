@@ -127,7 +127,7 @@
       const end = offset + job.blocks.length;
       const highlights = result.data.highlights.filter((h) => h.block >= offset && h.block < end)
         .map((h) => (offset ? { ...h, block: h.block - offset } : h));
-      job.resolve({ ok: true, data: { ...result.data, highlights } });
+      job.resolve({ ...result, data: { ...result.data, highlights } });
       offset = end;
     }
   }

@@ -35,9 +35,13 @@ def host_allowed(host: str) -> bool:
     return name == "localhost" or _is_loopback_address(name) or name in current_app.config["ALLOWED_HOSTS"]
 
 
+def is_extension_origin(origin: str) -> bool:
+    return origin == CHROME_EXTENSION_ORIGIN or bool(FIREFOX_EXTENSION.match(origin))
+
+
 def origin_allowed(origin: str) -> bool:
-    return (origin == CHROME_EXTENSION_ORIGIN or bool(FIREFOX_EXTENSION.match(origin))
-            or origin in current_app.config["ALLOWED_ORIGINS"] or origin == request.host_url.rstrip("/"))
+    return (is_extension_origin(origin) or origin in current_app.config["ALLOWED_ORIGINS"]
+            or origin == request.host_url.rstrip("/"))
 
 
 def _check_request():
@@ -59,7 +63,10 @@ def _add_headers(response):
     if origin and response.status_code != 403 and origin_allowed(origin):
         response.headers["Access-Control-Allow-Origin"] = origin
         response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-        response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+        # an organisation's access token (server/limits.py) comes from Caveat's extension only: no web page may
+        # have a browser send one
+        allowed_headers = "Content-Type, Authorization" if is_extension_origin(origin) else "Content-Type"
+        response.headers["Access-Control-Allow-Headers"] = allowed_headers
         response.headers["Access-Control-Allow-Private-Network"] = "true"
         response.headers["Access-Control-Max-Age"] = "600"
     response.vary.add("Origin")

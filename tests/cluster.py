@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,12 +147,14 @@ def shared_env(redis_url: str, **more) -> dict:
 
 class Clients:
     """CLIENTS threads posting unique real articles through the balancer until stopped; every answer is counted
-    by status, and any exception (reset, timeout) is a failure too."""
+    by status, and any exception (reset, timeout) is a failure too. `timeline` holds each request's (start, end,
+    status) on time.monotonic()."""
 
     def __init__(self, balancer, bodies, count: int = CLIENTS):
         self.balancer, self.bodies = balancer, bodies
         self.statuses: Counter = Counter()
         self.versions: Counter = Counter()
+        self.timeline: list[tuple[float, float, int | str]] = []
         self.stop = threading.Event()
         self._lock = threading.Lock()
         self._serial = itertools.count()
@@ -166,12 +169,15 @@ class Clients:
         while not self.stop.is_set():
             n = next(self._serial)
             body = json.dumps(unique(self.bodies[n % len(self.bodies)], f"n{n}")).encode()
+            start = time.monotonic()
             try:
                 status, _, answer = self.balancer.request("POST", "/api/v1/annotate", body, JSON)
                 version = json.loads(answer)["kb"]["version"] if status == 200 else None
             except Exception as exc:  # noqa: BLE001 - a failed request, whatever broke
                 status, version = type(exc).__name__, None
+            end = time.monotonic()
             with self._lock:
+                self.timeline.append((start, end, status))
                 self.statuses[status] += 1
                 self.versions[version] += 1
 

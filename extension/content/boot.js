@@ -157,6 +157,7 @@
       },
       checked: annotator ? annotator.answers.size : 0, // texts read (each line of text once)
       unchecked: page.waiting.size + page.unseen.size, // hidden parts holding prose, checked when they show
+      servers: [...page.servers], // who answered (see main.js)
     };
   }
 

@@ -42,6 +42,7 @@
     paintedAt: null,
     activated: !!Caveat.clicked, // the reader clicked Caveat's button on this page (see verdict, background.js)
     cardNodes: null,
+    servers: new Set(), // the origins of the servers whose answers made the highlights here (the popup names them)
   };
 
   function report() {
@@ -73,6 +74,7 @@
       const error = (answer && answer.error) || { code: "no_answer", message: "Caveat's background worker did not answer." };
       throw Object.assign(new Error(error.message), { caveat: error });
     }
+    if (typeof answer.server === "string") page.servers.add(answer.server);
     return answer.data;
   }
 
@@ -300,6 +302,7 @@
     if (page.popover) page.popover.remove();
     if (page.annotator) page.annotator.clearAll();
     page.annotator = null;
+    page.servers = new Set();
     page.state = state;
     report();
   }

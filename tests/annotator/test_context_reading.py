@@ -70,8 +70,8 @@ def test_ketamine_infusions_for_depression_at_a_wellness_clinic_are_not_establis
 
 def test_not_when_never_vetoes_the_sentence_it_should_catch(kb):
     hits = found("She takes fenbendazole, a horse and dog dewormer, for her cancer.", kb)
-    assert [(e, t) for e, t, _ in hits] == [("fenbendazole", "fenbendazole")]
-    assert hits[0][2] in ("warning", "danger")
+    assert hits[0][:2] == ("fenbendazole", "fenbendazole") and {t for _, t, _ in hits} == {"fenbendazole"}
+    assert {level for _, _, level in hits} <= {"warning", "danger"}
 
 
 def test_the_headline_names_the_use(kb):
@@ -152,6 +152,20 @@ def test_a_brand_name_beside_the_use_the_sentence_is_about_does_not_pick_the_bra
     assert h.level == "danger" and "compounded" in h.indication.lower()
 
 
+@pytest.mark.parametrize(("text", "brand"), [
+    ("Firms sell compounded versions of the GLP-1 drugs tirzepatide (Mounjaro) and semaglutide (Ozempic).", "Mounjaro"),
+    ("Saxenda and Ozempic pens were confirmed to be falsified with insulin, the watchdog said.", "Ozempic"),
+])
+def test_a_brand_named_as_a_copy_is_not_the_genuine_products_use(text, brand, kb):
+    (h,) = [h for h in annotate_text(text, kb).highlights if h.exact == brand]
+    assert h.level == "danger" and "compounded" in h.indication.lower()
+
+
+def test_a_brand_named_without_a_copy_word_keeps_its_approved_use(kb):
+    text = "Firms sell the GLP-1 drugs tirzepatide (Mounjaro) and semaglutide (Ozempic) for diabetes."
+    assert {h.level for h in annotate_text(text, kb).highlights if h.exact in ("Mounjaro", "Ozempic")} == {"established"}
+
+
 def test_a_short_form_is_the_treatment_the_text_named_before_it(kb):
     text = ("Celltex sells mesenchymal stem cells to American patients.\n\n"
             "The company offers stem cell therapy in Cancun for about $25,000.")
@@ -163,6 +177,24 @@ def test_a_short_form_before_any_full_name_keeps_the_broader_entry(kb):
     text = ("The company offers stem cell therapy in Cancun for about $25,000.\n\n"
             "Celltex sells mesenchymal stem cells to American patients.")
     assert [t for _, t, _ in found(text, kb)] == ["stem-cell-therapy", "mesenchymal-stem-cells"]
+
+
+@pytest.mark.parametrize("cued, rest", [
+    ("ADT's board approved the deal.", "Tyco bought ADT in 1997 and spun off ADT in 2012."),
+    ("You will need to take calcium readings.", "Calcium is important in concrete pools, so add calcium."),
+])
+def test_in_a_text_naming_no_treatment_a_cue_word_does_not_make_every_mention_meant(cued, rest, kb):
+    # the cued sentence stands on its own context; the text's other mentions do not follow it
+    highlights = annotate_text(f"{cued}\n\n{rest}", kb).highlights
+    assert highlights and all(h.start < len(cued) for h in highlights)
+
+
+def test_a_short_form_no_other_entry_claims_belongs_to_the_treatment_named_after_it(kb):
+    text = ("The FDA warned about plasma transfusions offered by clinics that claim to treat dementia.\n\n"
+            "There is no proven benefit of infusion of plasma from young donors, the agency said.")
+    assert [(e, t) for e, t, _ in found(text, kb)] == [
+        ("plasma transfusions", "young-plasma"), ("plasma from young donors", "young-plasma")]
+    assert found("The FDA warned about plasma transfusions offered by clinics that claim to treat dementia.", kb) == []
 
 
 def test_an_ambiguous_short_form_needs_its_own_treatment_context(kb):
@@ -205,3 +237,44 @@ def test_a_sentence_that_sets_the_proven_use_against_another_is_about_the_other(
 def test_a_proven_use_named_beside_another_without_a_contrast_keeps_its_verdict(kb):
     text = "Esketamine (Spravato), related to ketamine, was approved by the FDA for treatment-resistant depression."
     assert {h.level for h in annotate_text(text, kb).highlights if h.exact == "Spravato"} == {"established"}
+
+
+@pytest.mark.parametrize("text", [
+    "Advertisements aimed at treating low levels of testosterone have displaced other commercials.",
+    "Forty per cent of North Americans have a deficiency in vitamin D.",
+    "Only a specialist can ask for a vitamin D test without it costing the patient money.",
+    "NAD+ levels naturally decline with age.",
+])
+def test_a_name_inside_a_phrase_that_measures_the_bodys_level_is_not_the_treatment(text, kb):
+    assert found(text, kb) == []
+
+
+def test_a_measured_level_beside_a_taken_treatment_leaves_the_treatment(kb):
+    text = "She takes vitamin D tablets because her vitamin D levels were low."
+    assert [e for e, _, _ in found(text, kb)] == ["vitamin D tablets"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ivermectin Pour-On for Cattle delivers internal and external parasite control in one application.",
+    "Provide your calf with the first colostrum within six hours after birth.",
+])
+def test_a_sentence_whose_patient_is_an_animal_is_not_a_treatment(text, kb):
+    assert found(text, kb) == []
+
+
+@pytest.mark.parametrize("text, treatment", [
+    ("She takes fenbendazole, a horse and dog dewormer, for her cancer.", "fenbendazole"),
+    ("People have been taking it in the form of horse paste, a de-wormer for horses.", "ivermectin"),
+    ("After a herd of cattle came down with H5N1, the FDA warned people to avoid drinking raw milk.", "raw-milk"),
+    ("I just got my first vaccine shot, so no more horse paste for me.", "vaccines"),
+])
+def test_an_animal_in_a_sentence_about_people_taking_a_treatment_does_not_silence_it(text, treatment, kb):
+    assert treatment in [t for _, t, _ in found(text, kb)]
+
+
+def test_a_proven_use_set_apart_in_another_sentence_does_not_make_the_paragraph_calm(kb):
+    page = Page(title="Stem cells for knees: promising treatment or hoax?")
+    text = ("Many doctors view the growth of stem cell treatments as very promising. The only stem cell product "
+            "approved by the FDA is for umbilical cord blood stem cells for blood cancers.")
+    (h, *_) = annotate_text(text, kb, page).highlights
+    assert h.exact == "stem cell treatments" and h.level == "danger"

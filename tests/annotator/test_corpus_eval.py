@@ -13,9 +13,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 # Floors a little under the scores measured when they were set (README, "Reading context"); raise them as the
 # corpus and the matcher improve. Targets: recall 0.95, precision 0.97, agreement 0.95, nothing on other texts.
+# Lowered on 2026-12-06 when 75 new blind-labelled texts (41 of them false-friend texts) made the measure harder:
+# the same code scored 0.911 / 0.860 / 0.918 / 79 on the grown corpus before the rules they prompted.
 FLOORS = {
-    "tune": {"recall": 0.945, "precision": 0.965, "agreement": 0.935, "on_other": 0},
-    "heldout": {"recall": 0.88, "precision": 0.96, "agreement": 0.93, "on_other": 0},
+    "tune": {"recall": 0.94, "precision": 0.95, "agreement": 0.948, "on_other": 5},
+    "heldout": {"recall": 0.89, "precision": 0.945, "agreement": 0.95, "on_other": 2},
 }
 
 

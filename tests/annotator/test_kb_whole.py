@@ -11,7 +11,7 @@ from caveat.annotator.normalize import TOKEN_RE, norm
 
 KB = KnowledgeBase.load()
 TEMPLATE = "Readers asked about {} after the interview."
-CUED_TEMPLATE = "Readers asked about {} treatment after the interview."  # an ambiguous name needs a treatment cue
+CUED_TEMPLATE = "Readers asked about {}, a treatment, after the interview."  # an ambiguous name needs a treatment cue
 TEMPLATES_BY_LANGUAGE = {  # a name marked with a language is matched in text of that language only
     "es": ("Los lectores preguntaron por {} después de la entrevista, y el médico dijo que no lo recomienda.",
            "Los lectores preguntaron por el tratamiento con {} después de la entrevista, y el médico dijo que no."),

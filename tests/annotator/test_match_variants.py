@@ -69,3 +69,9 @@ def test_match_never_spans_paragraphs(kb):
 
 def test_match_does_not_cross_a_sentence(kb):
     assert found("We studied the stem cell. Therapy came later.", kb) == []
+
+
+@pytest.mark.parametrize("apostrophe", ["’", "'"])
+def test_an_acronym_in_the_possessive_still_names_its_treatment(apostrophe, kb):
+    text = f"Clinics sell PRP for knee pain. This review covers PRP{apostrophe}s mechanisms of action in the knee."
+    assert found(text, kb) == [("PRP", "platelet-rich-plasma"), ("PRP", "platelet-rich-plasma")]

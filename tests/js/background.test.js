@@ -7,7 +7,7 @@ const path = require("node:path");
 const vm = require("node:vm");
 const { EXTENSION } = require("./helpers");
 
-function worker({ settings = {}, respond }) {
+function worker({ settings = {}, local = {}, respond }) {
   const calls = [];
   const listeners = [];
   const badge = {};
@@ -17,7 +17,8 @@ function worker({ settings = {}, respond }) {
     chrome: {
       tabs: { create: async ({ url }) => { opened.push(url); }, onRemoved: { addListener() {} }, onUpdated: { addListener() {} } },
       runtime: { id: "caveat", getURL: (p) => `chrome-extension://caveat/${p}`, onMessage: { addListener: (f) => listeners.push(f) }, onInstalled: { addListener() {} } },
-      storage: { sync: { get: async (defaults) => ({ ...defaults, ...settings }) } },
+      storage: { sync: { get: async (defaults) => ({ ...defaults, ...settings }) },
+        local: { get: async (defaults) => ({ ...defaults, ...local }) } },
       action: {
         setBadgeText: async ({ text }) => { badge.text = text; },
         setBadgeBackgroundColor: async () => {},
@@ -53,6 +54,35 @@ test("sends only the blocks, to the configured server's fixed endpoint", async (
   assert.equal(w.calls[0].init.method, "POST");
   assert.deepEqual(JSON.parse(w.calls[0].init.body), { blocks: ["a", "b"] });
   assert.equal(w.calls[0].init.credentials, "omit");
+  assert.deepEqual({ ...w.calls[0].init.headers }, { "Content-Type": "application/json" });
+  assert.equal(answer.server, "http://127.0.0.1:8737"); // the popup names who answered
+});
+
+const SHARED = "https://caveat.example.org";
+const TOKEN = "n3wsr00m-t0ken-0123456789";
+
+test("an organisation's token goes to the shared server it was saved for, and never to the local one", async () => {
+  const local = { accessTokens: { [SHARED]: TOKEN, "http://127.0.0.1:8737": TOKEN } };
+  const shared = worker({ settings: { serverUrl: SHARED, consentedOrigins: [SHARED] }, local, respond: () => json(200, OK) });
+  const answer = await shared.send({ type: "annotate", blocks: ["a"] });
+  assert.equal(shared.calls[0].url, `${SHARED}/api/v1/annotate`);
+  assert.equal(shared.calls[0].init.headers.Authorization, `Bearer ${TOKEN}`);
+  assert.equal(answer.server, SHARED);
+  const home = worker({ local, respond: () => json(200, OK) });
+  await home.send({ type: "annotate", blocks: ["a"] });
+  assert.equal(home.calls[0].init.headers.Authorization, undefined);
+  const other = "https://other.example.org";
+  const elsewhere = worker({ settings: { serverUrl: other, consentedOrigins: [other] }, local, respond: () => json(200, OK) });
+  await elsewhere.send({ type: "annotate", blocks: ["a"] });
+  assert.equal(elsewhere.calls[0].init.headers.Authorization, undefined);
+});
+
+test("a token the server does not know is explained: where to fix it, and what removing it means", async () => {
+  const w = worker({ settings: { serverUrl: SHARED, consentedOrigins: [SHARED] }, local: { accessTokens: { [SHARED]: TOKEN } },
+    respond: () => json(401, { error: { code: "invalid_token", message: "unknown access token: send ..." } }) });
+  const answer = await w.send({ type: "annotate", blocks: ["a"] });
+  assert.equal(answer.error.code, "invalid_token");
+  assert.match(answer.error.message, /caveat\.example\.org does not accept the access token saved in Caveat's options/);
 });
 
 test("rejects anything but a list of strings, without calling the server", async () => {

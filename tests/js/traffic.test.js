@@ -57,13 +57,14 @@ test("at most two requests per tab run at once; what waits behind them is merged
   assert.equal(requests.length, 3);
   assert.deepEqual(requests[2].blocks, ["a2", "b2", "a3", "b3", "a4", "b4", "a5", "b5"]);
   // each merged job gets its own highlights, numbered from its own first block
-  requests[2].answer(ok([{ block: 1, exact: "x" }, { block: 4, exact: "y" }, { block: 7, exact: "z" }]));
+  requests[2].answer({ ...ok([{ block: 1, exact: "x" }, { block: 4, exact: "y" }, { block: 7, exact: "z" }]), server: "https://s.test" });
   requests[1].answer(ok());
   const results = await Promise.all(answers);
   assert.deepEqual(plain(results[2].data.highlights), [{ block: 1, exact: "x" }]);
   assert.deepEqual(plain(results[3].data.highlights), []);
   assert.deepEqual(plain(results[4].data.highlights), [{ block: 0, exact: "y" }]);
   assert.deepEqual(plain(results[5].data.highlights), [{ block: 1, exact: "z" }]);
+  assert.deepEqual(results.slice(2).map((r) => r.server), Array(4).fill("https://s.test")); // who answered, for each
   assert.equal(traffic.sent, 3);
 });
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
+import time
 from collections import Counter
 
 import pytest
 
 from caveat.server.config import BUNDLED_KB
 
-from cluster import JSON, PUBLIC_HOST, Clients, kill_instance, realistic_bodies, shared_env, start_nginx, start_redis
+from cluster import CLIENTS, JSON, PUBLIC_HOST, Clients, kill_instance, realistic_bodies, shared_env, start_nginx, start_redis
 from live_server import start_server, wait_until
 
 
@@ -48,6 +50,28 @@ def test_two_instances_behind_nginx_fail_no_request_through_a_kb_change_and_a_re
                 clients.wait_for(20)
     assert clients.statuses == Counter({200: clients.answered()}), clients.statuses
     assert clients.answered() >= 100 and set(clients.versions) == {old, new}
+
+
+def test_a_crashed_instance_cuts_at_most_the_requests_it_had_in_flight(tmp_path):
+    """SIGKILL of one instance (master and workers) under load: nginx retries what had not been answered yet on the
+    other, so a request can fail only if it was in flight at the crash (an answer already on its way cannot be
+    retried by any balancer), and every request started after the crash is answered."""
+    with start_redis(tmp_path) as redis_url:
+        env = shared_env(redis_url)
+        with start_server(env=env, log_dir=tmp_path / "a") as a, start_server(env=env, log_dir=tmp_path / "b") as b, \
+                start_nginx(tmp_path / "nginx", [a.port, b.port]) as balancer, \
+                Clients(balancer, realistic_bodies()) as clients:
+            clients.wait_for(20)
+            crash = time.monotonic()
+            kill_instance(a, signal.SIGKILL)
+            clients.wait_for(100)
+            assert "POST /api/v1/annotate 200" in b.log()
+    in_flight = [(start, end) for start, end, _ in clients.timeline if start < crash < end]
+    failed = [(start, end, status) for start, end, status in clients.timeline if status != 200]
+    assert all(start < crash < end for start, end, _ in failed), failed  # none started after the crash
+    assert len(failed) <= len(in_flight) <= CLIENTS
+    after = [status for start, _, status in clients.timeline if start > crash]
+    assert len(after) >= 100 - CLIENTS and set(after) == {200}
 
 
 def test_instances_share_the_cache_and_the_rate_limit_counters(tmp_path):

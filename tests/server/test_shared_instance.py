@@ -89,6 +89,24 @@ def test_cors_is_still_only_for_the_extension(make_app):
     assert get(client, forwarded_for="198.51.100.7", Host="evil.example").status_code == 403
 
 
+def test_only_the_extension_may_send_an_access_token_from_a_browser(make_app):
+    """The preflight of a request with `Authorization` (the extension's organisation token) allows that header for
+    Caveat's extensions only, not for an origin the operator added (a web page could then send a stolen token)."""
+    app = shared(make_app, ALLOWED_ORIGINS=["https://tools.example.org"])
+    app.test_client_class = None  # Flask's own: a preflight is not an API call the OpenAPI document describes
+    client = app.test_client()
+    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type"}
+    firefox = "moz-extension://0a1b2c3d-0000-4000-8000-00000000abcd"
+    for origin in (CHROME_EXTENSION_ORIGIN, firefox):
+        answer = client.options("/api/v1/annotate", headers={"Host": PUBLIC, "Origin": origin, **preflight},
+                                environ_base={"REMOTE_ADDR": PROXY})
+        assert answer.status_code == 204 and answer.headers["Access-Control-Allow-Origin"] == origin
+        assert answer.headers["Access-Control-Allow-Headers"] == "Content-Type, Authorization"
+    other = client.options("/api/v1/annotate", headers={"Host": PUBLIC, "Origin": "https://tools.example.org",
+                                                        **preflight}, environ_base={"REMOTE_ADDR": PROXY})
+    assert other.headers["Access-Control-Allow-Headers"] == "Content-Type"
+
+
 def test_the_privacy_page_says_what_this_server_keeps(make_app, tmp_path):
     tokens = tmp_path / "tokens"
     tokens.write_text(f"{TOKEN} Daily Example\n")
