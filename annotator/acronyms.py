@@ -3,7 +3,8 @@
 Writers define the acronyms they use: "Computer-Based Test (CBT) centres", "the Marine Stewardship Council, MSC,",
 "MMR (Mumbai Metropolitan Region)". When the words beside an acronym's first letters spell it out and they are not
 one of the treatment's own names (found by the same matcher, typos and spellings included), every use of that
-acronym in the text means the other thing, as a reader would take it. A text that spells it out as the treatment
+acronym in the text means the other thing, as a reader would take it. The same holds when the text writes it out
+as a capitalised name anywhere, one word per letter ("Lake Shore Drive" on a page about "Lower LSD"). A text that spells it out as the treatment
 ("cognitive behavioural therapy (CBT)") keeps it.
 """
 from __future__ import annotations
@@ -29,10 +30,21 @@ def foreign(text: str, candidates: list[Match]) -> set[Match]:
             acronyms.setdefault((m.alias.entry, letters), []).append(m)
     out: set[Match] = set()
     for (entry, letters), found in acronyms.items():
-        spans = [d for m in found if (d := _definition(text, m.start, m.end, letters))]
+        spans = [d for m in found if (d := _definition(text, m.start, m.end, letters))] \
+            or _capitalised(text, letters)
         if spans and not any(_names(candidates, entry, span) for span in spans):
             out.update(found)
     return out
+
+
+def _capitalised(text: str, letters: str) -> list[Definition]:
+    """Where the text writes the acronym out as a name anywhere, one capitalised word per letter ("Southbound
+    Lower Lake Shore Drive" ... "Lower LSD"): a road, a body or a firm the reader already knows it stands for."""
+    if not letters.isalpha() or len(letters) < 3:
+        return []
+    words = [f"{re.escape(c)}[a-z’']+" for c in letters]
+    name = re.compile(r"\b" + r"(?:[ -]+(?:of|the|and|for|de|del|la|y|et|&)[ -]+|[ -]+)".join(words) + r"\b")
+    return [(m.start(), m.end()) for m in name.finditer(text)]
 
 
 def _letters(surface: str) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Generic, TypeVar
 
 from .entry import Entry, Indication, Phrase
 from .language import guess_language, primary
@@ -28,6 +29,7 @@ NEIGHBOURS = 2         # rings of paragraphs either side that may name a use whe
 HEADER = (-1, -1)      # the span key of the page's title and headline
 
 Span = tuple[int, int]
+K = TypeVar("K")
 Hit = tuple[float, Indication]   # (how specific the words found are, the indication they signal)
 NAME_ONLY = 0.5   # how specific a use is when only a name of the treatment signals it (a brand's own use)
 
@@ -165,6 +167,32 @@ class Context:
 _NONE: list[int] = []
 
 
+class _Positions(Generic[K]):
+    """Where each key of a sequence stands. A key met once keeps only its position (an int, no list): most words of
+    a span occur once, and a list for each was most of what reading context allocated, and so most of the garbage
+    collector's work on a big page."""
+
+    def __init__(self, keys: Iterable[K]):
+        self.first: dict[K, int] = {}
+        self._more: dict[K, list[int]] = {}   # every position of the keys that occur more than once
+        first, more = self.first, self._more
+        for i, key in enumerate(keys):
+            at = first.setdefault(key, i)
+            if at != i:
+                if key in more:
+                    more[key].append(i)
+                else:
+                    more[key] = [at, i]
+
+    def get(self, key: K) -> list[int]:
+        """The positions of the key, in order (empty when it does not occur)."""
+        more = self._more.get(key)
+        if more is not None:
+            return more
+        at = self.first.get(key)
+        return _NONE if at is None else [at]
+
+
 class Words:
     """The normalised words of a span, indexed by word so that looking for a phrase does not scan them all, with
     the offset where each word starts so that a mention's own words can be told from the words around it."""
@@ -172,12 +200,11 @@ class Words:
     def __init__(self, words: list[str], starts: list[int] | None = None):
         self.words = words
         self.starts = starts if starts is not None else list(range(len(words)))
-        self.at: dict[str, list[int]] = {}
+        self._positions = _Positions(words)
+        self.at = self._positions.first   # word -> its first position: `in` tells whether a word occurs
         self._found: dict[Phrase, list[int]] = {}  # each phrase is looked for once per span
         self.cue_bounds: tuple[int, int] | None = None  # (first end, last start) of treatment cues, once asked
-        self._pair_index: dict[Phrase, list[int]] | None = None
-        for i, w in enumerate(words):
-            self.at.setdefault(w, []).append(i)
+        self._pair_index: _Positions[Phrase] | None = None
 
     def index(self, pos: int) -> int:
         """The position of the first word that starts at or after text offset `pos`."""
@@ -185,25 +212,26 @@ class Words:
 
     def find(self, phrase: Phrase) -> list[int]:
         """The word positions where the phrase starts, in order."""
+        if phrase[0] not in self.at:  # most phrases asked for: no pair index built, nothing cached
+            return _NONE
         found = self._found.get(phrase)
         if found is None:
             n = len(phrase)
-            if n == 1:
-                found = self.at.get(phrase[0], _NONE)
-            else:
-                starts = self._pairs().get(phrase[:2], _NONE)
-                found = starts if n == 2 else [i for i in starts if tuple(self.words[i:i + n]) == phrase]
+            found = self._positions.get(phrase[0])
+            if n > 1:
+                if len(found) > 1:  # a word met more than once: only where the phrase's second word follows it
+                    found = self._pairs().get(phrase[:2])
+                found = [i for i in found if tuple(self.words[i:i + n]) == phrase] or _NONE
             self._found[phrase] = found
         return found
 
-    def _pairs(self) -> dict[Phrase, list[int]]:
-        """Where each pair of neighbouring words starts, built on the first phrase of two or more words: a common
-        first word ("back") would otherwise be checked at every place it occurs, for every phrase."""
+    def _pairs(self) -> _Positions[Phrase]:
+        """Where each pair of neighbouring words starts, built on the first phrase of two or more words whose first
+        word occurs more than once: a common first word ("back") would otherwise be checked at every place it
+        occurs, for every phrase."""
         if self._pair_index is None:
-            self._pair_index = {}
             words = self.words
-            for i in range(len(words) - 1):
-                self._pair_index.setdefault((words[i], words[i + 1]), []).append(i)
+            self._pair_index = _Positions(zip(words, words[1:]))
         return self._pair_index
 
     def contain(self, phrase: Phrase) -> bool:

@@ -31,6 +31,7 @@ class Cues(NamedTuple):
     copy: tuple[Phrase, ...] = ()       # words that say a product is not the genuine one ("compounded", "fake")
     animal: tuple[Phrase, ...] = ()     # words that show an animal is the patient ("cattle", "calves", "dog")
     measure: tuple[tuple[Phrase, Phrase], ...] = ()  # (words before, words after) the name in "low *", "* levels"
+    organisation: tuple[str, ...] = ()  # capitalised words that end or start a body's name ("Board", "Society")
 
 
 def measure_phrase(pattern: str) -> tuple[Phrase, Phrase]:

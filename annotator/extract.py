@@ -35,6 +35,14 @@ _BLOCKS = frozenset({
     "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "legend",
 })
 
+# Phrasing elements that never end a paragraph (none of _SKIP or _BLOCKS): their tags are stripped before the walk.
+_INLINE = (
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd",
+    "label", "link", "mark", "meta", "picture", "q", "s", "samp", "small", "source", "span", "strong", "sub", "sup",
+    "time", "u", "var", "wbr",
+)
+_MARKED = etree.XPath("//@hidden/.. | //@style/..")  # the elements _hidden may have to read (much faster than
+                                                     # //*[@hidden or @style], which tests every element)
 
 _PARSER = etree.HTMLParser(encoding="utf-8")  # plain elements: lxml.html's element classes cost a Python call each
 
@@ -82,25 +90,29 @@ class _Paragraphs:
             self.parts.clear()
 
 
+def _prune(root: etree._Element) -> None:
+    """Cut from lxml's tree, in C where lxml can, what the walk would only step over: skipped and hidden elements,
+    comments and processing instructions (keeping their tails), and the tags of common inline elements (their text
+    joins the text around them, as it does in the walk). The walk then takes a Python step only for block elements
+    and the rarer inline ones. A hidden element (found through its attributes, the few there are) is renamed to a
+    skipped tag and cut with them: lxml moves its tail in C, while setting text from Python refuses the control
+    characters a page may hold."""
+    for element in _MARKED(root):
+        if element is not root and _hidden(element):
+            element.tag = "template"
+    etree.strip_elements(root, *_SKIP, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    etree.strip_tags(root, *_INLINE)
+
+
 def _lxml_paragraphs(root: etree._Element, found: dict[str, int]) -> list[str]:
-    """Walk lxml's tree with its own iterator (no recursion, so deep pages are fine; lxml moves between elements in
-    C): an element's text on the way in, its tail on the way out, into the parent's flow. Comments, processing
-    instructions, skipped and hidden elements give only their tails."""
+    """Walk a pruned tree with lxml's own iterator (no recursion, so deep pages are fine; lxml moves between elements
+    in C): an element's text on the way in, its tail on the way out, into the parent's flow."""
     paras = _Paragraphs()
     parts = paras.parts
     want_h1 = True
-    walk = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
-    skipped = None
-    for event, element in walk:
-        tag = element.tag
-        if event in ("comment", "pi"):
-            if element.tail:
-                parts.append(element.tail)
-        elif event == "start":
-            if element is not root and (not isinstance(tag, str) or tag in _SKIP or _hidden(element)):
-                walk.skip_subtree()  # its "end" comes next: only its tail counts
-                skipped = element
-                continue
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            tag = element.tag
             if tag in _BLOCKS:
                 if parts:
                     paras.flush()
@@ -110,7 +122,7 @@ def _lxml_paragraphs(root: etree._Element, found: dict[str, int]) -> list[str]:
             if element.text:
                 parts.append(element.text)
         else:
-            if parts and tag in _BLOCKS and element is not skipped:
+            if parts and element.tag in _BLOCKS:
                 paras.flush()
             if element.tail and element is not root:
                 parts.append(element.tail)
@@ -159,10 +171,11 @@ def extract_page(html: str | bytes | BeautifulSoup) -> tuple[str, Page]:
         root = _root(html)
         if root is None:
             return "", Page()
-        paras = _lxml_paragraphs(root, found)
         title_el = root.find(".//title")
         title = "".join(title_el.itertext()) if title_el is not None else ""
         lang = root.get("lang")
+        _prune(root)  # after the title is read: <title> is skipped text
+        paras = _lxml_paragraphs(root, found)
     headline = paras[found["h1"]] if found.get("h1", len(paras)) < len(paras) else ""
     page = Page(" ".join(title.split())[:MAX_TITLE], headline[:MAX_TITLE],
                 lang.strip() if isinstance(lang, str) and lang.strip() else None)

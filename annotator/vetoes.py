@@ -13,6 +13,8 @@
   the treatment (the KB's `substance_cues`); the treatment being meant elsewhere in the text does not change that;
 - a name inside a phrase that measures the body's own level ("low levels of testosterone", "vitamin D deficiency",
   "NAD+ levels"; the KB's `measure_cues`): the level, not the treatment, whatever the cues;
+- a capitalised name that is part of the name of a body ("the Chiropractic Board of Australia", "Dept. of Medical
+  Acupuncture"; the KB's `organisation_cues`);
 - a sentence whose patient is an animal ("Ivermectin Pour-On for Cattle", "provide your calf with colostrum"; the
   KB's `animal_cues`, not counting one inside a name such as "horse paste") and that names none of the entry's uses
   other than its established ones (a dewormer's approved use is the animal's use too) and has no treatment cue: this mention only, since articles on people taking a horse dewormer mention horses too
@@ -23,6 +25,8 @@
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 
 from .context import HEADER, Context, Span
 from .entry import Cues, Entry, Phrase
@@ -54,6 +58,8 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
             return OTHER_SENSE
     if sentence.measured(cues.measure):
         return SUBSTANCE
+    if cues.organisation and _in_a_body_name(ctx.text, m, cues.organisation):
+        return VETO
     if cues.animal and sentence.free(cues.animal, ctx.names) and not sentence.any(entry.claim_words) \
             and not sentence.cued(cues, entry):
         return VETO
@@ -89,6 +95,24 @@ def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> b
 
 
 _FOR = frozenset({"for", "against", "treat", "cure"})
+
+
+def _in_a_body_name(text: str, m: Match, words: tuple[str, ...]) -> bool:
+    """Is the mention, capitalised, part of the name of a board, society or department ("the Chiropractic Board of
+    Australia", "Dept. of Medical Acupuncture", "the Fish Oil Producers' Organization")?"""
+    if not text[m.start:m.start + 1].isupper():
+        return False
+    after, before = _body_patterns(words)
+    return bool(after.match(text, m.end, m.end + 120) or before.search(text, max(m.start - 120, 0), m.start))
+
+
+@functools.lru_cache(maxsize=4)
+def _body_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    body = "|".join(re.escape(w) for w in words)
+    capitalised = r"(?:[A-Z][\w’'.-]*|of|and|for|&)"
+    after = re.compile(r"(?:[’']s)?(?:[ \t]+%s){0,4}?[ \t]+(?:%s)\b" % (capitalised, body))
+    before = re.compile(r"\b(?:%s)\.?[ \t]+of[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,4}$" % body)
+    return after, before
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:

@@ -5,8 +5,10 @@ Run by hand (figures go to the README):
     git worktree add /tmp/caveat-old 9b4b6cf
     .venv/bin/python benchmarks/compare_annotator.py --old /tmp/caveat-old --rounds 7
 
-A tree that already installs as caveat.annotator needs its own venv (python3 -m venv /tmp/old-venv;
-/tmp/old-venv/bin/pip install -e /tmp/caveat-old) and `--old-python /tmp/old-venv/bin/python`.
+The old tree runs under `--old-python` (default: this interpreter). A tree that already installs as
+caveat.annotator needs its own venv (python3 -m venv /tmp/old-venv; /tmp/old-venv/bin/pip install -e
+/tmp/caveat-old) and `--old-import caveat.annotator`; an older tree imports as `annotator` from its checkout, and
+needs a venv with its own dependencies only when today's venv lacks one of them (9b4b6cf needs fastjsonschema).
 
 Each round times both versions on each page, in fresh processes, in alternating order, so that the drift of a busy
 machine falls on both alike; the ratio of each round's pair is reported, with the median over rounds. Both load
@@ -33,14 +35,15 @@ SIZES = (("20KB", 20_000), ("200KB", 200_000), ("2MB", 2_000_000))
 
 WORKER = """
 import json, sys, time
+import importlib
 old, kb_path, page_path, repeat = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-if old == "installed":  # the old tree installed in its own venv (trees that already import as caveat.annotator)
-    from caveat.annotator import KnowledgeBase, annotate
-    kb = KnowledgeBase.load(kb_path)
-elif old:
-    sys.path.insert(0, old)
-    from annotator import KnowledgeBase, annotate
-    kb = KnowledgeBase.load(kb_path)
+if old:
+    name = sys.argv[6]
+    if name == "annotator":  # an older tree, imported from its checkout
+        sys.path.insert(0, old)
+    module = importlib.import_module(name)
+    annotate = module.annotate
+    kb = module.KnowledgeBase.load(kb_path)
 else:
     from pathlib import Path
     from caveat.annotator import annotate
@@ -73,16 +76,16 @@ def old_kb(path: Path) -> KnowledgeBase:
         kb_module.check_entry = check
 
 
-def _who(who: str, args: argparse.Namespace) -> tuple[str, str]:
-    """(the worker's `old` argument, its python) for the old or the new code."""
+def _who(who: str, args: argparse.Namespace) -> tuple[str, str, str]:
+    """(the worker's `old` argument, its python, the old code's import name) for the old or the new code."""
     if who == "new":
-        return "", sys.executable
-    return ("installed", args.old_python) if args.old_python else (args.old, sys.executable)
+        return "", sys.executable, ""
+    return args.old, args.old_python, args.old_import
 
 
-def run(old: str, python: str, kb: Path, page: Path, repeat: int) -> dict:
+def run(old: str, python: str, name: str, kb: Path, page: Path, repeat: int) -> dict:
     out = subprocess.run([python, "-c", WORKER, old, str(kb), str(page), str(repeat),
-                          str(Path(__file__).resolve().parent)],
+                          str(Path(__file__).resolve().parent), name],
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
@@ -90,8 +93,10 @@ def run(old: str, python: str, kb: Path, page: Path, repeat: int) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--old", required=True, help="a checkout of the earlier commit (git worktree add ...)")
-    ap.add_argument("--old-python", help="the old tree's own venv python, for trees that already install as "
-                                         "caveat.annotator (pip install -e OLD into a fresh venv)")
+    ap.add_argument("--old-python", default=sys.executable, help="the python that runs the old tree (a venv with "
+                                                                "its dependencies, or with the old tree installed)")
+    ap.add_argument("--old-import", default="annotator", choices=("annotator", "caveat.annotator"),
+                    help="the old code's import name: `annotator` from the checkout, or an installed caveat.annotator")
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--repeat", type=int, default=3, help="timed calls per process; the best counts")
     args = ap.parse_args()

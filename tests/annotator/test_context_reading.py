@@ -278,3 +278,28 @@ def test_a_proven_use_set_apart_in_another_sentence_does_not_make_the_paragraph_
             "approved by the FDA is for umbilical cord blood stem cells for blood cancers.")
     (h, *_) = annotate_text(text, kb, page).highlights
     assert h.exact == "stem cell treatments" and h.level == "danger"
+
+
+@pytest.mark.parametrize("text", [
+    "The about-face by the Chiropractic Board of Australia follows revelations in this masthead.",
+    "said the head of the Dept. of Medical Acupuncture at the hospital.",
+    "said the director of the International Fishmeal and Fish Oil Producers' Organization.",
+])
+def test_a_treatment_name_inside_the_name_of_a_body_names_the_body(text, kb):
+    assert found(text, kb) == []
+
+
+def test_a_body_named_beside_the_treatment_leaves_the_treatment(kb):
+    text = "The British Acupuncture Council says acupuncture is offered for chronic pain."
+    assert [e for e, _, _ in found(text, kb)] == ["acupuncture"]
+
+
+def test_an_acronym_written_out_as_a_capitalised_name_anywhere_in_the_text_is_that_name(kb):
+    text = ("Southbound Lower Lake Shore Drive Closure.\n\n"
+            "Southbound traffic on Lower LSD will be closed at 8:00 PM, and the ramp to Upper LSD too.")
+    assert found(text, kb) == []
+    assert found("Lower LSD will be closed at 8:00 PM.\n\nShe took LSD at a retreat for her depression.", kb)
+
+
+def test_resistance_to_a_drug_is_not_the_drug(kb):
+    assert found("He described antibiotic resistance as a silent pandemic.", kb) == []

@@ -14,10 +14,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # Floors a little under the scores measured when they were set (README, "Reading context"); raise them as the
 # corpus and the matcher improve. Targets: recall 0.95, precision 0.97, agreement 0.95, nothing on other texts.
 # Lowered on 2026-12-06 when 75 new blind-labelled texts (41 of them false-friend texts) made the measure harder:
-# the same code scored 0.911 / 0.860 / 0.918 / 79 on the grown corpus before the rules they prompted.
+# the same code scored 0.911 / 0.860 / 0.918 / 79 on the grown corpus before the rules they prompted; 59 more
+# (round two, d- and e- files) took the code of that time from 0.931 / 0.953 / 0.953 / 7 to 0.915 / 0.921 / 0.945 / 28.
 FLOORS = {
-    "tune": {"recall": 0.94, "precision": 0.95, "agreement": 0.948, "on_other": 5},
-    "heldout": {"recall": 0.89, "precision": 0.945, "agreement": 0.95, "on_other": 2},
+    "tune": {"recall": 0.935, "precision": 0.94, "agreement": 0.945, "on_other": 6},
+    "heldout": {"recall": 0.885, "precision": 0.94, "agreement": 0.95, "on_other": 3},
 }
 
 

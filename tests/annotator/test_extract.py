@@ -97,11 +97,12 @@ def test_both_walks_agree_on_generated_pages(size):
 
 
 TAGS = ["p", "b", "i", "li", "td", "span", "div", "br", "script", "style", "a", "h1", "h2", "head", "title",
-        "template", "noscript", "svg", "table", "tr", "pre", "button", "section"]
+        "template", "noscript", "svg", "table", "tr", "pre", "button", "section", "em", "img", "font", "x-widget"]
 markup = st.lists(st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12),
     st.sampled_from(TAGS).map(lambda t: f"<{t}>"), st.sampled_from(TAGS).map(lambda t: f"</{t}>"),
     st.sampled_from(['<p hidden>', '<div style="display: none">', '<span style="visibility:hidden">', "<!-- c -->",
+                     '<a hidden>', '<em style="DISPLAY :none">', '<h1 hidden>', '<b style="color: red">', "\x1f",
                      "&amp;", "&nbsp;", "<?pi x?>", "<![CDATA[x]]>", "\n", "  ", "<html lang='pt'>"]),
 ), max_size=40).map("".join)
 
@@ -111,6 +112,11 @@ markup = st.lists(st.one_of(
 def test_both_walks_agree_on_random_markup(html):
     fast, soup = both(html)
     assert fast[0] == soup[0]
+
+
+def test_inline_tags_stripped_before_the_walk_are_neither_blocks_nor_skipped():
+    from caveat.annotator.extract import _BLOCKS, _INLINE, _SKIP
+    assert not set(_INLINE) & (_BLOCKS | _SKIP)
 
 
 def test_a_beautifulsoup_object_is_annotated_like_its_bytes(kb):

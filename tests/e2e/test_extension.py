@@ -129,12 +129,12 @@ def test_strict_csp_page_gets_highlights_and_a_styled_card(browser, site):
 
 def test_content_added_later_and_spa_navigation_are_annotated_without_resending(browser, site):
     page = browser.open(f"{site}/dynamic.html")
-    wait_highlights(browser, page, [["cupping therapy", "caution"], ["kratom", "danger"]])
+    wait_highlights(browser, page, [["cupping therapy", "depends"], ["kratom", "danger"]])
     page.evaluate("loadMore(2)")
-    wait_highlights(browser, page, [["cupping therapy", "caution"], ["kratom", "danger"], ["coffee enemas", "danger"]])
+    wait_highlights(browser, page, [["cupping therapy", "depends"], ["kratom", "danger"], ["coffee enemas", "danger"]])
     assert browser.status(page)["perf"]["batches"][-1]["sent"] == 1  # only the new post went to the server
     page.evaluate("navigate()")
-    shown = [["cupping therapy", "caution"], ["kratom", "danger"], ["coffee enemas", "danger"], ["ozone therapy", "depends"]]
+    shown = [["cupping therapy", "depends"], ["kratom", "danger"], ["coffee enemas", "danger"], ["ozone therapy", "depends"]]
     wait_highlights(browser, page, shown)
     page.evaluate("reveal()")
     shown += [["chlorine dioxide", "danger"], ["hyperbaric oxygen", "warning"]]
