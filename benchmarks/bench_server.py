@@ -10,11 +10,20 @@ cached (the same page again). The baseline is `annotate()` called in-process on 
 The server's own time per request (everything outside `annotate()`: routing, checks, JSON parsing, hashing,
 serialising) is read from the server log's timing lines, which the app measures itself, so the load tool sharing
 the machine's cores does not blur it.
+
+With --old (a checkout of an older commit, as for bench_abuse.py) it compares instead: --rounds rounds, each
+running every scenario on the old server and on this one, one after the other (the order flips every round, so a
+drift in the machine's load falls on both), with the old checkout's KB served by both (an older loader may refuse
+today's KB). It prints each round's figures and the medians.
+
+    git archive 5cb5789 | tar -x -C /tmp/caveat-old
+    .venv/bin/python benchmarks/bench_server.py --old /tmp/caveat-old --duration 10 --rounds 3
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import shutil
@@ -28,6 +37,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]  # the repo first: tests/annotator must not shadow the package
 
+from bench_abuse import old_environment  # noqa: E402
 from caveat.annotator import KnowledgeBase, annotate  # noqa: E402
 from live_server import start_server  # noqa: E402
 
@@ -107,13 +117,24 @@ def server_overhead(log: str) -> dict:
     return result
 
 
-def scenario(html: str, cold: bool, args, workdir: Path) -> dict:
+def workers_cpu(pids: list[int]) -> float:
+    """CPU seconds the worker processes have used (user and system, all threads): per request, a figure that other
+    jobs on the machine blur far less than the request rate."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    return sum(sum(map(int, Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[11:13])) for pid in pids) / ticks
+
+
+def scenario(html: str, cold: bool, args, workdir: Path, server_env: dict | None = None, kb_path=None) -> dict:
+    """One wrk run on a fresh server; `server_env` and `kb_path` pick another checkout and KB (--old)."""
     body = workdir / f"body-{len(html)}.json"
     body.write_text(json.dumps({"html": html}))
-    env = {"CAVEAT_CACHE_ENTRIES": "0" if cold else "256", "CAVEAT_KB_POLL": "-1"}
-    with start_server(workers=2, env=env, log_dir=tempfile.mkdtemp(dir=workdir)) as server:
+    env = {"CAVEAT_CACHE_ENTRIES": "0" if cold else "256", "CAVEAT_KB_POLL": "-1", **(server_env or {})}
+    with start_server(kb_path=kb_path, workers=2, env=env, log_dir=tempfile.mkdtemp(dir=workdir)) as server:
         server.request("POST", "/api/v1/annotate", body.read_bytes(), {"Content-Type": "application/json"})  # warm
+        workers = server.worker_pids()
+        cpu = workers_cpu(workers)
         result = run_wrk(server.url, body, args.duration, args.connections)
+        result["cpu_ms_per_request"] = (workers_cpu(workers) - cpu) * 1000 / max(result["requests"], 1)
         if cold:
             result["server"] = server_overhead(server.log())
         result["still_up"] = server.get_json("/healthz")["status"] == "ok"
@@ -124,10 +145,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=60, help="seconds per wrk run (default 60)")
     parser.add_argument("--connections", type=int, default=50, help="concurrent clients (default 50)")
+    parser.add_argument("--old", type=Path, help="checkout of an older commit: compare it with this one, interleaved")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of old and new with --old (default 3)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print("bench_server: wrk is not installed (apt-get install wrk)", file=sys.stderr)
         return 2
+    if args.old:
+        return compare(args)
     kb = KnowledgeBase.load()
     results = {"kb": {"version": kb.version, "entries": len(kb)}, "connections": args.connections,
                "duration_s": args.duration, "articles": {}}
@@ -145,6 +170,37 @@ def main() -> int:
     out.mkdir(exist_ok=True)
     (out / "server.json").write_text(json.dumps(results, indent=1))
     print(table(results))
+    return 0
+
+
+def compare(args) -> int:
+    """Old and new servers, every scenario, in --rounds interleaved rounds; per-round figures, then medians."""
+    kb_path = args.old / "annotator" / "kb"
+    kb = KnowledgeBase.load(kb_path)
+    servers = {"old": old_environment(args.old), "new": {}}
+    runs: dict[tuple[str, str, str], list[dict]] = {}
+    print(f"KB {kb_path} ({len(kb)} entries, {kb.version}); wrk {args.connections} connections, {args.duration} s runs")
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = {label: article(kb, size) for label, size in (("50 KB", 50_000), ("500 KB", 500_000))}
+        for round_ in range(1, args.rounds + 1):
+            order = ["old", "new"] if round_ % 2 else ["new", "old"]
+            for label, html in pages.items():
+                for name in ("cold", "cached"):
+                    for server in order:
+                        r = scenario(html, name == "cold", args, Path(tmp), servers[server], kb_path)
+                        runs.setdefault((label, name, server), []).append(r)
+                        print(f"round {round_} {label:6} {name:6} {server}: {r['rps']:8.1f} req/s  p50 {r['p50_ms']:7.1f} ms"
+                              f"  p99 {r['p99_ms']:7.1f} ms  CPU {r['cpu_ms_per_request']:6.2f} ms/request"
+                              f"  errors {r['errors']}  up {r['still_up']}", flush=True)
+    print("\n| article | scenario | server | req/s per round | median req/s | median p50 ms | median p99 ms "
+          "| median CPU ms/request | errors |")
+    print("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    for (label, name, server), rs in runs.items():
+        rates = ", ".join(f"{r['rps']:.1f}" for r in rs)
+        print(f"| {label} | {name} | {server} | {rates} | "
+              f"{statistics.median(r['rps'] for r in rs):.1f} | {statistics.median(r['p50_ms'] for r in rs):.1f} | "
+              f"{statistics.median(r['p99_ms'] for r in rs):.1f} | "
+              f"{statistics.median(r['cpu_ms_per_request'] for r in rs):.2f} | {sum(r['errors'] for r in rs)} |")
     return 0
 
 

@@ -4,11 +4,18 @@ The annotator has no way to be told to stop, and a thread cannot be killed; but 
 in another thread (PyThreadState_SetAsyncExc), which it does at the next bytecode that thread runs. One watchdog
 thread per worker process looks at the work under way every TICK seconds and raises `Stopped` in a thread whose
 deadline has passed or whose client has closed the connection. A long call into C (one regular expression over a
-huge text) ends before the exception lands, so the deadline holds to within that call."""
+huge text) ends before the exception lands, so the deadline holds to within that call.
+
+The exception can also land in a finalizer: the garbage collector runs the `__del__` methods, weakref callbacks and
+generator cleanups of whatever it frees in the thread that happens to allocate, so in the work too. There it is
+swallowed (Python reports it to sys.unraisablehook and goes on), and the work would run on past its deadline to the
+end (most likely why an in-process deadline test once ran to the end in the full test run, after the browser tests
+had left Playwright's objects to collect). The watchdog takes that report as its cue to raise the exception again."""
 from __future__ import annotations
 
 import ctypes
 import os
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -50,6 +57,8 @@ class Watchdog:
         self._jobs: set[_Job] = set()
         self._lock = threading.RLock()
         self._wake = threading.Event()
+        self._next_hook = sys.unraisablehook
+        sys.unraisablehook = self._unraisable
         threading.Thread(target=self._watch, name="caveat-watchdog", daemon=True).start()
 
     def run(self, work: Callable[[], T], deadline: float, gone: Callable[[], bool]) -> T:
@@ -81,6 +90,20 @@ class Watchdog:
             except Stopped:  # it landed just now, at most once: the job is over either way
                 while self._lock._is_owned():  # type: ignore[attr-defined]  # RLock's own check
                     self._lock.release()
+
+    def _unraisable(self, unraisable: sys.UnraisableHookArgs) -> None:
+        """A Stopped swallowed by a finalizer in a job's thread: the job is due again (the watchdog raises it from
+        its own thread, so it lands after this report, in the work). Anything else goes to the hook before."""
+        if unraisable.exc_type is Stopped:
+            me = threading.get_ident()
+            self._lock.acquire()
+            swallowed = [job for job in self._jobs if job.thread_id == me and job.active and job.reason is not None]
+            for job in swallowed:
+                job.reason = None
+            self._lock.release()
+            if swallowed:
+                return
+        self._next_hook(unraisable)
 
     def _watch(self) -> None:
         while True:  # a daemon thread: it ends with the worker

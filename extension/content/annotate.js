@@ -261,11 +261,13 @@
       return [...byId.values()].sort((a, b) => rank(a.level) - rank(b.level));
     }
 
-    /** Takes every highlight under `rootNode` (or all of them) out of the page, giving text nodes back whole. */
-    clear(rootNode = null) {
+    /** Takes every highlight under the nodes `roots` (or all of them) out of the page, giving text nodes back
+     * whole; one pass for all the roots of a batch. */
+    clear(roots = null) {
+      const inside = roots && Caveat.insideAny(roots);
       this.quiet(() => {
         for (const original of this.wrapper.originals()) {
-          if (!rootNode || rootNode.contains(original)) this.wrapper.restore(original);
+          if (!inside || inside(original)) this.wrapper.restore(original);
         }
         this.assignTabStops(); // a first mention may have gone
       });

@@ -337,5 +337,22 @@
     return null;
   }
 
-  Object.assign(Caveat, { Collector, collectBlocks, rendered, shows, blockRootOf });
+  /** A test of whether a node is one of `nodes` or inside one, as Node.contains asks it (within one tree), by a
+   * walk up from the node: asking each of them in turn cost a page that rewrote 19,000 paragraphs 19,000 squared
+   * calls, half a minute of its main thread. */
+  function insideAny(nodes) {
+    const set = new Set(nodes);
+    return (node) => {
+      for (let n = node; n; n = n.parentNode) if (set.has(n)) return true;
+      return false;
+    };
+  }
+
+  /** The nodes of `nodes` (each given once) that no other of them contains, in their order. */
+  function outermost(nodes) {
+    const inside = insideAny(nodes);
+    return nodes.filter((n) => !n.parentNode || !inside(n.parentNode));
+  }
+
+  Object.assign(Caveat, { Collector, collectBlocks, rendered, shows, blockRootOf, insideAny, outermost });
 })(globalThis);

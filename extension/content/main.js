@@ -257,9 +257,9 @@
     page.flushedAt = performance.now();
     for (const el of page.waiting) if (!el.isConnected) stopAwaiting(el); // gone from the page
     for (const el of page.unseen) if (!el.isConnected) page.unseen.delete(el);
-    const outer = roots.filter((n) => !roots.some((other) => other !== n && other.contains(n)));
+    const outer = Caveat.outermost(roots);
     const held = page.popover && page.popover.holding(); // the open card, kept if its highlight's text survives
-    for (const rootNode of outer) page.annotator.clear(rootNode);
+    if (outer.length) page.annotator.clear(outer);
     const done = outer.length ? annotateUnder(outer) : Promise.resolve();
     if (held) done.then(() => page.annotator && page.popover.resume(held, page.annotator.live()));
   }

@@ -14,11 +14,13 @@ from fixture_site import serve
 
 
 class Counts:
-    """Annotate requests seen so far, by the markers their bodies hold; `open` is how many are being answered."""
+    """Annotate requests seen so far, by the markers their bodies hold; `texts` counts the marker's occurrences (the
+    paragraphs the requests carried); `open` is how many are being answered."""
 
     def __init__(self, markers: tuple[str, ...]):
         self.markers = markers
         self.by_marker: collections.Counter[str] = collections.Counter()
+        self.texts: collections.Counter[str] = collections.Counter()
         self.open = 0
         self.last = 0.0  # time.monotonic() of the latest arrival
         self.lock = threading.Lock()
@@ -30,6 +32,7 @@ class Counts:
             for marker in self.markers:
                 if marker.encode() in body:
                     self.by_marker[marker] += 1
+                    self.texts[marker] += body.count(marker.encode())
 
     def answered(self) -> None:
         with self.lock:

@@ -53,7 +53,7 @@ test("one Tab stop per treatment and level: its first mention at each level, acr
   assert.deepEqual(stops(), ["c:kratom:0", "c:kratom:-1"]);
   await a.annotate(w.document.getElementById("b")); // an earlier mention arrives later: it becomes the stop
   assert.deepEqual(stops(), ["b:stem-cell-therapy:0", "b:kratom:0", "c:kratom:-1", "c:kratom:-1"]);
-  a.clear(w.document.getElementById("b"));
+  a.clear([w.document.getElementById("b")]);
   assert.deepEqual(stops(), ["c:kratom:0", "c:kratom:-1"]);
   // a mention at another level is a stop of its own
   a.live()[1].level = "established";

@@ -46,3 +46,18 @@ test("elements holding prose that does not show are told, so the page can be wat
   w.Caveat.collectBlocks(panel, { onHidden: (el) => hidden.push(el.localName) });
   assert.deepEqual(hidden, ["div"]); // a root that does not show at all
 });
+
+test("outermost keeps the changed regions no other one holds, in their order, walking up from each", () => {
+  const w = load("<div id=a><p id=a1>one</p><p id=a2>two</p></div><p id=b>three</p><div id=host></div>");
+  const shadow = w.document.getElementById("host").attachShadow({ mode: "open" });
+  shadow.innerHTML = "<p id=s>in the shadow</p>";
+  const byId = (id) => w.document.getElementById(id) || shadow.getElementById(id);
+  const contains = w.Node.prototype.contains;
+  let asked = 0;
+  w.Node.prototype.contains = function (other) { asked += 1; return contains.call(this, other); };
+  const nodes = ["a1", "b", "a", "a2", "s", "host"].map(byId);
+  assert.deepEqual(w.Caveat.outermost(nodes).map((n) => n.id), ["b", "a", "s", "host"]); // a shadow root is a tree of its own
+  const inside = w.Caveat.insideAny([byId("a")]);
+  assert.deepEqual([byId("a2").firstChild, byId("a"), byId("b")].map(inside), [true, true, false]);
+  assert.equal(asked, 0); // no node is compared with every other: 19,000 changed paragraphs made that 19,000 squared calls
+});

@@ -61,6 +61,16 @@ def test_work_past_the_deadline_is_stopped_with_a_422(tmp_path):
         assert server.post_json("/api/v1/annotate", {"text": "ivermectin"})[0] == 200  # the next one is fine
 
 
+def test_a_page_of_sentence_marks_is_answered_and_leaves_the_worker_free(tmp_path):
+    """The deadline cannot stop one call into C, which also holds the worker's GIL (its watchdog and every other
+    thread wait): a run of end marks once cost the sentence split the square of its length in one regular expression
+    call, and this 1 MB page held the only worker for hours. No call may grow faster than the text."""
+    with start_server(log_dir=tmp_path) as server:
+        status, body = server.post_json("/api/v1/annotate", {"text": "My aunt took ivermectin for covid" + "." * 1_000_000})
+        assert status == 200 and [h["exact"] for h in body["highlights"]] == ["ivermectin"]
+        assert server.get_json("/healthz")["status"] == "ok"
+
+
 @pytest.fixture(scope="module")
 def patient_server(tmp_path_factory):
     """Deadline long enough that the worst requests are still at work while the test looks; two workers."""

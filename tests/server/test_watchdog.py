@@ -43,6 +43,20 @@ def test_work_that_ends_near_its_deadline_never_leaks_the_exception():
         watchdog.run(lambda: busy(30), time.monotonic() + 0.1, lambda: False)
 
 
+class SlowToFree:
+    def __del__(self):
+        busy(30)  # the deadline passes in here: the exception lands in a finalizer, which swallows it
+
+
+def test_a_stop_swallowed_by_a_finalizer_is_raised_again():
+    def work():
+        SlowToFree()  # freed at once, in this thread, as the garbage collector frees things in whichever thread
+        return busy(30)
+
+    with pytest.raises(Cancelled, match="deadline"):  # not "done", 60 s later
+        Watchdog().run(work, time.monotonic() + 0.1, lambda: False)
+
+
 def test_work_stops_when_its_client_is_gone():
     gone = threading.Event()
     threading.Timer(0.2, gone.set).start()
