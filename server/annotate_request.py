@@ -16,10 +16,14 @@ from .errors import ApiError
 KINDS = ("html", "text", "blocks")
 
 
-def read_json_body() -> object:
+def read_body() -> bytes:
+    """The raw body of a JSON request, refusing another content type (415) or a body over the limit (413)."""
     if request.mimetype != "application/json":
         raise ApiError(415, f"send the body as application/json, not {request.mimetype or 'no content type'}")
-    raw = _body()
+    return _body()
+
+
+def _json(raw: bytes) -> object:
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -45,18 +49,10 @@ def _body() -> bytes:
     return raw
 
 
-def parse() -> tuple[str, str | list[str], Page]:
+def parse(raw: bytes) -> tuple[str, str | list[str], Page]:
     """The body checked against the OpenAPI document's AnnotateRequest (server/validation.py)."""
-    body = read_json_body()
+    body = _json(raw)
     validation.check("/components/schemas/AnnotateRequest", body)
     assert isinstance(body, dict)
     kind = next(kind for kind in KINDS if kind in body)
     return kind, body[kind], Page(body.get("title", ""), body.get("headline", ""), body.get("lang"))
-
-
-def cache_payload(kind: str, content: str | list[str], page: Page) -> bytes:
-    """The bytes a cache key hashes: the content and the page context it was read in (the same block under another
-    headline may get another verdict). No address is ever sent: the same text on two pages is the same work."""
-    text = json.dumps(content, ensure_ascii=False) if isinstance(content, list) else content
-    context = json.dumps([page.title, page.headline, page.lang], ensure_ascii=False)
-    return (context + "\0" + text).encode("utf-8", "surrogatepass")

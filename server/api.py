@@ -23,12 +23,13 @@ ANNOTATORS: dict[str, Annotator] = {"text": annotate_text, "blocks": annotate_bl
 
 @bp.post("/annotate")
 def annotate_route():
-    kind, content, page = annotate_request.parse()
+    raw = annotate_request.read_body()
     kb = state().store.kb  # this request keeps this KB even if a reload swaps in another meanwhile
-    with measure("cache"):
-        key = (content_key(kind, annotate_request.cache_payload(kind, content, page)), kb.version)
+    with measure("cache"):  # a body seen before was valid then: its answer is served without parsing it again
+        key = (content_key("request", raw), kb.version)
         body = state().cache.get(key)
     if body is None:
+        kind, content, page = annotate_request.parse(raw)
         body = _annotate(kind, content, page, kb)
         state().cache.put(key, body)
     return current_app.response_class(body, mimetype="application/json")

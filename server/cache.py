@@ -1,5 +1,6 @@
-"""Finished /annotate responses keyed by (hash of the request's content, KB version): a page the extension sends
-again costs a hash and a dictionary look-up. A KB reload changes the version, so stale results are never served.
+"""Finished /annotate responses keyed by (hash of the request's body, KB version): a page the extension sends
+again costs a hash and a dictionary look-up, with no JSON parsing or schema check (only a valid body is ever
+stored, so a body seen before was valid). A KB reload changes the version, so stale results are never served.
 Only the hash of a page is kept as a key, never the page."""
 from __future__ import annotations
 

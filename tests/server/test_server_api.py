@@ -56,6 +56,15 @@ def test_repeated_page_is_served_from_the_cache(client):
     assert again.get_data() == first.get_data()
 
 
+def test_only_a_valid_body_is_cached_and_its_content_type_is_still_checked(client):
+    bad = b'{"text": "x", "title": 5}'
+    for _ in range(2):  # a refused body is never stored, so its repeat is refused again
+        assert client.post("/api/v1/annotate", data=bad, content_type="application/json").status_code == 422
+    good = json.dumps({"text": ARTICLE}).encode()
+    assert client.post("/api/v1/annotate", data=good, content_type="application/json").status_code == 200
+    assert client.post("/api/v1/annotate", data=good, content_type="text/plain").status_code == 415
+
+
 def test_treatments_lists_every_entry(client, tiny_kb):
     listed = client.get("/api/v1/treatments").json
     assert [t["id"] for t in listed["treatments"]] == KnowledgeBase.load(tiny_kb).ids()
