@@ -2,7 +2,7 @@
  * text to annotate (no URL, method or header), so a page cannot use it as a proxy. It keeps no state of its own:
  * settings live in chrome.storage, the badge in the browser, the page's findings in the content script. */
 "use strict";
-if (typeof importScripts === "function") importScripts("shared/settings.js", "shared/access_token.js", "traffic.js"); // Firefox: via "scripts"
+if (typeof importScripts === "function") importScripts("shared/settings.js", "shared/access_token.js", "shared/server_identity.js", "traffic.js"); // Firefox: via "scripts"
 
 const Caveat = globalThis.Caveat;
 const TIMEOUT_MS = 5000;
@@ -50,12 +50,23 @@ function pageFields(page) {
   return fields;
 }
 
-/** A human sentence for a failed fetch, so the popup can say what happened. */
-function unreachable(serverUrl, err) {
+/** A human sentence for a failed fetch, so the popup can say what happened, and what to do (see startAdvice). */
+async function unreachable(serverUrl, err) {
   if (err && err.name === "AbortError") {
     return problem("timeout", `Caveat's server at ${serverUrl} did not answer within ${TIMEOUT_MS / 1000} seconds.`);
   }
-  return problem("unreachable", `Caveat cannot reach its server at ${serverUrl}. Is it running? Start it with "caveat serve".`);
+  const advice = await Caveat.startAdvice(Caveat.parseServerUrl(serverUrl).origin);
+  return problem("unreachable", `Caveat cannot reach its server at ${serverUrl}. ${advice}`);
+}
+
+const asked = new Set(); // servers on this computer asked, in this worker's life, how they are started again
+
+/** A server on this computer answered: it is asked once (per worker life) how to start it again, so the message for
+ * the day it does not answer names the command that works for how Caveat was installed. */
+function learnStartCommand(server) {
+  if (!Caveat.isLoopbackUrl(server) || asked.has(server)) return;
+  asked.add(server);
+  Caveat.fetchIdentity(server).catch(() => {});
 }
 
 /** The server said no: its own message, or what to do about a token it does not know (401 invalid_token). */
@@ -107,6 +118,7 @@ async function post(blocks, context, signal) {
     const body = await response.json().catch(() => null);
     if (!response.ok) return refused(server, response.status, body);
     if (!body || !Array.isArray(body.highlights)) return problem("server_error", "Caveat's server sent an answer Caveat does not understand.");
+    learnStartCommand(server);
     return { ok: true, data: body, server }; // the popup names the server that answered
   } catch (err) {
     return unreachable(settings.serverUrl, err);

@@ -68,7 +68,7 @@ async function checkServer(origin) {
     await showServerInfo(origin);
     await showToken(origin);
   } catch (_err) {
-    say("connection", `Cannot reach a Caveat server at ${origin}. Start one with "caveat serve", or fix the address.`, "error");
+    say("connection", `Cannot reach a Caveat server at ${origin}. ${await Caveat.startAdvice(origin)}`, "error");
   } finally {
     clearTimeout(timer);
   }

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .config import CHROME_EXTENSION_ORIGIN, DEFAULT_PORT
+from .start_command import SERVICES
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 DEFAULT_WSGI = "waitress" if sys.platform == "win32" else "gunicorn"
@@ -31,6 +32,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dev", action="store_true", help="Flask's development server with code reloading")
     p.add_argument("--wsgi", choices=["gunicorn", "waitress"], default=env("CAVEAT_WSGI", DEFAULT_WSGI),
                    help=f"WSGI server (default {DEFAULT_WSGI}; gunicorn does not run on Windows)")
+    p.add_argument("--service", choices=SERVICES, default=None,
+                   help="set by 'caveat service install': the service manager that starts this server, so the "
+                        "extension can say how to start it again (default: CAVEAT_SERVICE)")
     return p
 
 
@@ -46,7 +50,7 @@ def main(argv: list[str]) -> int:
     from .state import state
 
     # built here, before any worker: a shared instance's settings (Redis, tokens, limiter) fail now, not in a worker
-    app = create_app({"KB_PATH": str(args.kb.resolve())} if args.kb is not None else None)
+    app = create_app(_overrides(args))
     store = state(app).store
     if not store.load():  # before any worker exists: a broken KB stops here, every problem listed
         print(f"caveat serve: the knowledge base in {store.kb_dir} does not load; fix these and start again:\n  "
@@ -66,6 +70,12 @@ def main(argv: list[str]) -> int:
 
         run(app, args.host, args.port, args.workers, args.threads)
     return 0
+
+
+def _overrides(args) -> dict:
+    """The options that go into the app's config rather than to the WSGI server."""
+    overrides = {"KB_PATH": str(args.kb.resolve())} if args.kb is not None else {}
+    return overrides | ({"SERVICE": args.service} if args.service else {})
 
 
 def _banner(args, status: dict) -> None:

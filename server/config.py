@@ -12,6 +12,7 @@ from typing import Any
 from caveat.annotator.kb import bundled_kb_path
 
 from . import shared_settings
+from .start_command import service_name
 
 BUNDLED_KB = bundled_kb_path().resolve()
 CHROME_EXTENSION_ORIGIN = "chrome-extension://alocaiiepiimnppblibjekcknhkmnigi"
@@ -33,6 +34,7 @@ SETTINGS: dict[str, tuple[str, Callable[[str], Any], Any]] = {
     "REQUEST_TIMEOUT": ("CAVEAT_REQUEST_TIMEOUT", float, 60.0),
     "ALLOWED_ORIGINS": ("CAVEAT_ALLOWED_ORIGINS", lambda v: [o.strip() for o in v.split(",") if o.strip()], []),
     "ALLOWED_HOSTS": ("CAVEAT_ALLOWED_HOSTS", lambda v: [h.strip().lower() for h in v.split(",") if h.strip()], []),
+    "SERVICE": ("CAVEAT_SERVICE", service_name, ""),  # the service manager that starts it (server/start_command.py)
     **shared_settings.SETTINGS,  # a shared instance's: proxy, rate limits, Redis, name (docs/hosting.md)
 }
 

@@ -1,11 +1,13 @@
 """GET /privacy says exactly what this server keeps, from its own configuration, and GET /api/v1/server says whose
-server it is (name, privacy page, contact) for the extension's options page. Both are free of rate limits."""
+server it is (name, privacy page, contact) for the extension's options page, and, on this computer, the command
+that starts it again for the extension's "server not running" message. Both are free of rate limits."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, render_template, request, url_for
 
 from .limits import limit_for
 from .shared_settings import is_shared
+from .start_command import start_command
 
 bp = Blueprint("privacy", __name__)
 LOCAL_NAME = "Caveat on this computer"
@@ -18,8 +20,11 @@ def display_name() -> str:
 
 @bp.get("/api/v1/server")
 def server_info():
+    config = current_app.config
+    shared = is_shared(config)
     return jsonify(name=display_name()[:100], privacy_url=url_for("privacy.privacy", _external=True),
-                   contact=current_app.config["CONTACT"][:200], shared=is_shared(current_app.config))
+                   contact=config["CONTACT"][:200], shared=shared,
+                   start_command="" if shared else start_command(config["SERVICE"]))  # its readers cannot start it
 
 
 @bp.get("/privacy")

@@ -32,6 +32,7 @@ def _run(*command: str) -> str | None:
 
 
 class Systemd:
+    name = "systemd"  # `caveat serve --service`: how the extension says to start it again
     kind = "systemd user unit"
 
     def __init__(self, home: Path):
@@ -68,6 +69,7 @@ class Systemd:
 
 
 class Launchd:
+    name = "launchd"
     kind = "launchd agent"
 
     def __init__(self, home: Path):
@@ -98,6 +100,7 @@ class Launchd:
 
 
 class TaskScheduler:
+    name = "task"
     kind = "scheduled task"
 
     def __init__(self, home: Path):
@@ -139,11 +142,11 @@ def manager():
     return MANAGERS[platform](Path.home())
 
 
-def spec_for(port: int, kb: Path | None) -> ServiceSpec:
+def spec_for(port: int, kb: Path | None, service: str) -> ServiceSpec:
     python = Path(sys.executable)
     if sys.platform == "win32" and (python.parent / "pythonw.exe").exists():
         python = python.parent / "pythonw.exe"  # no console window at logon
-    argv = [str(python), "-m", "caveat.annotator", "serve", "--port", str(port), "--workers", "1"]
+    argv = [str(python), "-m", "caveat.annotator", "serve", "--port", str(port), "--workers", "1", "--service", service]
     if kb is not None:
         argv += ["--kb", str(kb.resolve())]
     log = Path.home() / "Library" / "Logs" / "caveat-server.log"
@@ -173,7 +176,7 @@ def _install(service, args) -> int:
     if not 0 < args.port < 65536 or (args.kb is not None and not args.kb.is_dir()):
         print("caveat service: --port must be within 1-65535 and --kb a folder of <id>.yaml files", file=sys.stderr)
         return 2
-    spec = spec_for(args.port, args.kb)
+    spec = spec_for(args.port, args.kb, service.name)
     if args.print:
         sys.stdout.write(service.render(spec))
         return 0

@@ -31,7 +31,9 @@ def test_server_down_leaves_the_page_untouched_and_the_popup_explains(site, tmp_
         badge = browser.worker.evaluate("id => chrome.action.getBadgeText({tabId: id})", browser.tab_id(page))
         assert badge == "!"
         popup = browser.popup(page)
-        popup.get_by_text(f"Caveat cannot reach its server at {url}").wait_for()
+        # never reached, so it cannot know how Caveat was installed: both common ways
+        popup.get_by_text(f'Caveat cannot reach its server at {url}. Is it running? Start it with "caveat serve", '
+                          'or "make run" in a clone of Caveat.').wait_for()
         browser.options.get_by_text(f"Cannot reach a Caveat server at {url}.").wait_for()
         # Chromium itself logs the refused connection of the options page's health check; nothing else may appear.
         refused = f"{url}/healthz: Failed to load resource: net::ERR_CONNECTION_REFUSED"

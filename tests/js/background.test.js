@@ -8,7 +8,9 @@ const vm = require("node:vm");
 const { EXTENSION } = require("./helpers");
 
 function worker({ settings = {}, local = {}, respond }) {
-  const calls = [];
+  const calls = []; // to the annotation endpoint
+  const asked = []; // anything else: GET /api/v1/server
+  const stored = { ...local };
   const listeners = [];
   const badge = {};
   const opened = [];
@@ -18,7 +20,7 @@ function worker({ settings = {}, local = {}, respond }) {
       tabs: { create: async ({ url }) => { opened.push(url); }, onRemoved: { addListener() {} }, onUpdated: { addListener() {} } },
       runtime: { id: "caveat", getURL: (p) => `chrome-extension://caveat/${p}`, onMessage: { addListener: (f) => listeners.push(f) }, onInstalled: { addListener() {} } },
       storage: { sync: { get: async (defaults) => ({ ...defaults, ...settings }) },
-        local: { get: async (defaults) => ({ ...defaults, ...local }) } },
+        local: { get: async (defaults) => ({ ...defaults, ...stored }), set: async (items) => { Object.assign(stored, items); } } },
       action: {
         setBadgeText: async ({ text }) => { badge.text = text; },
         setBadgeBackgroundColor: async () => {},
@@ -26,7 +28,7 @@ function worker({ settings = {}, local = {}, respond }) {
       },
     },
     fetch: async (url, init) => {
-      calls.push({ url, init });
+      (url.endsWith("/api/v1/annotate") ? calls : asked).push({ url, init });
       return respond(url, init);
     },
   };
@@ -38,7 +40,7 @@ function worker({ settings = {}, local = {}, respond }) {
     const async = listeners[0](message, sender, resolve);
     if (!async) resolve(undefined);
   });
-  return { send, calls, badge, opened };
+  return { send, calls, asked, stored, badge, opened };
 }
 
 const OK = { kb: { version: "abc", entries: 1 }, highlights: [], treatments: {} };
@@ -103,7 +105,10 @@ test("ignores messages from other extensions and unknown types", async () => {
 
 test("server errors, unreachable servers and time-outs become readable problems", async () => {
   const refused = worker({ respond: () => { throw new TypeError("Failed to fetch"); } });
-  assert.equal((await refused.send({ type: "annotate", blocks: ["a"] })).error.code, "unreachable");
+  const down = (await refused.send({ type: "annotate", blocks: ["a"] })).error;
+  assert.equal(down.code, "unreachable");
+  assert.equal(down.message, "Caveat cannot reach its server at http://127.0.0.1:8737. Is it running? Start it with "
+    + '"caveat serve", or "make run" in a clone of Caveat.'); // it never said how it was installed: both ways
   const failing = worker({ respond: () => json(422, { error: { code: "invalid", message: "bad field" } }) });
   assert.match((await failing.send({ type: "annotate", blocks: ["a"] })).error.message, /bad field/);
   const slow = worker({ respond: () => { throw Object.assign(new Error("aborted"), { name: "AbortError" }); } });
@@ -145,4 +150,33 @@ test("sends the page's title, headline and language with the blocks, and refuses
     assert.equal(answer.error.code, "bad_request");
   }
   assert.equal(w.calls.length, 2);
+});
+
+const LOCAL = "http://127.0.0.1:8737";
+const down = () => { throw new TypeError("Failed to fetch"); };
+
+test("a server on this computer is asked once how it starts again, and the message when it is down names that", async () => {
+  let up = true;
+  const info = { name: "Caveat on this computer", start_command: "systemctl --user start caveat" };
+  const w = worker({ respond: (url) => (url.endsWith("/api/v1/server") ? json(200, info) : up ? json(200, OK) : down()) });
+  assert.equal((await w.send({ type: "annotate", blocks: ["a"] })).ok, true);
+  assert.equal((await w.send({ type: "annotate", blocks: ["b"] })).ok, true);
+  assert.deepEqual(w.asked.map((c) => [c.url, c.init.credentials]), [[`${LOCAL}/api/v1/server`, "omit"]]); // once
+  for (let i = 0; i < 100 && !w.stored.startCommands; i++) await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual({ ...w.stored.startCommands }, { [LOCAL]: "systemctl --user start caveat" });
+  up = false;
+  assert.equal((await w.send({ type: "annotate", blocks: ["c"] })).error.message,
+    `Caveat cannot reach its server at ${LOCAL}. Is it running? Start it with "systemctl --user start caveat".`);
+});
+
+test("a remembered command is shown as one line of text only; a shared server's advice names no command", async () => {
+  const hostile = "<b>make</b> run\u202E\n\nrm -rf ~";
+  const w = worker({ local: { startCommands: { [LOCAL]: hostile, "http://127.0.0.1:9000": "x".repeat(201) } }, respond: down });
+  const { message } = (await w.send({ type: "annotate", blocks: ["a"] })).error;
+  assert.equal(message, `Caveat cannot reach its server at ${LOCAL}. Is it running? Start it with "<b>make</b> run rm -rf ~".`);
+  const long = worker({ settings: { serverUrl: "http://127.0.0.1:9000" }, local: w.stored, respond: down });
+  assert.match((await long.send({ type: "annotate", blocks: ["a"] })).error.message, /Start it with "caveat serve", or "make run"/);
+  const shared = worker({ settings: { serverUrl: SHARED, consentedOrigins: [SHARED] }, local: { startCommands: { [SHARED]: "x" } }, respond: down });
+  assert.equal((await shared.send({ type: "annotate", blocks: ["a"] })).error.message,
+    `Caveat cannot reach its server at ${SHARED}. It may be down, or the address in Caveat's options may be wrong.`);
 });

@@ -4,7 +4,8 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { load } = require("./helpers");
 
-const C = load("<p></p>", ["shared/settings.js", "shared/server_identity.js"]).Caveat;
+const window = load("<p></p>", ["shared/settings.js", "shared/server_identity.js"]);
+const C = window.Caveat;
 const SHARED = "https://caveat.example.org";
 
 test("a server's name is one short line: no controls, line breaks, bidi or zero-width characters", () => {
@@ -41,4 +42,20 @@ test("which servers answered, whether on this computer, and whether another one 
     { servers: [{ origin: SHARED, host: "caveat.example.org", local: false }], changed: true });
   assert.equal(C.answeredBy([local, SHARED], SHARED).changed, true); // some highlights came from the old one
   assert.equal(C.answeredBy([], local).changed, false);
+});
+
+test("only a server on this computer's start command is kept, per address, as one line; none forgets it", async () => {
+  const stored = {};
+  window.chrome = { storage: { local: { get: async (defaults) => ({ ...defaults, ...stored }),
+    set: async (items) => { Object.assign(stored, items); } } } };
+  const LOCAL = "http://127.0.0.1:8737";
+  await C.rememberStartCommand(LOCAL, { start_command: "make\nrun" });
+  await C.rememberStartCommand("http://localhost:8800", { start_command: "caveat serve" });
+  await C.rememberStartCommand(SHARED, { start_command: "ssh in and restart it" }); // its readers cannot start it
+  assert.deepEqual({ ...stored.startCommands }, { [LOCAL]: "make run", "http://localhost:8800": "caveat serve" });
+  assert.equal(await C.startAdvice(LOCAL), 'Is it running? Start it with "make run".');
+  await C.rememberStartCommand(LOCAL, { name: "Caveat on this computer" }); // an older Caveat says nothing
+  await C.rememberStartCommand("http://localhost:8800", { start_command: "c".repeat(201) }); // cut short it would not work
+  assert.deepEqual({ ...stored.startCommands }, {});
+  assert.equal(await C.startAdvice(LOCAL), 'Is it running? Start it with "caveat serve", or "make run" in a clone of Caveat.');
 });

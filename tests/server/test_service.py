@@ -48,15 +48,16 @@ def test_install_status_uninstall_with_a_systemd_user_unit(tmp_path):
     wanted = tmp_path / ".config/systemd/user/default.target.wants/caveat.service"
     assert f"Installed the Caveat systemd user unit: {unit}" in installed.stdout
     assert wanted.is_symlink() and wanted.resolve() == unit.resolve()
-    assert f"ExecStart={sys.executable} -m caveat.annotator serve --port {port} --workers 1" in unit.read_text()
+    assert f"ExecStart={sys.executable} -m caveat.annotator serve --port {port} --workers 1 --service systemd" in unit.read_text()
     verify(unit)
 
     status = caveat("service", "status", "--port", str(port), home=tmp_path)
     assert "installed at" in status.stdout and "enabled at login" in status.stdout
     assert "no Caveat server answering" in status.stdout and status.returncode == 1
-    with start_server(port=port) as server:
+    with start_server(port=port, options=["--service", "systemd"]) as server:  # as the unit starts it
         status = caveat("service", "status", "--port", str(port), home=tmp_path)
         version = server.get_json("/healthz")["kb_version"]
+        assert server.get_json("/api/v1/server")["start_command"] == "systemctl --user start caveat"
     assert f"answering, knowledge base {version}" in status.stdout and status.returncode == 0
 
     removed = caveat("service", "uninstall", home=tmp_path)
@@ -130,4 +131,5 @@ def test_pipx_installs_the_wheel_as_one_command_that_serves(tmp_path):
     assert f"ExecStart={tmp_path / 'pipx' / 'venvs' / 'caveat' / 'bin' / 'python'} -m caveat.annotator serve" in printed
     with start_server(log_dir=tmp_path, command=[str(command)]) as server:
         status, found = server.post_json("/api/v1/annotate", {"text": "She tried ivermectin for COVID-19."})
+        assert server.get_json("/api/v1/server")["start_command"] == "caveat serve"  # no clone around a wheel
     assert status == 200 and found["highlights"][0]["treatment"] == "ivermectin"

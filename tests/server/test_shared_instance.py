@@ -7,7 +7,7 @@ import ipaddress
 
 import pytest
 
-from caveat.server import config
+from caveat.server import config, start_command
 from caveat.server.config import CHROME_EXTENSION_ORIGIN
 
 PUBLIC = "caveat.example.org"
@@ -25,12 +25,13 @@ def get(client, path="/api/v1/treatments", peer=PROXY, forwarded_for=None, **hea
     return client.get(path, headers={"Host": PUBLIC, **headers}, environ_base={"REMOTE_ADDR": peer})
 
 
-def test_a_loopback_server_has_no_rate_limits_and_says_it_is_local(client):
+def test_a_loopback_server_has_no_rate_limits_and_says_it_is_local(client, monkeypatch, tmp_path):
+    monkeypatch.setattr(start_command, "CLONE", tmp_path)  # not a clone: an installed package
     for _ in range(70):
         response = client.get("/api/v1/treatments")
         assert response.status_code == 200 and "X-RateLimit-Limit" not in response.headers
     assert client.get("/api/v1/server").json == {"name": "Caveat on this computer", "contact": "", "shared": False,
-                                                 "privacy_url": "http://localhost/privacy"}
+                                                 "privacy_url": "http://localhost/privacy", "start_command": "caveat serve"}
 
 
 def test_a_shared_server_limits_each_client_address_and_answers_json_429(make_app):
