@@ -4,8 +4,8 @@ Writers define the acronyms they use: "Computer-Based Test (CBT) centres", "the 
 "MMR (Mumbai Metropolitan Region)". When the words beside an acronym's first letters spell it out and they are not
 one of the treatment's own names (found by the same matcher, typos and spellings included), every use of that
 acronym in the text means the other thing, as a reader would take it. The same holds when the text writes it out
-as a capitalised name anywhere, one word per letter ("Lake Shore Drive" on a page about "Lower LSD"). A text that spells it out as the treatment
-("cognitive behavioural therapy (CBT)") keeps it.
+as a capitalised name anywhere, one word per letter ("Lake Shore Drive" on a page about "Lower LSD"). A text that
+spells it out as the treatment ("cognitive behavioural therapy (CBT)") keeps it.
 """
 from __future__ import annotations
 

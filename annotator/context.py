@@ -75,17 +75,20 @@ class Context:
 
     def sentences(self, paragraph: Span) -> list[Span]:
         """The sentences of a paragraph, in order."""
-        lo, hi = paragraph
-        self.sentence(lo, lo)  # finds the paragraph's sentence starts once
-        starts = self._sentences[lo]
-        return list(zip(starts, starts[1:] + [hi]))
+        starts = self._sentence_starts(*paragraph)
+        return list(zip(starts, starts[1:] + [paragraph[1]]))
+
+    def _sentence_starts(self, lo: int, hi: int) -> list[int]:
+        """Where the sentences of the paragraph [lo, hi) start, found once per paragraph."""
+        starts = self._sentences.get(lo)
+        if starts is None:
+            starts = self._sentences[lo] = [lo] + [m.end() for m in _SENTENCE_END.finditer(self.text, lo, hi)]
+        return starts
 
     def sentence(self, start: int, end: int) -> Span:
         """The sentence holding [start, end); a mention that straddles a sentence end takes both sentences."""
         lo, hi = self.paragraph(start)
-        starts = self._sentences.get(lo)
-        if starts is None:
-            starts = self._sentences[lo] = [lo] + [m.end() for m in _SENTENCE_END.finditer(self.text, lo, hi)]
+        starts = self._sentence_starts(lo, hi)
         i = bisect.bisect_right(starts, start) - 1
         j = bisect.bisect_left(starts, end)
         return starts[i], (starts[j] if j < len(starts) else hi)

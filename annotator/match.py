@@ -110,7 +110,8 @@ class Matcher:
             folded = fold(raw)
             word = normal(folded)
             near = self._neighbours(folded, word)
-            starts = _unpossessed(raw) in self._exact or word in self._root.children or any(w in self._root.children for w in near)
+            children = self._root.children
+            starts = _unpossessed(raw) in self._exact or word in children or any(w in children for w in near)
             known = _Word(word, near, starts)
             if len(raw) <= MAX_CACHED_WORD:
                 self._words[raw] = known

@@ -7,9 +7,8 @@ own it, the one named last before it wins, and it takes the place of a broader e
 Before any full name, the broader entry (if any) keeps the words ("stem cell therapy" before "mesenchymal stem
 cells" is still stem cell therapy); a short form no other entry claims ("plasma transfusions" in a lead paragraph,
 "young donor plasma" named further on) goes to the first treatment named after it. In a text that names none of
-them, it is dropped. A short
-form marked ambiguous needs treatment context in its own sentence: the treatment being plainly meant elsewhere in
-the text is not enough, since articles explain the biology of what they sell.
+them, it is dropped. A short form marked ambiguous needs treatment context in its own sentence: the treatment being
+plainly meant elsewhere in the text is not enough, since articles explain the biology of what they sell.
 """
 from __future__ import annotations
 

@@ -6,7 +6,8 @@ use's words occur, the most specific wins: a longer phrase beats a shorter one (
 beats "depression"), and words within three words of the mention count one more. A treatment's own name among a use's
 words (a brand sold for one use: "Spravato", "Ozempic") counts as much when it is the mention itself, and least
 anywhere else, and not more than a use's other words when the sentence says the product is a copy (`copy_cues`):
-"compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake Ozempic pens" are not the approved use. A brand's name nearby is the last resort: the paragraph, the page and the paragraphs around are read first
+"compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake Ozempic pens" are not the approved use.
+A brand's name nearby is the last resort: the paragraph, the page and the paragraphs around are read first
 ("semaglutide, sold as Ozempic" in an article on compounded copies is about the copies). Only
 on a real tie does the most cautious use win. When nothing names a use, the highlight says so: the level all uses
 share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").

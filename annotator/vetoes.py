@@ -16,9 +16,11 @@
 - a capitalised name that is part of the name of a body ("the Chiropractic Board of Australia", "Dept. of Medical
   Acupuncture"; the KB's `organisation_cues`);
 - a sentence whose patient is an animal ("Ivermectin Pour-On for Cattle", "provide your calf with colostrum"; the
-  KB's `animal_cues`, not counting one inside a name such as "horse paste") and that names none of the entry's uses
-  other than its established ones (a dewormer's approved use is the animal's use too) and has no treatment cue: this mention only, since articles on people taking a horse dewormer mention horses too
-  ("fenbendazole, a horse and dog dewormer, for her cancer" is caught);
+  KB's `animal_cues`, not counting one inside a name such as "horse paste") that names none of the entry's uses
+  other than its established ones (a dewormer's approved use is the animal's use too) and has no treatment cue: the
+  text uses the name in its animal sense, as below, unless one of its mentions is plainly the treatment (articles
+  on people taking a horse dewormer mention horses too: "fenbendazole, a horse and dog dewormer, for her cancer" is
+  caught);
 - the other way round, once `not_when` shows the text uses a name in its other sense ("coffee tasting, known as
   cupping"), its mentions without treatment context take that sense too, unless one of them is plainly the treatment.
 """

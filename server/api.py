@@ -26,7 +26,7 @@ def annotate_route():
     raw = annotate_request.read_body()
     kb = state().store.kb  # this request keeps this KB even if a reload swaps in another meanwhile
     with measure("cache"):  # a body seen before was valid then: its answer is served without parsing it again
-        key = (content_key("request", raw), kb.version)
+        key = (content_key(raw), kb.version)
         body = state().cache.get(key)
     if body is None:
         kind, content, page = annotate_request.parse(raw)

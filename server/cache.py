@@ -9,8 +9,8 @@ import threading
 from collections import OrderedDict
 
 
-def content_key(kind: str, payload: bytes) -> str:
-    return hashlib.blake2b(kind.encode() + b"\0" + payload, digest_size=20).hexdigest()
+def content_key(body: bytes) -> str:
+    return hashlib.blake2b(body, digest_size=20).hexdigest()
 
 
 MAX_BYTES = 64 * 1024 * 1024  # responses run ~15x their request: cap the memory, not only the count
