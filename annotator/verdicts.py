@@ -33,9 +33,10 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
         return None
     span = ctx.sentence(start, end)
     words = ctx.words(*span)
-    clause_lo, clause_hi = _clause(ctx.text, span, start, end)
-    lo = min(max(words.index(start) - NEAR, 0), words.index(clause_lo))
-    hi = max(words.index(end) + NEAR, words.index(clause_hi))
+    lo, hi = max(words.index(start) - NEAR, 0), words.index(end) + NEAR
+    clause = _clause(ctx.text, span, start, end)
+    if clause != span:  # a sentence of one clause makes nothing closer than the rest
+        lo, hi = min(lo, words.index(clause[0])), max(hi, words.index(clause[1]))
     own = words.index(start), words.index(end)
     genuine = not words.any(cues.copy)
     sentence = [(_score(words, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
