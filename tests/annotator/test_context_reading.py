@@ -219,14 +219,19 @@ def test_a_brand_name_nearby_still_names_its_use_when_nothing_else_does(kb):
     "Many clinics sell NAD+ drips.\n\nNAD+ is a coenzyme found in every cell of the body.",
     "Clinics inject growth hormone for ageing.\n\nHuman growth hormone is released by the pituitary gland in children.",
     "She takes magnesium supplements for sleep.\n\nMagnesium is important for many biological functions.",
+    "She takes vitamin D tablets.\n\nFrom October to March, everyone will need to rely on dietary sources of vitamin D.",
+    "Adults buy colostrum supplements.\n\nColostrum, the first milk produced by mammals after birth, is rich.",
 ])
 def test_a_sentence_describing_the_bodys_own_substance_is_not_the_treatment(text, kb):
     assert len(found(text, kb)) == 1
 
 
-def test_a_substance_sentence_with_a_treatment_cue_is_still_the_treatment(kb):
-    text = "Human growth hormone, made by the pituitary gland, is injected at anti-ageing clinics."
-    assert [t for _, t, _ in found(text, kb)] == ["human-growth-hormone"]
+@pytest.mark.parametrize("text, treatment", [
+    ("Human growth hormone, made by the pituitary gland, is injected at anti-ageing clinics.", "human-growth-hormone"),
+    ("Secretagogues (CJC-1295): stimulate the pituitary gland to release growth hormone.", "cjc-1295-ipamorelin"),
+])
+def test_a_substance_sentence_with_a_treatment_cue_or_a_drugs_name_is_still_the_treatment(text, treatment, kb):
+    assert [t for _, t, _ in found(text, kb)] == [treatment]
 
 
 def test_a_sentence_that_sets_the_proven_use_against_another_is_about_the_other(kb):
