@@ -103,7 +103,10 @@ def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> b
     unambiguous name can ("hormone replacement therapy (HRT)"); an ambiguous one can in a text that names some
     treatment by an unambiguous name (`health_text`: "BPC-157 ... regenerative peptides"), or where its own sentence
     names one of the entry's uses. Elsewhere a cue word can belong to something else ("ADT's board approved the
-    deal", "take a water sample ... calcium"), so each mention needs its own context."""
+    deal", "take a water sample ... calcium"), so each mention needs its own context. So it does on a page whose
+    title names the other sense ("A Forager's Guide to Lion's Mane Mushroom"), whatever the text."""
+    if entry.not_when and ctx.words(*HEADER).any(entry.not_when):
+        return False
     return not m.alias.ambiguous or health_text or _Around(ctx, ctx.sentence(m.start, m.end), m).any(entry.use_words)
 
 

@@ -359,3 +359,11 @@ def test_an_abbreviation_the_text_defines_for_a_treatment_is_that_treatment(kb):
 ])
 def test_brackets_that_do_not_abbreviate_the_name_define_nothing(text, kb):
     assert [e for e, _, _ in found(text, kb)] in (["metformin", "Glucophage", "Glucophage"], ["ivermectin"])
+
+
+def test_a_page_whose_title_names_the_other_sense_needs_context_for_each_mention(kb):
+    text = ("I still remember my first time finding a Lion's Mane mushroom on a fallen beech tree.\n\n"
+            "Lion's Mane is also celebrated in traditional medicine for its cognitive benefits.")
+    about_the_mushroom = Page(title="A Forager's Guide to Lion's Mane Mushroom")
+    assert [h.start for h in annotate_text(text, kb, about_the_mushroom).highlights] == [text.rindex("Lion's Mane")]
+    assert len(annotate_text(text, kb).highlights) == 2   # without that title, one sense for the whole text
