@@ -33,10 +33,12 @@ class Cues(NamedTuple):
     measure: tuple[tuple[Phrase, Phrase], ...] = ()  # (words before, words after) the name in "low *", "* levels"
     organisation: tuple[str, ...] = ()  # capitalised words that end or start a body's name ("Board", "Society")
     company: tuple[str, ...] = ()       # words after a possessive name that make it a firm's ("ADT's board")
+    taking: tuple[tuple[Phrase, Phrase], ...] = ()   # (words before, words after) the name in "I'm on *"
 
 
 def measure_phrase(pattern: str) -> tuple[Phrase, Phrase]:
-    """A `measure_cues` pattern such as "low levels of *" as (the words before the name, the words after it)."""
+    """A `measure_cues` or `taking_cues` pattern such as "low levels of *" as (the words before the name, the words
+    after it)."""
     before, _, after = pattern.partition("*")
     return norm_phrase(before), norm_phrase(after)
 

@@ -60,7 +60,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         # that is only nearby ("horse") gives way when the sentence names a use: it is the sentence to catch
         if sentence.over_mention(entry.not_when) or not sentence.any(entry.use_words):
             return OTHER_SENSE
-    if sentence.measured(cues.measure):
+    if sentence.framed(cues.measure):
         return SUBSTANCE
     if cues.organisation and _in_a_body_name(ctx.text, m, cues.organisation):
         return VETO
@@ -76,11 +76,11 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
 
 def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:
     """An ambiguous name stands for the treatment where its sentence has a treatment cue (the KB's _cues.yaml, or
-    the entry's own `cues`), or says what it is for ("PRP for her knee"), or names one of its uses with a cue in the
+    the entry's own `cues`), or says someone is on it ("I'm on TRT"), or says what it is for ("PRP for her knee"), or names one of its uses with a cue in the
     paragraph. Use words alone are not enough: biology and business writing name the same conditions ("NAD+
     declines with ageing")."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
-    if sentence.cued(cues, entry):
+    if sentence.cued(cues, entry) or sentence.framed(cues.taking):
         return True
     words, _, hi = sentence.words, sentence.lo, sentence.hi
     if any(w in _FOR for w in words.words[hi:hi + 3]) and any(words.within(p, hi, len(words.words))
@@ -168,9 +168,9 @@ class _Around:
                     return True
         return False
 
-    def measured(self, patterns: tuple[tuple[Phrase, Phrase], ...]) -> bool:
-        """True when the mention stands inside a phrase that measures the substance ("low levels of testosterone",
-        "vitamin D deficiency", "a vitamin D test"): the body's level, not the treatment, whatever the cues."""
+    def framed(self, patterns: tuple[tuple[Phrase, Phrase], ...]) -> bool:
+        """True when the mention stands inside one of the (words before, words after) patterns: one that measures
+        the substance ("low levels of testosterone", "a vitamin D test"), or says someone takes it ("I'm on TRT")."""
         words, lo, hi = self.words.words, self.lo, self.hi
         return any(tuple(words[lo - len(before):lo]) == before and tuple(words[hi:hi + len(after)]) == after
                    for before, after in patterns if lo >= len(before))

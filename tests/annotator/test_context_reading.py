@@ -25,6 +25,7 @@ def found(text, kb, page=Page()):
     ("The spa offers IV therapy for hangovers.", "IV therapy", "iv-vitamin-drips"),
     ("She takes colostrum every morning for her gut health.", "colostrum", "bovine-colostrum"),
     ("She did a detox to clear toxins from her liver.", "detox", "detox-cleanse"),
+    ("As I mentioned in my progress post, I’m on TRT due to low testosterone.", "TRT", "testosterone-therapy"),
 ])
 def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb):
     assert [(e, t) for e, t, _ in found(text, kb)] == [(exact, treatment)]
