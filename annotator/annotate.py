@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 from bs4 import BeautifulSoup
 
-from . import acronyms, short_forms
+from . import abbreviations, acronyms, short_forms
 from .context import Context
 from .errors import AnnotatorError
 from .extract import extract_page
@@ -18,7 +18,7 @@ from .match import Match
 from .page import NO_PAGE, Page
 from .results import Annotations, Highlight
 from .verdicts import verdict_for
-from .vetoes import NO_CONTEXT, OTHER_SENSE, SUBSTANCE, VETO, sets_the_sense, treatment_meant, vetoed
+from .vetoes import NO_CONTEXT, OTHER_SENSE, SUBSTANCE, VETO, about_an_animal, sets_the_sense, treatment_meant, vetoed
 
 CONTEXT_CHARS = 32
 BLOCK_GAP = "\n\n"
@@ -68,6 +68,7 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
     if candidates:
         spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py
         candidates = short_forms.resolve([m for m in candidates if m not in spelled_out], _named(page, kb))
+        candidates += abbreviations.defined(text, candidates)  # "fenbendazole (FZ)": see abbreviations.py
         ctx.names = sorted((m.start, m.end) for m in candidates)
     asked: dict[Match, str | None] = {}  # a veto depends on the entry, the text and the place: each winner asked once
     while True:  # vetoes are checked on the winners only; a vetoed winner lets the next-best candidate through
@@ -80,7 +81,7 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
                  if asked[m] is None and sets_the_sense(m, kb.entry(m.alias.entry), ctx, health)}
         rejected = {m for m in chosen if asked[m] in (VETO, OTHER_SENSE, SUBSTANCE)
                     or (asked[m] == NO_CONTEXT and (m.alias.entry not in meant or m.alias.short_form))}
-        rejected |= _in_other_sense(chosen, asked, kb, ctx)
+        rejected |= _in_other_sense(chosen, asked, kb, ctx, health)
         if not rejected:
             ctx.note_treatments([(m.alias.entry, m.start) for m in chosen])
             return [_highlight(m, kb, ctx, blocks) for m in chosen]
@@ -94,14 +95,16 @@ def _named(page: Page, kb: KnowledgeBase) -> set[str]:
         if header else set()
 
 
-def _in_other_sense(chosen: list[Match], asked: dict[Match, str | None], kb: KnowledgeBase, ctx: Context) -> set[Match]:
+def _in_other_sense(chosen: list[Match], asked: dict[Match, str | None], kb: KnowledgeBase, ctx: Context,
+                    health: bool) -> set[Match]:
     """Where the text uses a name in its other sense, its mentions without treatment context, unless one of them
-    plainly is the treatment (vetoes.py)."""
+    plainly is the treatment (vetoes.py); outside a health text, not one in a sentence about an animal."""
     other = {m.alias.entry for m in chosen if asked[m] == OTHER_SENSE}
     if not other:
         return set()
     shown = [m for m in chosen if m.alias.entry in other and asked[m] is None]
-    meant = {m for m in shown if treatment_meant(m, kb.entry(m.alias.entry), ctx, kb.cues)}
+    meant = {m for m in shown if treatment_meant(m, kb.entry(m.alias.entry), ctx, kb.cues)
+             and (health or not about_an_animal(m, ctx, kb.cues))}
     plainly = {m.alias.entry for m in meant}
     return {m for m in shown if m not in meant and m.alias.entry not in plainly}
 

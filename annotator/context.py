@@ -21,7 +21,11 @@ _SPACE = re.compile(r"\s+")
 # A sentence ends at a run of end marks (quotes and brackets may follow) and white space. A match starts only at the
 # first mark of a run: tried from every mark of a run not followed by white space, the regular expression cost the
 # square of the run's length in one call into C (200 KB of dots held a server worker, GIL and all, for hours).
-_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*\s+|\n")
+# A citation mark may stand between a sentence's full stop and the next sentence ("hypogonadism.[32] However",
+# "mental health.1 Meanwhile"): after a word, a number or a bracketed number then a capital is a sentence end.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*\s+"
+                           r"|(?<=[^\W\d_)])\.(?:\[\d{1,3}(?:[,–-]\d{1,3})*\]|\d{1,3}(?:[,–-]\d{1,3})*)\s+(?=[A-Z“\"])"
+                           r"|\n")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|co|uk|info|health|clinic)\b/?", re.I)
 
 _ADDRESS_REACH = 256   # how far a web address may reach either side of a mention

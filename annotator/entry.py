@@ -32,6 +32,7 @@ class Cues(NamedTuple):
     animal: tuple[Phrase, ...] = ()     # words that show an animal is the patient ("cattle", "calves", "dog")
     measure: tuple[tuple[Phrase, Phrase], ...] = ()  # (words before, words after) the name in "low *", "* levels"
     organisation: tuple[str, ...] = ()  # capitalised words that end or start a body's name ("Board", "Society")
+    company: tuple[str, ...] = ()       # words after a possessive name that make it a firm's ("ADT's board")
 
 
 def measure_phrase(pattern: str) -> tuple[Phrase, Phrase]:

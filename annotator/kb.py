@@ -161,7 +161,7 @@ class KnowledgeBase:
         self.cues = Cues(phrases("treatment_cues"), phrases("idioms"), phrases("substance_cues"),
                          phrases("contrast_cues"), phrases("copy_cues"), phrases("animal_cues"),
                          tuple(measure_phrase(m) for m in cues.get("measure_cues", ())),
-                         tuple(cues.get("organisation_cues", ())))
+                         tuple(cues.get("organisation_cues", ())), tuple(cues.get("company_cues", ())))
         self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form)
                                for e in entries for a in e.aliases])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words

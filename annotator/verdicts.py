@@ -14,12 +14,13 @@ share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .context import HEADER, NAME_ONLY, Context, Words, longest, strongest
 from .entry import Cues, Entry, Indication, Phrase, Verdict
 
-NEAR = 3   # words either side of a mention that count as its own clause
+NEAR = 3   # words either side of a mention that count as close, even across a comma
 
 
 def verdict_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues = Cues(())) -> Verdict:
@@ -32,7 +33,9 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
         return None
     span = ctx.sentence(start, end)
     words = ctx.words(*span)
-    lo, hi = max(words.index(start) - NEAR, 0), words.index(end) + NEAR
+    clause_lo, clause_hi = _clause(ctx.text, span, start, end)
+    lo = min(max(words.index(start) - NEAR, 0), words.index(clause_lo))
+    hi = max(words.index(end) + NEAR, words.index(clause_hi))
     own = words.index(start), words.index(end)
     genuine = not words.any(cues.copy)
     sentence = [(_score(words, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
@@ -43,6 +46,21 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
         if hits and max(h[0] for h in hits) > NAME_ONLY:
             return strongest(hits)
     return strongest(sentence)  # only a brand's name says which use: the use it is sold for
+
+
+def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause around a mention, inside its sentence: between semicolons, colons, brackets, dashes, or a comma
+    that opens another clause ("While doctors agree that testosterone therapy is beneficial in hypogonadal men,
+    they worry about clinics that sell it as a cure-all for ageing"). A comma in a list ("its stress-soothing,
+    anxiety-quelling powers") joins what it separates."""
+    lo, hi = sentence
+    before = [b.end() for b in _CLAUSE_BREAK.finditer(text, lo, start)]
+    after = _CLAUSE_BREAK.search(text, end, hi)
+    return (before[-1] if before else lo), (after.start() if after else hi)
+
+
+_CLAUSE_BREAK = re.compile(r"[;:()—–]|,(?=\s+(?:but|while|whereas|although|though|yet|however|so|which|who|they|"
+                           r"he|she|it|we|you|I)\b)")
 
 
 def _contrast(hits: list[tuple[float, float, Indication]], words: Words,

@@ -14,7 +14,8 @@
 - a name inside a phrase that measures the body's own level ("low levels of testosterone", "vitamin D deficiency",
   "NAD+ levels"; the KB's `measure_cues`): the level, not the treatment, whatever the cues;
 - a capitalised name that is part of the name of a body ("the Chiropractic Board of Australia", "Dept. of Medical
-  Acupuncture"; the KB's `organisation_cues`);
+  Acupuncture"; the KB's `organisation_cues`), or a firm's name in the possessive ("ADT's board approved the deal";
+  the KB's `company_cues`);
 - a sentence whose patient is an animal ("Ivermectin Pour-On for Cattle", "provide your calf with colostrum"; the
   KB's `animal_cues`, not counting one inside a name such as "horse paste") that names none of the entry's uses
   other than its established ones (a dewormer's approved use is the animal's use too) and has no treatment cue: the
@@ -62,6 +63,8 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return SUBSTANCE
     if cues.organisation and _in_a_body_name(ctx.text, m, cues.organisation):
         return VETO
+    if cues.company and _a_firms(ctx.text, m, cues.company):
+        return VETO
     if cues.animal and sentence.free(cues.animal, ctx.names) and not sentence.any(entry.claim_words) \
             and not sentence.cued(cues, entry):
         return OTHER_SENSE
@@ -87,6 +90,13 @@ def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: 
     return _Around(ctx, ctx.paragraph(m.start), m).cued(cues, entry) or bool(ctx.hits(entry, HEADER))
 
 
+def about_an_animal(m: Match, ctx: Context, cues: Cues) -> bool:
+    """Is the mention's sentence about an animal patient ("immunity to the body of the young calf")? In a text that
+    names no treatment unambiguously and already uses the name in its animal sense, such a sentence does not show the
+    treatment plainly meant, whatever use it names: the use is the animal's."""
+    return bool(cues.animal) and _Around(ctx, ctx.sentence(m.start, m.end), m).free(cues.animal, ctx.names)
+
+
 def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> bool:
     """Can this highlighted mention make the text's other, context-less mentions of the name count as meant? An
     unambiguous name can ("hormone replacement therapy (HRT)"); an ambiguous one can in a text that names some
@@ -106,6 +116,17 @@ def _in_a_body_name(text: str, m: Match, words: tuple[str, ...]) -> bool:
         return False
     after, before = _body_patterns(words)
     return bool(after.match(text, m.end, m.end + 120) or before.search(text, max(m.start - 120, 0), m.start))
+
+
+def _a_firms(text: str, m: Match, words: tuple[str, ...]) -> bool:
+    """Is the mention, capitalised and in the possessive, a firm's name ("ADT's board approved the transaction",
+    "ADT's shares rose")?"""
+    return text[m.start:m.start + 1].isupper() and bool(_firm_pattern(words).match(text, m.end, m.end + 60))
+
+
+@functools.lru_cache(maxsize=4)
+def _firm_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"[’']s[ \t]+(?:[a-z-]+[ \t]+)?(?i:%s)\b" % "|".join(re.escape(w) for w in words))
 
 
 @functools.lru_cache(maxsize=4)

@@ -180,7 +180,7 @@ def test_a_short_form_before_any_full_name_keeps_the_broader_entry(kb):
 
 
 @pytest.mark.parametrize("cued, rest", [
-    ("ADT's board approved the deal.", "Tyco bought ADT in 1997 and spun off ADT in 2012."),
+    ("The deal for ADT was approved in May.", "Tyco bought ADT in 1997 and spun off ADT in 2012."),
     ("You will need to take calcium readings.", "Calcium is important in concrete pools, so add calcium."),
 ])
 def test_in_a_text_naming_no_treatment_a_cue_word_does_not_make_every_mention_meant(cued, rest, kb):
@@ -245,6 +245,9 @@ def test_a_proven_use_named_beside_another_without_a_contrast_keeps_its_verdict(
     "Forty per cent of North Americans have a deficiency in vitamin D.",
     "Only a specialist can ask for a vitamin D test without it costing the patient money.",
     "NAD+ levels naturally decline with age.",
+    "Is there a reason to think you lack magnesium?",
+    "My testosterone was low.",
+    "Injections with GnRH resulted in a major elevation of testosterone in the birds.",
 ])
 def test_a_name_inside_a_phrase_that_measures_the_bodys_level_is_not_the_treatment(text, kb):
     assert found(text, kb) == []
@@ -293,14 +296,20 @@ def test_a_proven_use_set_apart_in_another_sentence_does_not_make_the_paragraph_
     "The about-face by the Chiropractic Board of Australia follows revelations in this masthead.",
     "said the head of the Dept. of Medical Acupuncture at the hospital.",
     "said the director of the International Fishmeal and Fish Oil Producers' Organization.",
+    "ADT's board approved the transaction, which is expected to be completed by June.",   # a firm's, in the possessive
+    "ADT's largest shareholder sold its stake.",
+    "ADT's CEO said customers would see no change.",
 ])
 def test_a_treatment_name_inside_the_name_of_a_body_names_the_body(text, kb):
     assert found(text, kb) == []
 
 
-def test_a_body_named_beside_the_treatment_leaves_the_treatment(kb):
-    text = "The British Acupuncture Council says acupuncture is offered for chronic pain."
-    assert [e for e, _, _ in found(text, kb)] == ["acupuncture"]
+@pytest.mark.parametrize("text, exact", [
+    ("The British Acupuncture Council says acupuncture is offered for chronic pain.", "acupuncture"),
+    ("Men with prostate cancer often feel ADT's side effects within weeks of the first injection.", "ADT"),
+])
+def test_a_body_named_beside_the_treatment_leaves_the_treatment(text, exact, kb):
+    assert [e for e, _, _ in found(text, kb)] == [exact]
 
 
 def test_an_acronym_written_out_as_a_capitalised_name_anywhere_in_the_text_is_that_name(kb):
@@ -312,3 +321,36 @@ def test_an_acronym_written_out_as_a_capitalised_name_anywhere_in_the_text_is_th
 
 def test_resistance_to_a_drug_is_not_the_drug(kb):
     assert found("He described antibiotic resistance as a silent pandemic.", kb) == []
+
+
+def test_a_use_named_in_a_sentence_about_an_animal_is_the_animals_outside_a_health_text(kb):
+    text = ("Failure to provide the calf with colostrum will make her susceptible to diseases.\n\n"
+            "Since colostrum consists of antibodies that transmit immunity to the body of the young calf, it is a "
+            "source of passive immunity.\n\nTrue colostrum is produced during the first two and a half days.")
+    assert found(text, kb) == []
+    people = "She takes colostrum every morning for her gut health.\n\n" + text
+    assert people.index("colostrum") in [h.start for h in annotate_text(people, kb).highlights]
+
+
+@pytest.mark.parametrize("text", [
+    "approves testosterone replacement for men with hypogonadism.[32] However, critics say low T ads overreach.",
+    "testosterone replacement is approved for men with hypogonadism.1 However, critics say low T ads overreach.",
+])
+def test_a_citation_mark_after_a_full_stop_ends_the_sentence(text, kb):
+    (h,) = annotate_text(text, kb).highlights
+    assert h.level == "established" and "hypogonadism" in h.indication
+
+
+def test_an_abbreviation_the_text_defines_for_a_treatment_is_that_treatment(kb):
+    text = ("The drug in question is fenbendazole (FZ), sold under other names.\n\n"
+            "Patients take 222 mg of FZ per day for their cancer.")
+    assert [(e, t) for e, t, _ in found(text, kb)] == [("fenbendazole", "fenbendazole"), ("FZ", "fenbendazole"),
+                                                       ("FZ", "fenbendazole")]
+
+
+@pytest.mark.parametrize("text", [
+    "She takes metformin (Glucophage) daily; Glucophage helps.",     # a brand, not an abbreviation
+    "He took ivermectin (WHO) at home; the WHO said it was unwise.",  # the letters are not the name's
+])
+def test_brackets_that_do_not_abbreviate_the_name_define_nothing(text, kb):
+    assert [e for e, _, _ in found(text, kb)] in (["metformin", "Glucophage", "Glucophage"], ["ivermectin"])

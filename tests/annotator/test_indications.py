@@ -43,6 +43,18 @@ def test_same_sentence_beats_same_paragraph(kb):
     assert second.evidence == "disproven"
 
 
+def test_same_clause_beats_the_rest_of_the_sentence(kb):
+    text = ("While doctors agree that testosterone therapy is beneficial in hypogonadal men, they worry about "
+            "clinics that push testosterone as a cure-all for ageing.")
+    first, second = annotate_text(text, kb).highlights
+    assert (first.level, second.level) == ("established", "warning")
+
+
+def test_a_list_comma_does_not_end_the_clause(kb):
+    h = only("Celebrities swear by ashwagandha thanks to its stress-soothing, anxiety-quelling powers.", kb)
+    assert h.indication == kb.card("ashwagandha").indications[1].condition   # anxiety: the more cautious of two
+
+
 def test_paragraph_is_the_fallback(kb):
     text = "Doctors saw a rise in COVID-19 cases. Some patients asked for ivermectin."
     assert only(text, kb).evidence == "disproven"
