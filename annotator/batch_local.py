@@ -53,10 +53,10 @@ def run_local(sources: list[tuple[str, str]], out: Path, job: Job, workers: int,
 
 
 def _start_worker(job: Job) -> None:
-    """Ctrl-C is the main process's to handle: workers finish the task they hold. The KB is compiled now, while
-    the inputs are indexed, not on the first task (a KB of another version is reported by that task), then frozen
-    out of the garbage collector's sight: its objects live as long as the process, and walking them in every
-    collection cost about a tenth of the worker's time."""
+    """Ctrl-C is the main process's to handle: workers finish the task they hold. The KB is compiled as the worker
+    starts (a KB of another version is reported by the first task), then frozen out of the garbage collector's
+    sight: its objects live as long as the process, and walking them in every collection cost about a tenth of the
+    worker's time."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         worker_kb(job.kb_path, job.kb_version)
