@@ -4,7 +4,6 @@ starts, fed a bounded number of tasks at a time. Workers write their tasks' rows
 per finished task to the checkpoint, then joins the parts into the output tables while the workers exit."""
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import secrets
 import signal
@@ -54,15 +53,12 @@ def run_local(sources: list[tuple[str, str]], out: Path, job: Job, workers: int,
 
 def _start_worker(job: Job) -> None:
     """Ctrl-C is the main process's to handle: workers finish the task they hold. The KB is compiled as the worker
-    starts (a KB of another version is reported by the first task), then frozen out of the garbage collector's
-    sight: its objects live as long as the process, and walking them in every collection cost about a tenth of the
-    worker's time."""
+    starts, before its first index task (a KB of another version is reported by the first page task instead)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         worker_kb(job.kb_path, job.kb_version)
     except AnnotatorError:
-        return
-    gc.freeze()
+        pass
 
 
 def _results(pool: ProcessPoolExecutor, tasks: list[Task], run_task: Callable[[Task], TaskDone],
