@@ -28,7 +28,7 @@ def run_local(sources: list[tuple[str, str]], out: Path, job: Job, workers: int,
     fmt = format_of(out)
     checkpoint = Checkpoint(out, job.kb_version)
     done = checkpoint.start(overwrite)
-    run_task = partial(write_parts, job=job, folder=str(checkpoint.parts), fmt=fmt, run=secrets.token_hex(4))
+    annotate_task = partial(write_parts, job=job, folder=str(checkpoint.parts), fmt=fmt, run=secrets.token_hex(4))
     context = multiprocessing.get_context("spawn")  # fresh interpreters: no threads or locks inherited
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(job,)) as pool:
         try:
@@ -36,7 +36,7 @@ def run_local(sources: list[tuple[str, str]], out: Path, job: Job, workers: int,
             tasks = plan(indexes, TaskSize(task_pages), done)
             total = sum(len(index.pages) for index in indexes)
             with Progress(total, total - sum(len(t.pages) for t in tasks), progress) as bar:
-                for finished in _results(pool, tasks, run_task, workers * IN_FLIGHT_PER_WORKER):
+                for finished in _results(pool, tasks, annotate_task, workers * IN_FLIGHT_PER_WORKER):
                     checkpoint.add(finished)
                     bar.advance(len(finished.pages))
             recorded = checkpoint.tasks()
@@ -61,13 +61,13 @@ def _start_worker(job: Job) -> None:
         pass
 
 
-def _results(pool: ProcessPoolExecutor, tasks: list[Task], run_task: Callable[[Task], TaskDone],
+def _results(pool: ProcessPoolExecutor, tasks: list[Task], annotate_task: Callable[[Task], TaskDone],
              in_flight: int) -> Iterator[TaskDone]:
     queued = iter(tasks)
     running: set[Future[TaskDone]] = set()
     while True:
         for task in queued:
-            running.add(pool.submit(run_task, task))
+            running.add(pool.submit(annotate_task, task))
             if len(running) >= in_flight:
                 break
         if not running:
