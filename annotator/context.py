@@ -275,8 +275,9 @@ def longest(words: Words, phrases: tuple[Phrase, ...], lo: int = 0, hi: int | No
 
 
 def strongest(hits: list[tuple[float, float, Indication]]) -> Indication | None:
-    """The most specific of the (score, phrase length, indication) hits: the highest score, then the longer phrase
-    found; the most cautious only on a real tie."""
+    """The most specific of the (score, phrase length, indication) hits: the highest score; on equal scores the most
+    cautious (a longer phrase far off is no stronger than a short one beside the mention: "compounded semaglutide,
+    the active ingredient in the weight-loss drug Ozempic"), then the longer phrase."""
     if not hits:
         return None
-    return max(hits, key=lambda h: (h[0], h[1], caution_rank(h[2].evidence, h[2].risk)))[2]
+    return max(hits, key=lambda h: (h[0], caution_rank(h[2].evidence, h[2].risk), h[1]))[2]

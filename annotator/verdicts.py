@@ -3,14 +3,14 @@
 The words of each of the entry's uses (indications) are looked for nearest first: the mention's sentence, its
 paragraph, the page's title and headline, then the paragraphs around it, ring by ring. In the first place where any
 use's words occur, the most specific wins: a longer phrase beats a shorter one ("treatment-resistant depression"
-beats "depression"), and words within three words of the mention count one more. A treatment's own name among a use's
-words (a brand sold for one use: "Spravato", "Ozempic") counts as much when it is the mention itself, and least
-anywhere else, and not more than a use's other words when the sentence says the product is a copy (`copy_cues`):
-"compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake Ozempic pens" are not the approved use.
-A brand's name nearby is the last resort: the paragraph, the page and the paragraphs around are read first
-("semaglutide, sold as Ozempic" in an article on compounded copies is about the copies). Only
-on a real tie does the most cautious use win. When nothing names a use, the highlight says so: the level all uses
-share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").
+beats "depression"), and words within three words of the mention, or in its own clause, count one more. A
+treatment's own name among a use's words (a brand sold for one use: "Spravato", "Ozempic") counts as much when it
+is the mention itself, and least anywhere else, and not more than a use's other words when the sentence says the
+product is a copy (`copy_cues`): "compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake Ozempic
+pens" are not the approved use. A brand's name nearby is the last resort: the paragraph, the page and the paragraphs
+around are read first ("semaglutide, sold as Ozempic" in an article on compounded copies is about the copies). On
+equal strength the most cautious use wins, whatever the phrases' lengths. When nothing names a use, the highlight
+says so: the level all uses share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").
 """
 from __future__ import annotations
 
@@ -33,9 +33,10 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
         return None
     span = ctx.sentence(start, end)
     words = ctx.words(*span)
-    clause_lo, clause_hi = _clause(ctx.text, span, start, end)
-    lo = min(max(words.index(start) - NEAR, 0), words.index(clause_lo))
-    hi = max(words.index(end) + NEAR, words.index(clause_hi))
+    lo, hi = max(words.index(start) - NEAR, 0), words.index(end) + NEAR
+    clause = _clause(ctx.text, span, start, end)
+    if clause != span:  # a sentence of one clause makes nothing closer than the rest
+        lo, hi = min(lo, words.index(clause[0])), max(hi, words.index(clause[1]))
     own = words.index(start), words.index(end)
     genuine = not words.any(cues.copy)
     sentence = [(_score(words, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
@@ -59,7 +60,7 @@ def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple
     return (before[-1] if before else lo), (after.start() if after else hi)
 
 
-_CLAUSE_BREAK = re.compile(r"[;:()—–]|,(?=\s+(?:but|while|whereas|although|though|yet|however|so|which|who|they|"
+_CLAUSE_BREAK = re.compile(r"[;:()—–]|,(?=\s+(?:but|while|whereas|although|though|yet|however|so|they|"
                            r"he|she|it|we|you|I)\b)")
 
 

@@ -10,7 +10,8 @@
   reader reads it ("hormone replacement therapy (HRT)" early on makes every later "HRT" the therapy);
 - a sentence that describes the body's own substance or cells ("NAD+, short for nicotinamide adenine dinucleotide,
   is a coenzyme"; "growth hormone is released by the pituitary gland"), with no treatment cue: the substance, not
-  the treatment (the KB's `substance_cues`); the treatment being meant elsewhere in the text does not change that;
+  the treatment (the KB's `substance_cues`); the treatment being meant elsewhere in the text does not change that.
+  Only an ambiguous name can be the body's substance: "CJC-1295 ... stimulates the pituitary gland" is the drug;
 - a name inside a phrase that measures the body's own level ("low levels of testosterone", "vitamin D deficiency",
   "NAD+ levels"; the KB's `measure_cues`): the level, not the treatment, whatever the cues;
 - a capitalised name that is part of the name of a body ("the Chiropractic Board of Australia", "Dept. of Medical
@@ -68,7 +69,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if cues.animal and sentence.free(cues.animal, ctx.names) and not sentence.any(entry.claim_words) \
             and not sentence.cued(cues, entry):
         return OTHER_SENSE
-    if cues.substance and sentence.any(cues.substance) and not sentence.cued(cues, entry):
+    if alias.ambiguous and cues.substance and sentence.any(cues.substance) and not sentence.cued(cues, entry):
         return SUBSTANCE
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
 
@@ -102,7 +103,10 @@ def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> b
     unambiguous name can ("hormone replacement therapy (HRT)"); an ambiguous one can in a text that names some
     treatment by an unambiguous name (`health_text`: "BPC-157 ... regenerative peptides"), or where its own sentence
     names one of the entry's uses. Elsewhere a cue word can belong to something else ("ADT's board approved the
-    deal", "take a water sample ... calcium"), so each mention needs its own context."""
+    deal", "take a water sample ... calcium"), so each mention needs its own context. So it does on a page whose
+    title names the other sense ("A Forager's Guide to Lion's Mane Mushroom"), whatever the text."""
+    if entry.not_when and ctx.words(*HEADER).any(entry.not_when):
+        return False
     return not m.alias.ambiguous or health_text or _Around(ctx, ctx.sentence(m.start, m.end), m).any(entry.use_words)
 
 

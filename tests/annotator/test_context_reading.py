@@ -219,14 +219,19 @@ def test_a_brand_name_nearby_still_names_its_use_when_nothing_else_does(kb):
     "Many clinics sell NAD+ drips.\n\nNAD+ is a coenzyme found in every cell of the body.",
     "Clinics inject growth hormone for ageing.\n\nHuman growth hormone is released by the pituitary gland in children.",
     "She takes magnesium supplements for sleep.\n\nMagnesium is important for many biological functions.",
+    "She takes vitamin D tablets.\n\nFrom October to March, everyone will need to rely on dietary sources of vitamin D.",
+    "Adults buy colostrum supplements.\n\nColostrum, the first milk produced by mammals after birth, is rich.",
 ])
 def test_a_sentence_describing_the_bodys_own_substance_is_not_the_treatment(text, kb):
     assert len(found(text, kb)) == 1
 
 
-def test_a_substance_sentence_with_a_treatment_cue_is_still_the_treatment(kb):
-    text = "Human growth hormone, made by the pituitary gland, is injected at anti-ageing clinics."
-    assert [t for _, t, _ in found(text, kb)] == ["human-growth-hormone"]
+@pytest.mark.parametrize("text, treatment", [
+    ("Human growth hormone, made by the pituitary gland, is injected at anti-ageing clinics.", "human-growth-hormone"),
+    ("Secretagogues (CJC-1295): stimulate the pituitary gland to release growth hormone.", "cjc-1295-ipamorelin"),
+])
+def test_a_substance_sentence_with_a_treatment_cue_or_a_drugs_name_is_still_the_treatment(text, treatment, kb):
+    assert [t for _, t, _ in found(text, kb)] == [treatment]
 
 
 def test_a_sentence_that_sets_the_proven_use_against_another_is_about_the_other(kb):
@@ -354,3 +359,11 @@ def test_an_abbreviation_the_text_defines_for_a_treatment_is_that_treatment(kb):
 ])
 def test_brackets_that_do_not_abbreviate_the_name_define_nothing(text, kb):
     assert [e for e, _, _ in found(text, kb)] in (["metformin", "Glucophage", "Glucophage"], ["ivermectin"])
+
+
+def test_a_page_whose_title_names_the_other_sense_needs_context_for_each_mention(kb):
+    text = ("I still remember my first time finding a Lion's Mane mushroom on a fallen beech tree.\n\n"
+            "Lion's Mane is also celebrated in traditional medicine for its cognitive benefits.")
+    about_the_mushroom = Page(title="A Forager's Guide to Lion's Mane Mushroom")
+    assert [h.start for h in annotate_text(text, kb, about_the_mushroom).highlights] == [text.rindex("Lion's Mane")]
+    assert len(annotate_text(text, kb).highlights) == 2   # without that title, one sense for the whole text

@@ -16,9 +16,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # Lowered on 2026-12-06 when 75 new blind-labelled texts (41 of them false-friend texts) made the measure harder:
 # the same code scored 0.911 / 0.860 / 0.918 / 79 on the grown corpus before the rules they prompted; 59 more
 # (round two, d- and e- files) took the code of that time from 0.931 / 0.953 / 0.953 / 7 to 0.915 / 0.921 / 0.945 / 28.
+# Round three (40 f- files, a later session) took the code of that moment from 0.935 / 0.956 / 0.956 / 1 (322 texts)
+# to 0.916 / 0.945 / 0.950 / 11 (362 texts), all splits together.
 FLOORS = {
-    "tune": {"recall": 0.935, "precision": 0.945, "agreement": 0.945, "on_other": 5},
-    "heldout": {"recall": 0.885, "precision": 0.94, "agreement": 0.95, "on_other": 2},
+    "tune": {"recall": 0.935, "precision": 0.95, "agreement": 0.945, "on_other": 3},
+    "heldout": {"recall": 0.895, "precision": 0.95, "agreement": 0.955, "on_other": 1},
 }
 
 

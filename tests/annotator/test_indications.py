@@ -63,3 +63,10 @@ def test_paragraph_is_the_fallback(kb):
 def test_more_cautious_verdict_wins_when_two_are_near(kb):
     h = only("Ivermectin, known for scabies, was pushed for COVID-19.", kb)
     assert h.evidence == "disproven"
+
+
+def test_on_equal_strength_the_cautious_use_wins_over_a_longer_phrase_further_off(kb):
+    text = ("The TGA seized a substantial amount of medication, including compounded semaglutide, the active "
+            "ingredient in the diabetes turned weight-loss drug Ozempic.")
+    first = annotate_text(text, kb).highlights[0]
+    assert (first.exact, first.level) == ("semaglutide", "danger")

@@ -91,7 +91,8 @@ def indication_cases():
 def test_indication_words_pick_the_indication(entry_id, condition):
     """"<name> for <word>" picks a use whose words occur there, and never one less specific than another there."""
     entry = KB.entry(entry_id)
-    name = next((a.name for a in entry.aliases if not (a.exact or a.ambiguous or a.lang)), entry.aliases[0].name)
+    names = [a.name for a in entry.aliases if not (a.exact or a.ambiguous or a.lang or a.short_form)]
+    name = names[0] if names else entry.aliases[0].name
     ind = next(i for i in entry.indications if i.condition == condition)
     for phrase in ind.words:
         text = f"She was offered {name} for {' '.join(phrase)}."
