@@ -1,12 +1,10 @@
-"""What a batch run reports when it ends: pages, error rows, skipped WARC records and highlights, counted while the
-output tables are written."""
+"""What a batch run reports when it ends: pages, error rows, skipped WARC records and highlights."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .batch_page import Outcome
-from .batch_tables import Tables
+from .batch_parts import TaskDone
 
 
 @dataclass(frozen=True)
@@ -21,12 +19,7 @@ class Summary:
                 f"{self.skipped} WARC record(s) skipped (not HTML responses)")
 
 
-def summarise(outcomes: Iterable[Outcome], tables: Tables | None, skipped: int) -> Summary:
-    pages = errors = highlights = 0
-    for outcome in outcomes:
-        if tables is not None:
-            tables.write(outcome.page, list(outcome.highlights))
-        pages += 1
-        errors += outcome.page["status"] == "error"
-        highlights += len(outcome.highlights)
-    return Summary(pages, errors, skipped, highlights)
+def summarise(tasks: Iterable[TaskDone], skipped: int) -> Summary:
+    done = list(tasks)
+    return Summary(sum(len(t.pages) for t in done), sum(t.errors for t in done), skipped,
+                   sum(t.highlights for t in done))

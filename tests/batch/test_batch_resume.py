@@ -1,8 +1,10 @@
 """An interrupted `caveat batch` resumes where it stopped: no page twice, none lost, and never under another KB."""
 from __future__ import annotations
 
+import json
 import os
 import pty
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,6 +16,7 @@ import pytest
 from batch_corpus import ARTICLE, PLAIN_HTML
 from batch_run import batch, read_rows, tables
 from caveat.annotator.batch_checkpoint import Checkpoint, progress_path
+from caveat.annotator.batch_parts import TaskDone, part_files, parts_folder
 
 PAGES = 300
 
@@ -40,22 +43,26 @@ def test_an_interrupted_run_resumes_without_duplicates(folder, tmp_path):
     out = tmp_path / "r.parquet"
     run = subprocess.Popen([sys.executable, "-m", "caveat.annotator", "batch", str(folder), "--out", str(out),
                             "--workers", "1", "--task-pages", "4"], stderr=subprocess.PIPE, text=True)
-    spool = progress_path(out)
-    _wait_for(lambda: spool.exists() and spool.read_bytes().count(b"\n") > 20, "pages were checkpointed", run)
+    spool, parts = progress_path(out), parts_folder(out)
+    _wait_for(lambda: spool.exists() and spool.read_bytes().count(b"\n") > 5, "tasks were checkpointed", run)
     run.send_signal(signal.SIGINT)
     assert run.wait(120) == 130
     assert "run the same command again to resume" in run.stderr.read()
-    done_before = spool.read_bytes().count(b"\n") - 1
-    assert not out.exists() and 20 <= done_before < PAGES
+    recorded = [json.loads(line) for line in spool.read_bytes().splitlines()[1:]]
+    assert not out.exists() and 20 <= sum(len(task["pages"]) for task in recorded) < PAGES
+    # as if the process died after a worker wrote a part, before its task was recorded, and mid-line
+    for file in parts.glob(f"{recorded[0]['part']}.*"):
+        shutil.copy(file, parts / file.name.replace(recorded[0]["part"], "unrecorded-000000"))
+    (parts / ".unrecorded-000001.pages.arrow.writing").write_bytes(b"half a part")
     with spool.open("ab") as f:
-        f.write(b'{"page": {"input": "cut sho')  # as if the process died mid-line
+        f.write(b'{"part": "cut sho')
     resumed = batch(folder, "--out", out, "--workers", 2)
     assert resumed.returncode == 0, resumed.stderr
     whole = batch(folder, "--out", tmp_path / "whole.parquet")
     highlights, pages = tables(out)
     assert len(pages) == PAGES == len({(p["input"], p["record"]) for p in pages})
     assert (highlights, pages) == tables(tmp_path / "whole.parquet"), whole.stderr
-    assert not spool.exists()
+    assert not spool.exists() and not parts.exists()
 
 
 def test_a_run_begun_under_another_kb_is_not_resumed(folder, tmp_path):
@@ -84,3 +91,20 @@ def test_the_progress_bar_shows_rate_and_eta_on_a_terminal(folder, tmp_path):
     screen = drawn.decode("utf-8", "replace")
     assert f"{PAGES}/{PAGES}" in screen and "pages/s" in screen and "ETA" in screen, screen
     assert len(read_rows(tmp_path / "r.pages.csv")) == PAGES
+
+
+def test_resuming_keeps_only_the_parts_of_recorded_tasks(tmp_path):
+    out = tmp_path / "r.jsonl"
+    Checkpoint(out, "0123456789ab").start(overwrite=False)
+    Checkpoint(out, "0123456789ab").add(TaskDone("run1-000000", (("/in/a.html", 0), ("/in/b.html", 0)), 1, 3))
+    parts = parts_folder(out)
+    for name in ("run1-000000", "run1-000001", "run2-000000"):
+        for file in part_files(parts, name, "jsonl"):
+            file.write_text("{}\n")
+    (parts / ".run2-000001.highlights.jsonl.writing").write_text("{")
+    with progress_path(out).open("ab") as f:
+        f.write(b'{"part": "run1-000001", "pages": [["/in/c.ht')  # its part was written, its line cut short
+    resumed = Checkpoint(out, "0123456789ab")
+    assert resumed.start(overwrite=False) == {("/in/a.html", 0), ("/in/b.html", 0)}
+    assert sorted(parts.iterdir()) == part_files(parts, "run1-000000", "jsonl")
+    assert [task.part for task in resumed.tasks()] == ["run1-000000"]
