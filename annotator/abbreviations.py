@@ -28,14 +28,19 @@ def defined(text: str, candidates: list[Match]) -> list[Match]:
             defs.setdefault(found.group(1), m.alias.entry)
     if not defs:
         return []
-    taken = sorted((m.start, m.end) for m in candidates)
+    aliases = {short: Alias(entry, short, exact=True) for short, entry in defs.items()}
+    taken = bytearray(len(text))  # where a candidate already stands
+    for m in candidates:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
-    for short, entry in defs.items():
-        alias = Alias(entry, short, exact=True)
-        for use in re.finditer(r"(?<![\w-])%ss?(?![\w-])" % re.escape(short), text):
-            if not any(s < use.end() and use.start() < e for s, e in taken):
-                out.append(Match(use.start(), use.end(), alias, 100, False))
+    for use in _SHORT_FORM.finditer(text):  # one pass, however many abbreviations the text defines
+        alias = aliases.get(use.group(1))
+        if alias and taken.find(1, use.start(), use.end()) == -1:
+            out.append(Match(use.start(), use.end(), alias, 100, False))
     return out
+
+
+_SHORT_FORM = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,7}?)s?(?![\w-])")
 
 
 def _abbreviates(short: str, name: str) -> bool:
