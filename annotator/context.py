@@ -26,6 +26,8 @@ _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*\s+"
                            r"|(?<=[^\W\d_)])\.(?:\[\d{1,3}(?:[,–-]\d{1,3})*\]|\d{1,3}(?:[,–-]\d{1,3})*)\s+(?=[A-Z“\"])"
                            r"|\n")
+_CLAUSE_BREAK = re.compile(r"[;:()—–]|,(?=\s+(?:but|while|whereas|although|though|yet|however|so|they|he|she|it|"
+                           r"we|you|I)\b)")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|co|uk|info|health|clinic)\b/?", re.I)
 
 _ADDRESS_REACH = 256   # how far a web address may reach either side of a mention
@@ -46,6 +48,7 @@ class Context:
         self.page = page
         self._paragraphs: list[Span] = []              # found so far, sorted
         self._sentences: dict[int, list[int]] = {}     # paragraph start -> sentence starts in it
+        self._clauses: dict[Span, tuple[list[int], list[int]]] = {}   # sentence -> (starts, ends) of its breaks
         self._words: dict[Span, Words] = {}
         self._hits: dict[tuple[str, Span], list[Hit]] = {}
         self._langs: dict[Span, str | None] = {}
@@ -96,6 +99,21 @@ class Context:
         i = bisect.bisect_right(starts, start) - 1
         j = bisect.bisect_left(starts, end)
         return starts[i], (starts[j] if j < len(starts) else hi)
+
+    def clause(self, start: int, end: int) -> Span:
+        """The clause around [start, end), inside its sentence: between semicolons, colons, brackets, dashes, or a
+        comma that opens another clause ("While doctors agree that testosterone therapy is beneficial in hypogonadal
+        men, they worry about clinics that sell it as a cure-all for ageing"). A comma in a list ("its
+        stress-soothing, anxiety-quelling powers") or before a relative clause (", which") joins what it separates.
+        A sentence's breaks are found once: a long sentence with many mentions is not scanned again per mention."""
+        span = self.sentence(start, end)
+        breaks = self._clauses.get(span)
+        if breaks is None:
+            found = list(_CLAUSE_BREAK.finditer(self.text, *span))
+            breaks = self._clauses[span] = [b.start() for b in found], [b.end() for b in found]
+        starts, ends = breaks
+        k, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        return (ends[k - 1] if k else span[0]), (starts[j] if j < len(starts) else span[1])
 
     def neighbours(self, span: Span) -> Iterator[list[Span]]:
         """The other paragraphs, nearest first: [the one before, the one after], then the next ring out."""

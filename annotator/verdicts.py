@@ -14,7 +14,6 @@ says so: the level all uses share, or "depends" (docs/knowledge-base.md, "How ve
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from .context import HEADER, NAME_ONLY, Context, Words, longest, strongest
@@ -34,7 +33,7 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
     span = ctx.sentence(start, end)
     words = ctx.words(*span)
     lo, hi = max(words.index(start) - NEAR, 0), words.index(end) + NEAR
-    clause = _clause(ctx.text, span, start, end)
+    clause = ctx.clause(start, end)
     if clause != span:  # a sentence of one clause makes nothing closer than the rest
         lo, hi = min(lo, words.index(clause[0])), max(hi, words.index(clause[1]))
     own = words.index(start), words.index(end)
@@ -47,21 +46,6 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
         if hits and max(h[0] for h in hits) > NAME_ONLY:
             return strongest(hits)
     return strongest(sentence)  # only a brand's name says which use: the use it is sold for
-
-
-def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    """The clause around a mention, inside its sentence: between semicolons, colons, brackets, dashes, or a comma
-    that opens another clause ("While doctors agree that testosterone therapy is beneficial in hypogonadal men,
-    they worry about clinics that sell it as a cure-all for ageing"). A comma in a list ("its stress-soothing,
-    anxiety-quelling powers") joins what it separates."""
-    lo, hi = sentence
-    before = [b.end() for b in _CLAUSE_BREAK.finditer(text, lo, start)]
-    after = _CLAUSE_BREAK.search(text, end, hi)
-    return (before[-1] if before else lo), (after.start() if after else hi)
-
-
-_CLAUSE_BREAK = re.compile(r"[;:()—–]|,(?=\s+(?:but|while|whereas|although|though|yet|however|so|they|"
-                           r"he|she|it|we|you|I)\b)")
 
 
 def _contrast(hits: list[tuple[float, float, Indication]], words: Words,
