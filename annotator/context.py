@@ -24,7 +24,8 @@ _SPACE = re.compile(r"\s+")
 # A citation mark may stand between a sentence's full stop and the next sentence ("hypogonadism.[32] However",
 # "mental health.1 Meanwhile"): after a word, a number or a bracketed number then a capital is a sentence end.
 _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*\s+"
-                           r"|(?<=[^\W\d_)])\.(?:\[\d{1,3}(?:[,–-]\d{1,3})*\]|\d{1,3}(?:[,–-]\d{1,3})*)\s+(?=[A-Z“\"])"
+                           r"|(?<=[^\W\d_)])\.(?:\[\d{1,3}(?:[,–-]\d{1,3})*\]|\d{1,3}(?:[,–-]\d{1,3})*)"
+                           r"\s+(?=[A-Z“\"])"
                            r"|\n")
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,(?=\s+(?:but|while|whereas|although|though|yet|however|so|they|he|she|it|"
                            r"we|you|I)\b)")

@@ -36,9 +36,9 @@ class Cues(NamedTuple):
     taking: tuple[tuple[Phrase, Phrase], ...] = ()   # (words before, words after) the name in "I'm on *"
 
 
-def measure_phrase(pattern: str) -> tuple[Phrase, Phrase]:
-    """A `measure_cues` or `taking_cues` pattern such as "low levels of *" as (the words before the name, the words
-    after it)."""
+def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:
+    """A pattern that frames the name, such as `measure_cues`' "low levels of *" or `taking_cues`' "I'm on *", as
+    (the words before the name, the words after it)."""
     before, _, after = pattern.partition("*")
     return norm_phrase(before), norm_phrase(after)
 

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz, process, utils
 
 from .cards import Card
-from .entry import AliasSpec, Cues, Entry, alias_list, measure_phrase
+from .entry import AliasSpec, Cues, Entry, alias_list, framing_phrase
 from .errors import KnowledgeBaseError, Problem
 from .kb_check import check_cues, check_entry, collisions
 from .kb_yaml import MAX_FILE_BYTES, Data, ParsedFile, parse_file, too_big
@@ -160,9 +160,9 @@ class KnowledgeBase:
 
         self.cues = Cues(phrases("treatment_cues"), phrases("idioms"), phrases("substance_cues"),
                          phrases("contrast_cues"), phrases("copy_cues"), phrases("animal_cues"),
-                         tuple(measure_phrase(m) for m in cues.get("measure_cues", ())),
+                         tuple(framing_phrase(m) for m in cues.get("measure_cues", ())),
                          tuple(cues.get("organisation_cues", ())), tuple(cues.get("company_cues", ())),
-                         tuple(measure_phrase(m) for m in cues.get("taking_cues", ())))
+                         tuple(framing_phrase(m) for m in cues.get("taking_cues", ())))
         self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form)
                                for e in entries for a in e.aliases])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words

@@ -66,7 +66,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return VETO
     if cues.company and _a_firms(ctx.text, m, cues.company):
         return VETO
-    if cues.animal and sentence.free(cues.animal, ctx.names) and not sentence.any(entry.claim_words) \
+    if about_an_animal(m, ctx, cues, sentence) and not sentence.any(entry.claim_words) \
             and not sentence.cued(cues, entry):
         return OTHER_SENSE
     if alias.ambiguous and cues.substance and sentence.any(cues.substance) and not sentence.cued(cues, entry):
@@ -76,9 +76,9 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
 
 def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:
     """An ambiguous name stands for the treatment where its sentence has a treatment cue (the KB's _cues.yaml, or
-    the entry's own `cues`), or says someone is on it ("I'm on TRT"), or says what it is for ("PRP for her knee"), or names one of its uses with a cue in the
-    paragraph. Use words alone are not enough: biology and business writing name the same conditions ("NAD+
-    declines with ageing")."""
+    the entry's own `cues`), or says someone is on it ("I'm on TRT"), or says what it is for ("PRP for her knee"),
+    or names one of its uses with a cue in the paragraph. Use words alone are not enough: biology and business
+    writing name the same conditions ("NAD+ declines with ageing")."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
     if sentence.cued(cues, entry) or sentence.framed(cues.taking):
         return True
@@ -91,11 +91,12 @@ def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: 
     return _Around(ctx, ctx.paragraph(m.start), m).cued(cues, entry) or bool(ctx.hits(entry, HEADER))
 
 
-def about_an_animal(m: Match, ctx: Context, cues: Cues) -> bool:
+def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:
     """Is the mention's sentence about an animal patient ("immunity to the body of the young calf")? In a text that
     names no treatment unambiguously and already uses the name in its animal sense, such a sentence does not show the
     treatment plainly meant, whatever use it names: the use is the animal's."""
-    return bool(cues.animal) and _Around(ctx, ctx.sentence(m.start, m.end), m).free(cues.animal, ctx.names)
+    sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
+    return bool(cues.animal) and sentence.free(cues.animal, ctx.names)
 
 
 def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> bool:

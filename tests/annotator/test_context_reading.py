@@ -220,7 +220,8 @@ def test_a_brand_name_nearby_still_names_its_use_when_nothing_else_does(kb):
     "Many clinics sell NAD+ drips.\n\nNAD+ is a coenzyme found in every cell of the body.",
     "Clinics inject growth hormone for ageing.\n\nHuman growth hormone is released by the pituitary gland in children.",
     "She takes magnesium supplements for sleep.\n\nMagnesium is important for many biological functions.",
-    "She takes vitamin D tablets.\n\nFrom October to March, everyone will need to rely on dietary sources of vitamin D.",
+    "She takes vitamin D tablets.\n\n"
+    "From October to March, everyone will need to rely on dietary sources of vitamin D.",
     "Adults buy colostrum supplements.\n\nColostrum, the first milk produced by mammals after birth, is rich.",
 ])
 def test_a_sentence_describing_the_bodys_own_substance_is_not_the_treatment(text, kb):
