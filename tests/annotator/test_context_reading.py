@@ -255,6 +255,9 @@ def test_a_proven_use_named_beside_another_without_a_contrast_keeps_its_verdict(
     "Is there a reason to think you lack magnesium?",
     "My testosterone was low.",
     "Injections with GnRH resulted in a major elevation of testosterone in the birds.",
+    "Males of neither population increased testosterone in response to a simulated intrusion, but injections of "
+    "GnRH did.",
+    "Weight training may boost testosterone, whatever the supplement ads say.",
 ])
 def test_a_name_inside_a_phrase_that_measures_the_bodys_level_is_not_the_treatment(text, kb):
     assert found(text, kb) == []
