@@ -9,6 +9,7 @@ spells it out as the treatment ("cognitive behavioural therapy (CBT)") keeps it.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .match import Match
@@ -90,20 +91,28 @@ def _definition(text: str, start: int, end: int, letters: str) -> Definition | N
 
 
 def _spelled(words: list[re.Match[str]], letters: str, last: bool) -> int | None:
-    """Walk the words (nearest the acronym first when `last`) taking one letter of the acronym per initial; minor
-    words may be skipped. The index of the word that took the final letter, or None."""
-    i = 0
-    for k, w in enumerate(words):
-        parts = re.split(r"[-‐]", w.group())
-        initials = [p[0].upper() for p in (parts[::-1] if last else parts) if p]
-        for initial in initials:
-            if i < len(letters) and initial == letters[i].upper():
-                i += 1
-            elif w.group().lower() not in _MINOR:
-                return None
-        if i == len(letters):
-            return k if w.group().lower() not in _MINOR else None
-    return None
+    """Walk the words (nearest the acronym first when `last`) taking one letter of the acronym per initial; a minor
+    word may take a letter or be skipped ("Department of Defense (DoD)", "Knowledge, Attitude and Practice (KAP)").
+    The index of the word that took the final letter, or None."""
+    initials = [[p[0].upper() for p in (parts[::-1] if last else parts) if p]
+                for parts in (re.split(r"[-‐]", w.group()) for w in words)]
+    minor = [w.group().lower() in _MINOR for w in words]
+    wanted = letters.upper()
+
+    @functools.lru_cache(maxsize=None)
+    def walk(k: int, i: int) -> int | None:
+        if k == len(words):
+            return None
+        n = len(initials[k])
+        if wanted.startswith("".join(initials[k]), i) and n:
+            if i + n == len(wanted):
+                if not minor[k]:
+                    return k
+            elif (taken := walk(k + 1, i + n)) is not None:
+                return taken
+        return walk(k + 1, i) if minor[k] else None
+
+    return walk(0, 0)
 
 
 def _names(candidates: list[Match], entry: str, span: Definition) -> bool:

@@ -128,6 +128,8 @@ def test_html_gives_its_title_and_language(kb):
     "Operators of Computer-Based Test (CBT) centres asked for time. The CBT centres were not ready for therapy.",
     "The Marine Stewardship Council (MSC) certified the fishery. MSC injected new money into the programme.",
     "MMR (Mumbai Metropolitan Region) sales rose. Buyers in the MMR took injections of cheap credit.",
+    # a minor word whose initial is one of the letters ("and") may still be skipped
+    "Knowledge, Attitude and Practice (KAP) surveys help. KAP surveys follow the study protocol, not a therapy.",
 ])
 def test_an_acronym_the_text_spells_out_as_something_else_is_that_thing_everywhere(text, kb):
     assert found(text, kb) == []
