@@ -34,6 +34,7 @@ class Cues(NamedTuple):
     organisation: tuple[str, ...] = ()  # capitalised words that end or start a body's name ("Board", "Society")
     company: tuple[str, ...] = ()       # words after a possessive name that make it a firm's ("ADT's board")
     taking: tuple[tuple[Phrase, Phrase], ...] = ()   # (words before, words after) the name in "I'm on *"
+    people: tuple[Phrase, ...] = ()     # words that show people are patients too ("in humans and animals")
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

@@ -18,7 +18,8 @@
   Acupuncture"; the KB's `organisation_cues`), or a firm's name in the possessive ("ADT's board approved the deal";
   the KB's `company_cues`);
 - a sentence whose patient is an animal ("Ivermectin Pour-On for Cattle", "provide your calf with colostrum"; the
-  KB's `animal_cues`, not counting one inside a name such as "horse paste") that names none of the entry's uses
+  KB's `animal_cues`, not counting one inside a name such as "horse paste", nor a sentence that names people too:
+  `people_cues`) that names none of the entry's uses
   other than its established ones (a dewormer's approved use is the animal's use too) and has no treatment cue: the
   text uses the name in its animal sense, as below, unless one of its mentions is plainly the treatment (articles
   on people taking a horse dewormer mention horses too: "fenbendazole, a horse and dog dewormer, for her cancer" is
@@ -96,7 +97,7 @@ def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None
     names no treatment unambiguously and already uses the name in its animal sense, such a sentence does not show the
     treatment plainly meant, whatever use it names: the use is the animal's."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
-    return bool(cues.animal) and sentence.free(cues.animal, ctx.names)
+    return bool(cues.animal) and sentence.free(cues.animal, ctx.names) and not sentence.any(cues.people)
 
 
 def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> bool:

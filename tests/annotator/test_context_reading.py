@@ -296,6 +296,12 @@ def test_an_animal_in_a_sentence_about_people_taking_a_treatment_does_not_silenc
     assert treatment in [t for _, t, _ in found(text, kb)]
 
 
+def test_a_sentence_naming_people_beside_an_animal_is_not_about_an_animal_patient(kb):
+    text = ("Clinics sell exosome injections for hair loss.\n\n"
+            "Exosomes carry growth factors from the human or animal they were taken from.")
+    assert [e for e, _, _ in found(text, kb)] == ["exosome injections", "Exosomes"]
+
+
 def test_a_proven_use_set_apart_in_another_sentence_does_not_make_the_paragraph_calm(kb):
     page = Page(title="Stem cells for knees: promising treatment or hoax?")
     text = ("Many doctors view the growth of stem cell treatments as very promising. The only stem cell product "
