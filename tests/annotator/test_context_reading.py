@@ -26,6 +26,7 @@ def found(text, kb, page=Page()):
     ("She takes colostrum every morning for her gut health.", "colostrum", "bovine-colostrum"),
     ("She did a detox to clear toxins from her liver.", "detox", "detox-cleanse"),
     ("As I mentioned in my progress post, I’m on TRT due to low testosterone.", "TRT", "testosterone-therapy"),
+    ("The bus offers hydration therapy for hangovers.", "hydration therapy", "iv-vitamin-drips"),
 ])
 def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb):
     assert [(e, t) for e, t, _ in found(text, kb)] == [(exact, treatment)]
@@ -43,6 +44,7 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Stem cells divide to renew the lining of the gut every few days, biologists have found.",
     "Colostrum is the first milk a mother makes after giving birth.",
     "He went through detox at a rehab clinic before rejoining the team.",
+    "Hydration therapy is simple: drink more water on hot days.",
 ])
 def test_false_friends_stay_silent(text, kb):
     assert [(e, t) for e, t, _ in found(text, kb) if t != "cancer-immunotherapy"] == []
