@@ -27,18 +27,38 @@ def resolve(candidates: list[Match], named_in_header: set[str]) -> list[Match]:
             shorts.setdefault((m.start, m.end), []).append(m)
     if not shorts:
         return candidates
-    full = sorted((m.start, m.alias.entry) for m in candidates if not m.alias.short_form)
-    starts = [s for s, _ in full]
+    full: dict[str, list[int]] = {}   # entry -> where its full names start, in order
+    for m in sorted(candidates, key=lambda m: m.start):
+        if not m.alias.short_form:
+            full.setdefault(m.alias.entry, []).append(m.start)
     broader = {(m.start, m.end) for m in candidates if not m.alias.short_form}
     kept: set[Match] = set()
     for span, group in shorts.items():
         owners = {m.alias.entry: m for m in group}
-        i = bisect.bisect_left(starts, span[0])
-        order = [e for _, e in reversed(full[:i])] + sorted(named_in_header)
-        if span not in broader:  # no other entry claims these words: a name further on says whose they are
-            order += [e for _, e in full[i:]]
-        owner = next((e for e in order if e in owners), None)
+        owner = _owner(span, owners, full, named_in_header, span not in broader)
         if owner:
             kept.add(owners[owner])
     taken = {(m.start, m.end) for m in kept}
     return [m for m in candidates if m in kept or not (m.alias.short_form or (m.start, m.end) in taken)]
+
+
+def _owner(span: Span, owners: dict[str, Match], full: dict[str, list[int]], named_in_header: set[str],
+           unclaimed: bool) -> str | None:
+    """The owner named last before the short form; else one the page's title names; else, for words no other
+    entry claims, the first named after it. Each owner's names are bisected, not walked: a page of thousands of
+    short forms costs no more per mention than a short one."""
+    before = []
+    for e in owners:
+        k = bisect.bisect_left(full.get(e, []), span[0])
+        if k:
+            before.append((full[e][k - 1], e))
+    if before:
+        return max(before)[1]
+    header = sorted(e for e in named_in_header if e in owners)
+    if header:
+        return header[0]
+    if not unclaimed:
+        return None
+    after = [(starts[k], e) for e in owners
+             if (k := bisect.bisect_left(starts := full.get(e, []), span[0])) < len(starts)]
+    return min(after)[1] if after else None
