@@ -63,7 +63,7 @@ def _result(highlights: list[Highlight], kb: KnowledgeBase, text: str) -> Annota
 
 
 def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | None = None) -> list[Highlight]:
-    ctx = Context(text, page)
+    ctx = Context(text, page, kb.cues.harm)
     candidates = kb.matcher.find(text)
     if candidates:
         spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py

@@ -7,6 +7,7 @@ in proportion to its length.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
@@ -29,6 +30,12 @@ _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*\s+"
                            r"|\n")
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,(?=\s+(?:but|while|whereas|although|though|yet|however|so|they|he|she|it|"
                            r"we|you|I)\b)")
+_HARM_END = re.compile(r"[.;:()—–!?]")   # what ends the harms a harm phrase lists
+
+
+@functools.lru_cache(maxsize=4)
+def _harm_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:%s)\b" % "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases), re.I)
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|co|uk|info|health|clinic)\b/?", re.I)
 
 _ADDRESS_REACH = 256   # how far a web address may reach either side of a mention
@@ -44,9 +51,10 @@ NAME_ONLY = 0.5   # how specific a use is when only a name of the treatment sign
 class Context:
     """Paragraph, sentence and word lookups over one text and its page."""
 
-    def __init__(self, text: str, page: Page = NO_PAGE):
+    def __init__(self, text: str, page: Page = NO_PAGE, harms: tuple[str, ...] = ()):
         self.text = text
         self.page = page
+        self._harm = _harm_pattern(harms) if harms else None   # phrases after which a clause names harms, not uses
         self._paragraphs: list[Span] = []              # found so far, sorted
         self._sentences: dict[int, list[int]] = {}     # paragraph start -> sentence starts in it
         self._clauses: dict[Span, tuple[list[int], list[int]]] = {}   # sentence -> (starts, ends) of its breaks
@@ -55,6 +63,7 @@ class Context:
         self._langs: dict[Span, str | None] = {}
         self._page_lang: str | None = None
         self.treatments: dict[Span, set[str]] = {}     # paragraph -> the treatments highlighted in it
+        self.paragraph_uses: dict[tuple[str, Span], list[tuple[float, float, Indication]]] = {}  # see verdicts.py
         self.names: list[Span] = []                    # (start, end) of every candidate name, sorted
 
     def note_treatments(self, found: list[tuple[str, int]]) -> None:
@@ -148,7 +157,25 @@ class Context:
             text = self.page.header if key == HEADER else self.text
             found = list(TOKEN_RE.finditer(text) if key == HEADER else TOKEN_RE.finditer(text, lo, hi))
             words = self._words[key] = Words([norm(w.group()) for w in found], [w.start() for w in found])
+            if self._harm is not None and key != HEADER:
+                words.harmed = self._harmed(words, lo, hi)
         return words
+
+    def _harmed(self, words: Words, lo: int, hi: int) -> frozenset[int]:
+        """The word positions that name harms, not uses: from just after a harm phrase ("documented risks of
+        blindness, tumor formation, and bacterial infections") to the end of its clause. Phrases are matched as
+        written, not normalised: "risks of" names harms, "lowered the risk of hospitalization" a use."""
+        assert self._harm is not None
+        text, starts = self.text, words.starts
+        harmed: set[int] = set()
+        stop = lo
+        for m in self._harm.finditer(text, lo, hi):
+            if m.end() < stop:  # in a clause already taken: a long one is searched for its end once
+                continue
+            end = _HARM_END.search(text, m.end(), hi)
+            stop = end.start() if end else hi
+            harmed.update(range(bisect.bisect_left(starts, m.end()), bisect.bisect_left(starts, stop)))
+        return frozenset(harmed)
 
     def hits(self, entry: Entry, span: Span) -> list[Hit]:
         """The entry's indications whose words occur in the span, each with the length of its longest phrase found
@@ -231,6 +258,8 @@ class Words:
         self._found: dict[Phrase, list[int]] = {}  # each phrase is looked for once per span
         self.cue_bounds: tuple[int, int] | None = None  # (first end, last start) of treatment cues, once asked
         self._pair_index: _Positions[Phrase] | None = None
+        self.harmed: frozenset[int] = frozenset()  # positions that name harms, not uses (Context._harmed)
+        self._free: dict[Phrase, list[int]] = {}  # where each phrase occurs outside the harms, once asked
 
     def index(self, pos: int) -> int:
         """The position of the first word that starts at or after text offset `pos`."""
@@ -263,6 +292,16 @@ class Words:
     def contain(self, phrase: Phrase) -> bool:
         return bool(self.find(phrase))
 
+    def names_use(self, phrase: Phrase, lo: int = 0, hi: int | None = None) -> bool:
+        """Does the phrase occur (wholly inside word positions [lo, hi) when given) where it is not a harm?"""
+        if not self.harmed:
+            return self.contain(phrase) if hi is None else self.within(phrase, lo, hi)
+        free = self._free.get(phrase)
+        if free is None:  # once per phrase: a span with many mentions asks again for each
+            free = self._free[phrase] = [i for i in self.find(phrase) if i not in self.harmed]
+        k = bisect.bisect_left(free, lo)
+        return k < len(free) and (hi is None or free[k] + len(phrase) <= hi)
+
     def any(self, phrases: tuple[Phrase, ...]) -> bool:
         at = self.at
         return any(p[0] in at and self.find(p) for p in phrases)
@@ -286,11 +325,10 @@ class Words:
 
 
 def longest(words: Words, phrases: tuple[Phrase, ...], lo: int = 0, hi: int | None = None) -> int:
-    """The length of the longest of the phrases found (inside word positions [lo, hi) when given)."""
+    """The length of the longest of the phrases found where they name a use, not a harm (inside word positions
+    [lo, hi) when given)."""
     at = words.at  # most phrases' first word is not in the span at all: one dict lookup rules them out
-    if hi is None:
-        return max((len(p) for p in phrases if p[0] in at and words.contain(p)), default=0)
-    return max((len(p) for p in phrases if p[0] in at and words.within(p, lo, hi)), default=0)
+    return max((len(p) for p in phrases if p[0] in at and words.names_use(p, lo, hi)), default=0)
 
 
 def strongest(hits: list[tuple[float, float, Indication]]) -> Indication | None:

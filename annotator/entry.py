@@ -35,6 +35,7 @@ class Cues(NamedTuple):
     company: tuple[str, ...] = ()       # words after a possessive name that make it a firm's ("ADT's board")
     taking: tuple[tuple[Phrase, Phrase], ...] = ()   # (words before, words after) the name in "I'm on *"
     people: tuple[Phrase, ...] = ()     # words that show people are patients too ("in humans and animals")
+    harm: tuple[str, ...] = ()          # phrases, as written, after which a clause lists harms ("risks of")
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

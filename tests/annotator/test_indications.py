@@ -70,3 +70,11 @@ def test_on_equal_strength_the_cautious_use_wins_over_a_longer_phrase_further_of
             "ingredient in the diabetes turned weight-loss drug Ozempic.")
     first = annotate_text(text, kb).highlights[0]
     assert (first.exact, first.level) == ("semaglutide", "danger")
+
+
+def test_words_that_name_a_harm_are_not_a_use(kb):
+    text = ("The FDA allows donor stem cells only to treat leukaemia, due to documented risks of blindness, "
+            "tumour formation and infections.")
+    assert only(text, kb).level == "established"
+    assert only("Wegovy lowered the risk of heart attacks and strokes in people with heart disease.", kb).level == \
+        "established"   # "risk of" after a verb that lowers it names the use
