@@ -9,13 +9,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 from .entry import Entry, Indication, Phrase
 from .language import guess_language, primary
 from .levels import caution_rank
-from .normalize import PARAGRAPH_BREAK, TOKEN_RE, norm
+from .normalize import PARAGRAPH_BREAK, TOKEN_RE, norm, norm_phrase
 from .page import NO_PAGE, Page
 
 _SPACE = re.compile(r"\s+")
@@ -30,14 +30,17 @@ _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*\s+"
                            r"|\n")
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,(?=\s+(?:but|while|whereas|although|though|yet|however|so|they|he|she|it|"
                            r"we|you|I)\b)")
-_HARM_END = re.compile(r"[.;:()—–!?]")   # what ends the harms a harm phrase lists
+_HARM_END = re.compile(r"[.;:()—–!?\n]")   # what ends the harms a harm phrase lists
 
 
-@functools.lru_cache(maxsize=4)
-def _harm_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:%s)\b" % "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases), re.I)
+def _as_written(text: str, starts: list[int], written: tuple[str, ...]) -> bool:
+    """Are the words at `starts` the phrase as written, whatever their case ("Risks of", not "risk of")?"""
+    return len(starts) == len(written) and all(
+        text[at:at + len(w)].lower() == w and not text[at + len(w):at + len(w) + 1].isalnum()
+        for at, w in zip(starts, written))
+
+
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|co|uk|info|health|clinic)\b/?", re.I)
-
 _ADDRESS_REACH = 256   # how far a web address may reach either side of a mention
 NEIGHBOURS = 2         # rings of paragraphs either side that may name a use when the mention's own paragraph does not
 HEADER = (-1, -1)      # the span key of the page's title and headline
@@ -54,7 +57,8 @@ class Context:
     def __init__(self, text: str, page: Page = NO_PAGE, harms: tuple[str, ...] = ()):
         self.text = text
         self.page = page
-        self._harm = _harm_pattern(harms) if harms else None   # phrases after which a clause names harms, not uses
+        # phrases after which a clause names harms, not uses: (normalised words to find, words as written)
+        self._harms = tuple((norm_phrase(h), tuple(h.lower().split())) for h in harms)
         self._paragraphs: list[Span] = []              # found so far, sorted
         self._sentences: dict[int, list[int]] = {}     # paragraph start -> sentence starts in it
         self._clauses: dict[Span, tuple[list[int], list[int]]] = {}   # sentence -> (starts, ends) of its breaks
@@ -157,24 +161,26 @@ class Context:
             text = self.page.header if key == HEADER else self.text
             found = list(TOKEN_RE.finditer(text) if key == HEADER else TOKEN_RE.finditer(text, lo, hi))
             words = self._words[key] = Words([norm(w.group()) for w in found], [w.start() for w in found])
-            if self._harm is not None and key != HEADER:
-                words.harmed = self._harmed(words, lo, hi)
+            if self._harms and key != HEADER:
+                words.harm_of = functools.partial(self._harmed, words, lo, hi)
         return words
 
     def _harmed(self, words: Words, lo: int, hi: int) -> frozenset[int]:
-        """The word positions that name harms, not uses: from just after a harm phrase ("documented risks of
-        blindness, tumor formation, and bacterial infections") to the end of its clause. Phrases are matched as
-        written, not normalised: "risks of" names harms, "lowered the risk of hospitalization" a use."""
-        assert self._harm is not None
-        text, starts = self.text, words.starts
+        """The word positions of [lo, hi) that name harms, not uses: from just after a harm phrase ("documented
+        risks of blindness, tumor formation, and bacterial infections") to the end of its clause. A phrase counts as
+        written, not as its normalised words: "risks of" names harms, "lowered the risk of hospitalization" a use.
+        A long clause is searched for its end once, however many harm phrases it holds."""
+        text, starts, n = self.text, words.starts, len(words.words)
+        found = sorted(i + len(phrase) for phrase, written in self._harms for i in words.find(phrase)
+                       if _as_written(text, starts[i:i + len(phrase)], written))
         harmed: set[int] = set()
-        stop = lo
-        for m in self._harm.finditer(text, lo, hi):
-            if m.end() < stop:  # in a clause already taken: a long one is searched for its end once
+        stop = -1
+        for j in found:
+            if j < stop:
                 continue
-            end = _HARM_END.search(text, m.end(), hi)
-            stop = end.start() if end else hi
-            harmed.update(range(bisect.bisect_left(starts, m.end()), bisect.bisect_left(starts, stop)))
+            end = _HARM_END.search(text, starts[j - 1], hi)
+            stop = bisect.bisect_left(starts, end.start()) if end else n
+            harmed.update(range(j, stop))
         return frozenset(harmed)
 
     def hits(self, entry: Entry, span: Span) -> list[Hit]:
@@ -259,6 +265,7 @@ class Words:
         self.cue_bounds: tuple[int, int] | None = None  # (first end, last start) of treatment cues, once asked
         self._pair_index: _Positions[Phrase] | None = None
         self.harmed: frozenset[int] = frozenset()  # positions that name harms, not uses (Context._harmed)
+        self.harm_of: Callable[[], frozenset[int]] | None = None  # finds them when a use is first looked for
         self._free: dict[Phrase, list[int]] = {}  # where each phrase occurs outside the harms, once asked
 
     def index(self, pos: int) -> int:
@@ -293,9 +300,8 @@ class Words:
         return bool(self.find(phrase))
 
     def names_use(self, phrase: Phrase, lo: int = 0, hi: int | None = None) -> bool:
-        """Does the phrase occur (wholly inside word positions [lo, hi) when given) where it is not a harm?"""
-        if not self.harmed:
-            return self.contain(phrase) if hi is None else self.within(phrase, lo, hi)
+        """Does the phrase occur (wholly inside word positions [lo, hi) when given) where it is not a harm? Asked
+        once the harms are known (`longest`)."""
         free = self._free.get(phrase)
         if free is None:  # once per phrase: a span with many mentions asks again for each
             free = self._free[phrase] = [i for i in self.find(phrase) if i not in self.harmed]
@@ -328,7 +334,13 @@ def longest(words: Words, phrases: tuple[Phrase, ...], lo: int = 0, hi: int | No
     """The length of the longest of the phrases found where they name a use, not a harm (inside word positions
     [lo, hi) when given)."""
     at = words.at  # most phrases' first word is not in the span at all: one dict lookup rules them out
-    return max((len(p) for p in phrases if p[0] in at and words.names_use(p, lo, hi)), default=0)
+    if words.harm_of is not None:
+        words.harmed, words.harm_of = words.harm_of(), None
+    if words.harmed:
+        return max((len(p) for p in phrases if p[0] in at and words.names_use(p, lo, hi)), default=0)
+    if hi is None:
+        return max((len(p) for p in phrases if p[0] in at and words.contain(p)), default=0)
+    return max((len(p) for p in phrases if p[0] in at and words.within(p, lo, hi)), default=0)
 
 
 def strongest(hits: list[tuple[float, float, Indication]]) -> Indication | None:
