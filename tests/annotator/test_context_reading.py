@@ -45,6 +45,7 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Colostrum is the first milk a mother makes after giving birth.",
     "He went through detox at a rehab clinic before rejoining the team.",
     "Hydration therapy is simple: drink more water on hot days.",
+    "The market stall sells a medicinal Indian herb by the kilo.",   # "Indian Herb" is a black salve brand
 ])
 def test_false_friends_stay_silent(text, kb):
     assert [(e, t) for e, t, _ in found(text, kb) if t != "cancer-immunotherapy"] == []
@@ -176,6 +177,13 @@ def test_a_short_form_is_the_treatment_the_text_named_before_it(kb):
             "The company offers stem cell therapy in Cancun for about $25,000.")
     assert [(e, t) for e, t, _ in found(text, kb)] == [
         ("mesenchymal stem cells", "mesenchymal-stem-cells"), ("stem cell therapy", "mesenchymal-stem-cells")]
+
+
+def test_a_generic_drip_in_a_text_about_one_drip_is_that_drip(kb):
+    text = ("NAD+ IV therapy is the buzzy anti-ageing treatment of the year.\n\n"
+            "Two models were spotted hooked up to IV drips on a reality show.")
+    assert [t for e, t, _ in found(text, kb) if e == "IV drips"] == ["nad-iv-therapy"]
+    assert [t for _, t, _ in found("The spa sells IV drips for hangovers.", kb)] == ["iv-vitamin-drips"]
 
 
 def test_a_short_form_before_any_full_name_keeps_the_broader_entry(kb):
