@@ -186,6 +186,12 @@ def test_a_generic_drip_in_a_text_about_one_drip_is_that_drip(kb):
     assert [t for _, t, _ in found("The spa sells IV drips for hangovers.", kb)] == ["iv-vitamin-drips"]
 
 
+def test_a_short_form_only_stands_in_a_text_that_names_its_treatment(kb):
+    text = "Gerson therapy claims to cure cancer through enemas. Patients take coffee enemas five times a day."
+    assert ("enemas", "coffee-enema") in [(e, t) for e, t, _ in found(text, kb)]
+    assert found("The nurse gave him an enema before the operation.", kb) == []
+
+
 def test_a_short_form_before_any_full_name_keeps_the_broader_entry(kb):
     text = ("The company offers stem cell therapy in Cancun for about $25,000.\n\n"
             "Celltex sells mesenchymal stem cells to American patients.")
