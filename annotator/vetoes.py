@@ -23,7 +23,8 @@
   other than its established ones (a dewormer's approved use is the animal's use too) and has no treatment cue: the
   text uses the name in its animal sense, as below, unless one of its mentions is plainly the treatment (articles
   on people taking a horse dewormer mention horses too: "fenbendazole, a horse and dog dewormer, for her cancer" is
-  caught);
+  caught); on a page whose title names an animal patient ("Medicine for Dogs"), every sentence that names none of
+  those uses;
 - the other way round, once `not_when` shows the text uses a name in its other sense ("coffee tasting, known as
   cupping"), its mentions without treatment context take that sense too, unless one of them is plainly the treatment.
 """
@@ -70,6 +71,8 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if about_an_animal(m, ctx, cues, sentence) and not sentence.any(entry.claim_words) \
             and not sentence.cued(cues, entry):
         return OTHER_SENSE
+    if _for_an_animal(ctx, cues) and not sentence.any(entry.claim_words):
+        return OTHER_SENSE
     if alias.ambiguous and cues.substance and sentence.any(cues.substance) and not sentence.cued(cues, entry):
         return SUBSTANCE
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
@@ -98,6 +101,18 @@ def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None
     treatment plainly meant, whatever use it names: the use is the animal's."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
     return bool(cues.animal) and sentence.free(cues.animal, ctx.names) and not sentence.any(cues.people)
+
+
+def _for_an_animal(ctx: Context, cues: Cues) -> bool:
+    """Does the page's title say its patient is an animal ("Heartworm Prevention and Medicine for Dogs", "Ivermectin
+    in Cattle"), and names no people ("a substance for cows is making waves with humans")? Then the text's doses and tablets are the animal's, and only a sentence that names one of the
+    entry's uses that is not established (a claim made to people: "for COVID", "for her cancer") is about people."""
+    header = ctx.words(*HEADER)
+    return not header.any(cues.people) and \
+        any(header.words[i - 1] in _PATIENT for p in cues.animal for i in header.find(p) if i)
+
+
+_PATIENT = frozenset({"for", "in"})
 
 
 def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> bool:
@@ -140,7 +155,7 @@ def _body_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[
     body = "|".join(re.escape(w) for w in words)
     capitalised = r"(?:[A-Z][\w’'.-]*|of|and|for|&)"
     after = re.compile(r"(?:[’']s)?(?:[ \t]+%s){0,4}?[ \t]+(?:%s)\b" % (capitalised, body))
-    before = re.compile(r"\b(?:%s)\.?[ \t]+of[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,4}$" % body)
+    before = re.compile(r"\b(?:%s)\.?[ \t]+(?:of|for)[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,4}$" % body)
     return after, before
 
 

@@ -273,6 +273,7 @@ def test_a_proven_use_named_beside_another_without_a_contrast_keeps_its_verdict(
     "Is there a reason to think you lack magnesium?",
     "My testosterone was low.",
     "Injections with GnRH resulted in a major elevation of testosterone in the birds.",
+    "Scientists found that the treatment appears to activate the brain's opioid system.",
     "Males of neither population increased testosterone in response to a simulated intrusion, but injections of "
     "GnRH did.",
     "Weight training may boost testosterone, whatever the supplement ads say.",
@@ -312,6 +313,15 @@ def test_an_animal_in_a_sentence_about_people_taking_a_treatment_does_not_silenc
     assert treatment in [t for _, t, _ in found(text, kb)]
 
 
+def test_a_page_whose_title_names_an_animal_patient_is_about_the_animal_unless_a_sentence_names_a_claim(kb):
+    dogs = Page(title="Heartworm Prevention and Medicine for Dogs")
+    assert found("Heartgard Plus is a chewable tablet that combines ivermectin with pyrantel pamoate.", kb, dogs) == []
+    assert [e for e, _, _ in found("Some owners took their dog's ivermectin for COVID-19.", kb, dogs)] == ["ivermectin"]
+    people_too = Page(title="Why a 'liquid gold' substance for cows is making waves with humans")
+    assert [e for e, _, _ in found("Colostrum supplements are popular for gut health.", kb, people_too)] == \
+        ["Colostrum supplements"]
+
+
 def test_a_sentence_naming_people_beside_an_animal_is_not_about_an_animal_patient(kb):
     text = ("Clinics sell exosome injections for hair loss.\n\n"
             "Exosomes carry growth factors from the human or animal they were taken from.")
@@ -330,6 +340,7 @@ def test_a_proven_use_set_apart_in_another_sentence_does_not_make_the_paragraph_
     "The about-face by the Chiropractic Board of Australia follows revelations in this masthead.",
     "said the head of the Dept. of Medical Acupuncture at the hospital.",
     "said the director of the International Fishmeal and Fish Oil Producers' Organization.",
+    "The American Society for Ketamine Physicians, representing about 140 clinics, disagreed.",
     "ADT's board approved the transaction, which is expected to be completed by June.",   # a firm's, in the possessive
     "ADT's largest shareholder sold its stake.",
     "ADT's CEO said customers would see no change.",
