@@ -9,6 +9,7 @@ spells it out as the treatment ("cognitive behavioural therapy (CBT)") keeps it.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -31,12 +32,15 @@ def foreign(text: str, candidates: list[Match]) -> set[Match]:
             acronyms.setdefault((m.alias.entry, letters), []).append(m)
     out: set[Match] = set()
     names: list[list[re.Match[str]]] | None = None  # the text's runs of capitalised words, found once if needed
+    by_entry: dict[str, list[tuple[int, int]]] = {}  # entry -> (start, end) of its candidates, in order
+    for m in sorted(candidates, key=lambda m: (m.start, m.end)):
+        by_entry.setdefault(m.alias.entry, []).append((m.start, m.end))
     for (entry, letters), found in acronyms.items():
         spans = [d for m in found if (d := _definition(text, m.start, m.end, letters))]
         if not spans and letters.isalpha() and len(letters) >= 3:
             names = _capitalised_runs(text) if names is None else names
             spans = _written_out(names, letters)
-        if spans and not any(_names(candidates, entry, span) for span in spans):
+        if spans and not any(_names(by_entry, entry, span) for span in spans):
             out.update(found)
     return out
 
@@ -103,8 +107,9 @@ def _spelled(words: list[re.Match[str]], letters: str, last: bool) -> int | None
     def walk(k: int, i: int) -> int | None:
         if k == len(words):
             return None
-        n = len(initials[k])
-        if wanted.startswith("".join(initials[k]), i) and n:
+        joined = "".join(initials[k])
+        n = len(joined)   # "ﬁ".upper() is two letters
+        if n and wanted.startswith(joined, i):
             if i + n == len(wanted):
                 if not minor[k]:
                     return k
@@ -115,7 +120,14 @@ def _spelled(words: list[re.Match[str]], letters: str, last: bool) -> int | None
     return walk(0, 0)
 
 
-def _names(candidates: list[Match], entry: str, span: Definition) -> bool:
-    """Does one of the entry's own names stand inside the spelled-out words?"""
+def _names(by_entry: dict[str, list[tuple[int, int]]], entry: str, span: Definition) -> bool:
+    """Does one of the entry's own names stand inside the spelled-out words? Its names are bisected: a text with
+    thousands of spelled-out acronyms does not read every candidate for each."""
     lo, hi = span
-    return any(m.alias.entry == entry and lo <= m.start and m.end <= hi for m in candidates)
+    names = by_entry.get(entry, [])
+    k = bisect.bisect_left(names, (lo, -1))
+    while k < len(names) and names[k][0] < hi:
+        if names[k][1] <= hi:
+            return True
+        k += 1
+    return False

@@ -7,9 +7,8 @@ in proportion to its length.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
 from .entry import Entry, Indication, Phrase
@@ -30,14 +29,23 @@ _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*\s+"
                            r"|\n")
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,(?=\s+(?:but|while|whereas|although|though|yet|however|so|they|he|she|it|"
                            r"we|you|I)\b)")
-_HARM_END = re.compile(r"[.;:()—–!?\n]")   # what ends the harms a harm phrase lists
+# what ends the harms a harm phrase lists: a clause break or a sentence's end
+_HARM_END = re.compile(_CLAUSE_BREAK.pattern + r"|[.!?…\n]")
+_GAP = re.compile(r"\s+")
 
 
 def _as_written(text: str, starts: list[int], written: tuple[str, ...]) -> bool:
-    """Are the words at `starts` the phrase as written, whatever their case ("Risks of", not "risk of")?"""
-    return len(starts) == len(written) and all(
-        text[at:at + len(w)].lower() == w and not text[at + len(w):at + len(w) + 1].isalnum()
-        for at, w in zip(starts, written))
+    """Are the words at `starts` the phrase as written, whatever their case, with only white space between them
+    ("Risks of"; not "risk of", "risks, of course, of")?"""
+    if len(starts) != len(written):
+        return False
+    for k, (at, w) in enumerate(zip(starts, written)):
+        end = at + len(w)
+        if text[at:end].lower() != w:
+            return False
+        if k + 1 < len(starts) and not _GAP.fullmatch(text, end, starts[k + 1]):
+            return False
+    return not text[end:end + 1].isalnum()
 
 
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|co|uk|info|health|clinic)\b/?", re.I)
@@ -67,7 +75,7 @@ class Context:
         self._langs: dict[Span, str | None] = {}
         self._page_lang: str | None = None
         self.treatments: dict[Span, set[str]] = {}     # paragraph -> the treatments highlighted in it
-        self.paragraph_uses: dict[tuple[str, Span], list[tuple[float, float, Indication]]] = {}  # see verdicts.py
+        self.paragraph_uses: dict[tuple[str, Span, tuple[Phrase, ...]], list[tuple[float, float, Indication]]] = {}
         self.names: list[Span] = []                    # (start, end) of every candidate name, sorted
 
     def note_treatments(self, found: list[tuple[str, int]]) -> None:
@@ -161,25 +169,33 @@ class Context:
             text = self.page.header if key == HEADER else self.text
             found = list(TOKEN_RE.finditer(text) if key == HEADER else TOKEN_RE.finditer(text, lo, hi))
             words = self._words[key] = Words([norm(w.group()) for w in found], [w.start() for w in found])
-            if self._harms and key != HEADER:
-                words.harm_of = functools.partial(self._harmed, words, lo, hi)
+            if self._harms:
+                words.harmed = self._harmed(words, text, len(text) if key == HEADER else hi,
+                                            [] if key == HEADER else self.names)
         return words
 
-    def _harmed(self, words: Words, lo: int, hi: int) -> frozenset[int]:
-        """The word positions of [lo, hi) that name harms, not uses: from just after a harm phrase ("documented
-        risks of blindness, tumor formation, and bacterial infections") to the end of its clause. A phrase counts as
-        written, not as its normalised words: "risks of" names harms, "lowered the risk of hospitalization" a use.
-        A long clause is searched for its end once, however many harm phrases it holds."""
-        text, starts, n = self.text, words.starts, len(words.words)
+    def _harmed(self, words: Words, text: str, hi: int, names: list[Span]) -> frozenset[int]:
+        """The word positions that name harms, not uses: from just after a harm phrase ("documented risks of
+        blindness, tumor formation, and bacterial infections") to the end of its clause or the next treatment name
+        ("the risks of stem cell therapy for autism" is about autism). A phrase counts as written, not as its
+        normalised words: "risks of" names harms, "lowered the risk of hospitalization" a use. A long clause is
+        searched for its end once, however many harm phrases it holds."""
+        starts, n = words.starts, len(words.words)
         found = sorted(i + len(phrase) for phrase, written in self._harms for i in words.find(phrase)
                        if _as_written(text, starts[i:i + len(phrase)], written))
         harmed: set[int] = set()
-        stop = -1
+        stop, clause_end = -1, -1
         for j in found:
-            if j < stop:
+            if j < stop or j == n:
                 continue
-            end = _HARM_END.search(text, starts[j - 1], hi)
-            stop = bisect.bisect_left(starts, end.start()) if end else n
+            if starts[j] >= clause_end:  # a clause is searched for its end once, however many phrases it holds
+                end = _HARM_END.search(text, starts[j], hi)
+                clause_end = end.start() if end else hi
+            limit = clause_end
+            k = bisect.bisect_left(names, (starts[j], -1))
+            if k < len(names) and names[k][0] < limit:
+                limit = names[k][0]
+            stop = bisect.bisect_left(starts, limit)
             harmed.update(range(j, stop))
         return frozenset(harmed)
 
@@ -265,7 +281,6 @@ class Words:
         self.cue_bounds: tuple[int, int] | None = None  # (first end, last start) of treatment cues, once asked
         self._pair_index: _Positions[Phrase] | None = None
         self.harmed: frozenset[int] = frozenset()  # positions that name harms, not uses (Context._harmed)
-        self.harm_of: Callable[[], frozenset[int]] | None = None  # finds them when a use is first looked for
         self._free: dict[Phrase, list[int]] = {}  # where each phrase occurs outside the harms, once asked
 
     def index(self, pos: int) -> int:
@@ -300,8 +315,7 @@ class Words:
         return bool(self.find(phrase))
 
     def names_use(self, phrase: Phrase, lo: int = 0, hi: int | None = None) -> bool:
-        """Does the phrase occur (wholly inside word positions [lo, hi) when given) where it is not a harm? Asked
-        once the harms are known (`longest`)."""
+        """Does the phrase occur (wholly inside word positions [lo, hi) when given) where it is not a harm?"""
         free = self._free.get(phrase)
         if free is None:  # once per phrase: a span with many mentions asks again for each
             free = self._free[phrase] = [i for i in self.find(phrase) if i not in self.harmed]
@@ -334,8 +348,6 @@ def longest(words: Words, phrases: tuple[Phrase, ...], lo: int = 0, hi: int | No
     """The length of the longest of the phrases found where they name a use, not a harm (inside word positions
     [lo, hi) when given)."""
     at = words.at  # most phrases' first word is not in the span at all: one dict lookup rules them out
-    if words.harm_of is not None:
-        words.harmed, words.harm_of = words.harm_of(), None
     if words.harmed:
         return max((len(p) for p in phrases if p[0] in at and words.names_use(p, lo, hi)), default=0)
     if hi is None:

@@ -36,6 +36,7 @@ class Cues(NamedTuple):
     taking: tuple[tuple[Phrase, Phrase], ...] = ()   # (words before, words after) the name in "I'm on *"
     people: tuple[Phrase, ...] = ()     # words that show people are patients too ("in humans and animals")
     harm: tuple[str, ...] = ()          # phrases, as written, after which a clause lists harms ("risks of")
+    raising: tuple[tuple[Phrase, Phrase], ...] = ()  # "increased *", "boost *": verbs that raise the body's level
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

@@ -7,8 +7,8 @@ beats "depression"), and words within three words of the mention, or in its own 
 treatment's own name among a use's words (a brand sold for one use: "Spravato", "Ozempic") counts as much when it
 is the mention itself, and least anywhere else, and not more than a use's other words when the sentence says the
 product is a copy (`copy_cues`): "compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake Ozempic
-pens" are not the approved use. Words after a harm phrase (`harm_cues`: "documented risks of blindness") name
-harms, not uses. A brand's name nearby is the last resort: the paragraph, the page and the paragraphs
+pens" are not the approved use. Words after a harm phrase (`harm_cues`: "documented risks of blindness"), to the
+clause's end or the next treatment name, name harms, not uses. A brand's name nearby is the last resort: the paragraph, the page and the paragraphs
 around are read first ("semaglutide, sold as Ozempic" in an article on compounded copies is about the copies). On
 equal strength the most cautious use wins, whatever the phrases' lengths. When nothing names a use, the highlight
 says so: the level all uses share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").
@@ -77,7 +77,7 @@ def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int], contrast: t
     is proven for leukaemia ..."), so the paragraphs around may make a verdict more cautious, never calmer: an
     established use found only there is not taken; nor is one from a sentence of the paragraph that sets it apart
     ("The only stem cell product the FDA has approved is for blood cancers")."""
-    key = (entry.id, paragraph)
+    key = (entry.id, paragraph, contrast)
     found = ctx.paragraph_uses.get(key)
     if found is None:  # once per paragraph: a paragraph of many sentences and mentions is not read again for each
         found = ctx.paragraph_uses[key] = [(n, n, ind) for span in ctx.sentences(paragraph)

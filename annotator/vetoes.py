@@ -13,7 +13,8 @@
   the treatment (the KB's `substance_cues`); the treatment being meant elsewhere in the text does not change that.
   Only an ambiguous name can be the body's substance: "CJC-1295 ... stimulates the pituitary gland" is the drug;
 - a name inside a phrase that measures the body's own level ("low levels of testosterone", "vitamin D deficiency",
-  "NAD+ levels"; the KB's `measure_cues`): the level, not the treatment, whatever the cues;
+  "NAD+ levels"; the KB's `measure_cues`): the level, not the treatment, whatever the cues; an ambiguous name after
+  a verb that raises the level ("increased testosterone"; `raising_cues`), unless its clause has a treatment cue;
 - a capitalised name that is part of the name of a body ("the Chiropractic Board of Australia", "Dept. of Medical
   Acupuncture"; the KB's `organisation_cues`), or a firm's name in the possessive ("ADT's board approved the deal";
   the KB's `company_cues`);
@@ -64,6 +65,9 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
             return OTHER_SENSE
     if sentence.framed(cues.measure):
         return SUBSTANCE
+    if alias.ambiguous and sentence.framed(cues.raising) and \
+            not _Around(ctx, ctx.clause(m.start, m.end), m).cued(cues, entry):
+        return SUBSTANCE
     if cues.organisation and _in_a_body_name(ctx.text, m, cues.organisation):
         return VETO
     if cues.company and _a_firms(ctx.text, m, cues.company):
@@ -100,19 +104,26 @@ def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None
     names no treatment unambiguously and already uses the name in its animal sense, such a sentence does not show the
     treatment plainly meant, whatever use it names: the use is the animal's."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
-    return bool(cues.animal) and sentence.free(cues.animal, ctx.names) and not sentence.any(cues.people)
+    return bool(cues.animal) and sentence.free(cues.animal, ctx.names) and not sentence.free(cues.people, ctx.names)
 
 
 def _for_an_animal(ctx: Context, cues: Cues) -> bool:
     """Does the page's title say its patient is an animal ("Heartworm Prevention and Medicine for Dogs", "Ivermectin
-    in Cattle"), and names no people ("a substance for cows is making waves with humans")? Then the text's doses and tablets are the animal's, and only a sentence that names one of the
-    entry's uses that is not established (a claim made to people: "for COVID", "for her cancer") is about people."""
+    in Cattle") and name no people ("a substance for cows is making waves with humans": the people words are those of
+    `people_cues` that are not animals)? Then the text's doses and tablets are the animal's, and only a sentence that
+    names one of the entry's uses that is not established (a claim made to people: "for COVID") is about people."""
     header = ctx.words(*HEADER)
-    return not header.any(cues.people) and \
+    return not any(header.contain((w,)) for w in _people_words(cues.people, cues.animal)) and \
         any(header.words[i - 1] in _PATIENT for p in cues.animal for i in header.find(p) if i)
 
 
 _PATIENT = frozenset({"for", "in"})
+
+
+@functools.lru_cache(maxsize=4)
+def _people_words(people: tuple[Phrase, ...], animal: tuple[Phrase, ...]) -> frozenset[str]:
+    animals = {w for p in animal for w in p}
+    return frozenset(w for p in people for w in p if w not in animals and w not in ("and", "or"))
 
 
 def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> bool:

@@ -181,7 +181,7 @@ def test_a_short_form_is_the_treatment_the_text_named_before_it(kb):
 
 def test_a_generic_drip_in_a_text_about_one_drip_is_that_drip(kb):
     text = ("NAD+ IV therapy is the buzzy anti-ageing treatment of the year.\n\n"
-            "Two models were spotted hooked up to IV drips on a reality show.")
+            "Two models got the treatment through IV drips on a reality show.")
     assert [t for e, t, _ in found(text, kb) if e == "IV drips"] == ["nad-iv-therapy"]
     assert [t for _, t, _ in found("The spa sells IV drips for hangovers.", kb)] == ["iv-vitamin-drips"]
 
@@ -190,6 +190,8 @@ def test_a_short_form_only_stands_in_a_text_that_names_its_treatment(kb):
     text = "Gerson therapy claims to cure cancer through enemas. Patients take coffee enemas five times a day."
     assert ("enemas", "coffee-enema") in [(e, t) for e, t, _ in found(text, kb)]
     assert found("The nurse gave him an enema before the operation.", kb) == []
+    hospital = "Gerson patients take coffee enemas daily. Before a colonoscopy, hospitals give a barium enema."
+    assert [e for e, _, _ in found(hospital, kb)] == ["coffee enemas"]
 
 
 def test_a_short_form_before_any_full_name_keeps_the_broader_entry(kb):
@@ -276,10 +278,19 @@ def test_a_proven_use_named_beside_another_without_a_contrast_keeps_its_verdict(
     "Scientists found that the treatment appears to activate the brain's opioid system.",
     "Males of neither population increased testosterone in response to a simulated intrusion, but injections of "
     "GnRH did.",
-    "Weight training may boost testosterone, whatever the supplement ads say.",
+    "Sleep may boost testosterone; the supplement ads say otherwise.",
 ])
 def test_a_name_inside_a_phrase_that_measures_the_bodys_level_is_not_the_treatment(text, kb):
     assert found(text, kb) == []
+
+
+@pytest.mark.parametrize("text, treatment", [
+    ("Doctors increased testosterone therapy use among older men.", "testosterone-therapy"),   # not a bare name
+    ("The clinic raised testosterone doses for men with low libido.", "testosterone-therapy"),   # a cue in its clause
+    ("Influencers promise to boost NAD+ with injections.", "nad-iv-therapy"),
+])
+def test_a_verb_that_raises_a_level_leaves_a_treatment_it_takes(text, treatment, kb):
+    assert [t for _, t, _ in found(text, kb)] == [treatment]
 
 
 def test_a_measured_level_beside_a_taken_treatment_leaves_the_treatment(kb):
@@ -320,6 +331,14 @@ def test_a_page_whose_title_names_an_animal_patient_is_about_the_animal_unless_a
     people_too = Page(title="Why a 'liquid gold' substance for cows is making waves with humans")
     assert [e for e, _, _ in found("Colostrum supplements are popular for gut health.", kb, people_too)] == \
         ["Colostrum supplements"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ivermectin Pour-On for Cattle is not for human use.",
+    "Ivermectin paste for horses is not meant for people.",
+])
+def test_people_named_only_as_whom_a_product_is_not_for_leave_the_animal_patient(text, kb):
+    assert found(text, kb) == []
 
 
 def test_a_sentence_naming_people_beside_an_animal_is_not_about_an_animal_patient(kb):

@@ -1,7 +1,7 @@
 """The verdict depends on the use the article talks about."""
 import pytest
 
-from caveat.annotator import annotate_text
+from caveat.annotator import Page, annotate_text
 
 
 def only(text, kb):
@@ -76,5 +76,24 @@ def test_words_that_name_a_harm_are_not_a_use(kb):
     text = ("The FDA allows donor stem cells only to treat leukaemia, due to documented risks of blindness, "
             "tumour formation and infections.")
     assert only(text, kb).level == "established"
-    assert only("Wegovy lowered the risk of heart attacks and strokes in people with heart disease.", kb).level == \
-        "established"   # "risk of" after a verb that lowers it names the use
+    # "risk of" after a verb that lowers it names the use
+    h = only("Wegovy lowered the risk of heart attacks and strokes in people with heart disease.", kb)
+    assert h.indication == "heart attack and stroke prevention in people with heart disease and overweight"
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Experts warn about the risks of stem cell therapy for autism.", "danger"),   # the harm names the treatment
+    ("Doctors warned of the dangers of ivermectin for COVID-19.", "warning"),
+    ("Despite the risks of infection, clinics sell stem cells for knee pain.", "danger"),
+    ("Side effects such as nausea did not stop patients taking ketamine for depression.", "warning"),
+    ("Stem cells carry risks of infection, but the FDA has approved them to treat leukaemia.", "established"),
+])
+def test_harms_end_at_the_next_treatment_name_or_clause(text, level, kb):
+    assert annotate_text(text, kb).highlights[0].level == level
+
+
+def test_harm_phrases_count_only_as_written(kb):
+    assert only("He took ketamine, which carries risks, of course, of little benefit for depression.", kb).level == \
+        "warning"
+    titled = Page(title="FDA warns of the risks of blindness from stem cell clinics")
+    assert annotate_text("Stem cell injections are sold in Panama.", kb, titled).highlights[0].level == "depends"
