@@ -32,16 +32,16 @@ def foreign(text: str, candidates: list[Match]) -> set[Match]:
             acronyms.setdefault((m.alias.entry, letters), []).append(m)
     out: set[Match] = set()
     names: list[list[re.Match[str]]] | None = None  # the text's runs of capitalised words, found once if needed
-    by_entry: dict[str, list[tuple[int, int]]] = {}  # entry -> (start, end) of its candidates, in order
-    for m in sorted(candidates, key=lambda m: (m.start, m.end)):
-        by_entry.setdefault(m.alias.entry, []).append((m.start, m.end))
+    by_entry: dict[str, list[tuple[int, int]]] | None = None  # entry -> (start, end) of its candidates, if needed
     for (entry, letters), found in acronyms.items():
         spans = [d for m in found if (d := _definition(text, m.start, m.end, letters))]
         if not spans and letters.isalpha() and len(letters) >= 3:
             names = _capitalised_runs(text) if names is None else names
             spans = _written_out(names, letters)
-        if spans and not any(_names(by_entry, entry, span) for span in spans):
-            out.update(found)
+        if spans:
+            by_entry = _by_entry(candidates) if by_entry is None else by_entry
+            if not any(_names(by_entry, entry, span) for span in spans):
+                out.update(found)
     return out
 
 
@@ -118,6 +118,15 @@ def _spelled(words: list[re.Match[str]], letters: str, last: bool) -> int | None
         return walk(k + 1, i) if minor[k] else None
 
     return walk(0, 0)
+
+
+def _by_entry(candidates: list[Match]) -> dict[str, list[tuple[int, int]]]:
+    """Each entry's candidates as (start, end), in order: built once per text, and only if an acronym is spelled
+    out."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in sorted(candidates, key=lambda m: (m.start, m.end)):
+        found.setdefault(m.alias.entry, []).append((m.start, m.end))
+    return found
 
 
 def _names(by_entry: dict[str, list[tuple[int, int]]], entry: str, span: Definition) -> bool:

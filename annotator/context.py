@@ -67,6 +67,7 @@ class Context:
         self.page = page
         # phrases after which a clause names harms, not uses: (normalised words to find, words as written)
         self._harms = tuple((norm_phrase(h), tuple(h.lower().split())) for h in harms)
+        self._harm_firsts = frozenset(p[0] for p, _ in self._harms if p)
         self._paragraphs: list[Span] = []              # found so far, sorted
         self._sentences: dict[int, list[int]] = {}     # paragraph start -> sentence starts in it
         self._clauses: dict[Span, tuple[list[int], list[int]]] = {}   # sentence -> (starts, ends) of its breaks
@@ -75,6 +76,7 @@ class Context:
         self._langs: dict[Span, str | None] = {}
         self._page_lang: str | None = None
         self.treatments: dict[Span, set[str]] = {}     # paragraph -> the treatments highlighted in it
+        self.title_animal: bool | None = None           # does the title name an animal patient? (vetoes.py)
         self.paragraph_uses: dict[tuple[str, Span, tuple[Phrase, ...]], list[tuple[float, float, Indication]]] = {}
         self.names: list[Span] = []                    # (start, end) of every candidate name, sorted
 
@@ -169,7 +171,7 @@ class Context:
             text = self.page.header if key == HEADER else self.text
             found = list(TOKEN_RE.finditer(text) if key == HEADER else TOKEN_RE.finditer(text, lo, hi))
             words = self._words[key] = Words([norm(w.group()) for w in found], [w.start() for w in found])
-            if self._harms:
+            if any(w in words.at for w in self._harm_firsts):  # most spans hold no harm phrase's first word
                 words.harmed = self._harmed(words, text, len(text) if key == HEADER else hi,
                                             [] if key == HEADER else self.names)
         return words

@@ -112,9 +112,12 @@ def _for_an_animal(ctx: Context, cues: Cues) -> bool:
     in Cattle") and name no people ("a substance for cows is making waves with humans": the people words are those of
     `people_cues` that are not animals)? Then the text's doses and tablets are the animal's, and only a sentence that
     names one of the entry's uses that is not established (a claim made to people: "for COVID") is about people."""
-    header = ctx.words(*HEADER)
-    return not any(header.contain((w,)) for w in _people_words(cues.people, cues.animal)) and \
-        any(header.words[i - 1] in _PATIENT for p in cues.animal for i in header.find(p) if i)
+    if ctx.title_animal is None:  # once per text
+        header = ctx.words(*HEADER)
+        ctx.title_animal = bool(header.words) and \
+            not any(header.contain((w,)) for w in _people_words(cues.people, cues.animal)) and \
+            any(header.words[i - 1] in _PATIENT for p in cues.animal for i in header.find(p) if i)
+    return ctx.title_animal
 
 
 _PATIENT = frozenset({"for", "in"})
