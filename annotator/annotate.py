@@ -18,7 +18,8 @@ from .match import Match
 from .page import NO_PAGE, Page
 from .results import Annotations, Highlight
 from .verdicts import verdict_for
-from .vetoes import NO_CONTEXT, OTHER_SENSE, SUBSTANCE, VETO, about_an_animal, sets_the_sense, treatment_meant, vetoed
+from .vetoes import (NO_CONTEXT, OTHER_SENSE, SUBSTANCE, VETO, about_an_animal, sets_the_sense, stands_alone,
+                     treatment_meant, vetoed)
 
 CONTEXT_CHARS = 32
 BLOCK_GAP = "\n\n"
@@ -67,7 +68,10 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
     candidates = kb.matcher.find(text)
     if candidates:
         spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py
-        candidates = short_forms.resolve([m for m in candidates if m not in spelled_out], _named(page, kb))
+        candidates = [m for m in candidates if m not in spelled_out]
+        ctx.names = sorted((m.start, m.end) for m in candidates)
+        candidates = short_forms.resolve(candidates, _named(page, kb),
+                                         lambda m: stands_alone(m, kb.entry(m.alias.entry), ctx))
         candidates += abbreviations.defined(text, candidates)  # "fenbendazole (FZ)": see abbreviations.py
         ctx.names = sorted((m.start, m.end) for m in candidates)
     asked: dict[Match, str | None] = {}  # a veto depends on the entry, the text and the place: each winner asked once

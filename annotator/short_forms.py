@@ -7,20 +7,26 @@ own it, the one named last before it wins, and it takes the place of a broader e
 Before any full name, the broader entry (if any) keeps the words ("stem cell therapy" before "mesenchymal stem
 cells" is still stem cell therapy); a short form no other entry claims ("plasma transfusions" in a lead paragraph,
 "young donor plasma" named further on) goes to the first treatment named after it. In a text that names none of
-them, it is dropped. A short form marked ambiguous needs treatment context in its own sentence: the treatment being
+them, it is dropped, unless no other entry claims it, it is marked ambiguous, its own sentence names one of its
+treatment's uses, and every use of its treatment is established ("exercise may help ease the symptoms of low back
+pain" is physiotherapy's; a wrong guess there shows a calm, true card, never an alarm). A short form marked ambiguous needs treatment context in its own sentence: the treatment being
 plainly meant elsewhere in the text is not enough, since articles explain the biology of what they sell.
 """
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from .match import Match
 
 Span = tuple[int, int]
 
 
-def resolve(candidates: list[Match], named_in_header: set[str]) -> list[Match]:
-    """The candidates with each short form given to its treatment or dropped (see the module docstring)."""
+def resolve(candidates: list[Match], named_in_header: set[str],
+            stands_alone: Callable[[Match], bool] = lambda m: False) -> list[Match]:
+    """The candidates with each short form given to its treatment or dropped (see the module docstring).
+    `stands_alone` tells whether an ambiguous short form no one else claims may stand where its treatment is named
+    nowhere (vetoes.stands_alone: its sentence names a use, and every use is established)."""
     shorts: dict[Span, list[Match]] = {}
     for m in candidates:
         if m.alias.short_form:
@@ -38,6 +44,8 @@ def resolve(candidates: list[Match], named_in_header: set[str]) -> list[Match]:
         owner = _owner(span, owners, full, named_in_header, span not in broader)
         if owner:
             kept.add(owners[owner])
+        elif len(group) == 1 and span not in broader and group[0].alias.ambiguous and stands_alone(group[0]):
+            kept.add(group[0])   # one owner, named nowhere, but its use is: "exercise ... eases low back pain"
     taken = {(m.start, m.end) for m in kept}
     return [m for m in candidates if m in kept or not (m.alias.short_form or (m.start, m.end) in taken)]
 

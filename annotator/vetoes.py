@@ -99,6 +99,15 @@ def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: 
     return _Around(ctx, ctx.paragraph(m.start), m).cued(cues, entry) or bool(ctx.hits(entry, HEADER))
 
 
+def stands_alone(m: Match, entry: Entry, ctx: Context) -> bool:
+    """Can a short form stand for its treatment in a text that never names the treatment in full? Only where its own
+    sentence names one of the treatment's uses ("exercise may help ease the symptoms of low back pain") and every
+    use of the treatment is established: a short form read as the wrong treatment then shows a calm, true card,
+    never an alarm ("a barium enema before cancer surgery" is not a coffee enema)."""
+    return entry.unnamed_use.level == "established" and all(i.level == "established" for i in entry.indications) \
+        and _Around(ctx, ctx.sentence(m.start, m.end), m).any(entry.use_words)
+
+
 def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:
     """Is the mention's sentence about an animal patient ("immunity to the body of the young calf")? In a text that
     names no treatment unambiguously and already uses the name in its animal sense, such a sentence does not show the

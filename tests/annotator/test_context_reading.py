@@ -194,6 +194,14 @@ def test_a_short_form_only_stands_in_a_text_that_names_its_treatment(kb):
     assert [e for e, _, _ in found(hospital, kb)] == ["coffee enemas"]
 
 
+def test_a_calm_short_form_may_stand_where_its_sentence_names_the_use(kb):
+    text = "Your healthcare professional should explain that exercise may ease the symptoms of low back pain."
+    assert found(text, kb) == [("exercise", "physical-therapy", "established")]
+    assert found("Exercise is more fun with friends.", kb) == []
+    # a short form whose treatment has risky uses never stands alone: no alarm on a hospital's enema
+    assert found("A barium enema before cancer treatment showed the tumour.", kb) == []
+
+
 def test_a_short_form_before_any_full_name_keeps_the_broader_entry(kb):
     text = ("The company offers stem cell therapy in Cancun for about $25,000.\n\n"
             "Celltex sells mesenchymal stem cells to American patients.")
