@@ -14,6 +14,7 @@ def only(text, kb):
     ("He got stem cell therapy for back pain in Panama.", "stem-cell-therapy", "unproven"),
     ("Ivermectin treats river blindness.", "ivermectin", "established"),
     ("People took ivermectin for COVID-19.", "ivermectin", "disproven"),
+    ("Her neurologist referred her for HSCT because her MS kept relapsing.", "stem-cell-therapy", "established"),
     ("Chelation therapy is the treatment for lead poisoning.", "chelation-therapy", "established"),
 ])
 def test_condition_words_pick_the_indication(text, treatment, evidence, kb):
