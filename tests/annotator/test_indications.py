@@ -14,7 +14,6 @@ def only(text, kb):
     ("He got stem cell therapy for back pain in Panama.", "stem-cell-therapy", "unproven"),
     ("Ivermectin treats river blindness.", "ivermectin", "established"),
     ("People took ivermectin for COVID-19.", "ivermectin", "disproven"),
-    ("Her neurologist referred her for HSCT because her MS kept relapsing.", "stem-cell-therapy", "established"),
     ("Chelation therapy is the treatment for lead poisoning.", "chelation-therapy", "established"),
 ])
 def test_condition_words_pick_the_indication(text, treatment, evidence, kb):
@@ -98,3 +97,9 @@ def test_harm_phrases_count_only_as_written(kb):
         "warning"
     titled = Page(title="FDA warns of the risks of blindness from stem cell clinics")
     assert annotate_text("Stem cell injections are sold in Panama.", kb, titled).highlights[0].level == "depends"
+
+
+def test_the_transplants_own_name_picks_its_use_under_a_broad_title(kb):
+    page = Page(title="HSCT on Panorama - MS Society forum")
+    (h,) = annotate_text("Just to warn you, this is a programme about HSCT as a miracle cure.", kb, page).highlights
+    assert h.indication == "highly active relapsing multiple sclerosis (autologous transplant)"
