@@ -46,6 +46,8 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "He went through detox at a rehab clinic before rejoining the team.",
     "Hydration therapy is simple: drink more water on hot days.",
     "The market stall sells a medicinal Indian herb by the kilo.",   # "Indian Herb" is a black salve brand
+    "Hair Botox is a salon treatment that smooths frizz with proteins and oils.",
+    "The lifeboat crew's survival advice for cold water immersion is to float, not swim.",
 ])
 def test_false_friends_stay_silent(text, kb):
     assert [(e, t) for e, t, _ in found(text, kb) if t != "cancer-immunotherapy"] == []
