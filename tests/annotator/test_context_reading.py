@@ -27,6 +27,9 @@ def found(text, kb, page=Page()):
     ("She did a detox to clear toxins from her liver.", "detox", "detox-cleanse"),
     ("As I mentioned in my progress post, I’m on TRT due to low testosterone.", "TRT", "testosterone-therapy"),
     ("The bus offers hydration therapy for hangovers.", "hydration therapy", "iv-vitamin-drips"),
+    ("I only have experience with testosterone cypionate, and that's what I recommend.", "testosterone cypionate",
+     "testosterone-therapy"),
+    ("The clinic added a glutathione push to every drip.", "glutathione push", "glutathione"),
 ])
 def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb):
     assert [(e, t) for e, t, _ in found(text, kb)] == [(exact, treatment)]
@@ -48,6 +51,7 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "The market stall sells a medicinal Indian herb by the kilo.",   # "Indian Herb" is a black salve brand
     "Hair Botox is a salon treatment that smooths frizz with proteins and oils.",
     "The lifeboat crew's survival advice for cold water immersion is to float, not swim.",
+    "Glutathione, an antioxidant in grape juice, slows the browning of white wine as it ages.",
 ])
 def test_false_friends_stay_silent(text, kb):
     assert [(e, t) for e, t, _ in found(text, kb) if t != "cancer-immunotherapy"] == []
