@@ -14,6 +14,9 @@ def only(text, kb):
     ("He got stem cell therapy for back pain in Panama.", "stem-cell-therapy", "unproven"),
     ("Ivermectin treats river blindness.", "ivermectin", "established"),
     ("People took ivermectin for COVID-19.", "ivermectin", "disproven"),
+    ("La quelación es un tratamiento médico probado en la intoxicación por plomo.", "chelation-therapy",
+     "established"),
+    ("Le ofrecieron terapia de quelación para el autismo de su hijo.", "chelation-therapy", "unproven"),
     ("Chelation therapy is the treatment for lead poisoning.", "chelation-therapy", "established"),
 ])
 def test_condition_words_pick_the_indication(text, treatment, evidence, kb):
