@@ -65,12 +65,15 @@ def _result(highlights: list[Highlight], kb: KnowledgeBase, text: str) -> Annota
 
 def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | None = None) -> list[Highlight]:
     ctx = Context(text, page, kb.cues.harm)
+    in_header = kb.matcher.find(page.header) if page.header else []
+    ctx.header_names = sorted((m.start, m.end) for m in in_header)
     candidates = kb.matcher.find(text)
     if candidates:
         spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py
         candidates = [m for m in candidates if m not in spelled_out]
         ctx.names = sorted((m.start, m.end) for m in candidates)
-        candidates = short_forms.resolve(candidates, _named(page, kb),
+        named = {m.alias.entry for m in in_header if not m.alias.short_form}  # the treatments the title names
+        candidates = short_forms.resolve(candidates, named,
                                          lambda m: stands_alone(m, kb.entry(m.alias.entry), ctx))
         candidates += abbreviations.defined(text, candidates)  # "fenbendazole (FZ)": see abbreviations.py
         ctx.names = sorted((m.start, m.end) for m in candidates)
@@ -88,15 +91,9 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
         rejected |= _in_other_sense(chosen, asked, kb, ctx, health)
         if not rejected:
             ctx.note_treatments([(m.alias.entry, m.start) for m in chosen])
+            ctx.highlighted = [(m.start, m.end) for m in chosen]   # harms end at the next of these (context.py)
             return [_highlight(m, kb, ctx, blocks) for m in chosen]
         candidates = [m for m in candidates if m not in rejected]
-
-
-def _named(page: Page, kb: KnowledgeBase) -> set[str]:
-    """The treatments the page's title and headline name in full."""
-    header = page.header
-    return {m.alias.entry for m in kb.matcher.find(header) if not m.alias.short_form} \
-        if header else set()
 
 
 def _in_other_sense(chosen: list[Match], asked: dict[Match, str | None], kb: KnowledgeBase, ctx: Context,

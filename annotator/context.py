@@ -68,6 +68,10 @@ class Context:
         # phrases after which a clause names harms, not uses: (normalised words to find, words as written)
         self._harms = tuple((norm_phrase(h), tuple(h.lower().split())) for h in harms)
         self._harm_firsts = frozenset(p[0] for p, _ in self._harms if p)
+        self._harm_masks: dict[Span, frozenset[int]] = {}
+        self._free: dict[tuple[Span, Phrase], list[int]] = {}
+        self.highlighted: list[Span] | None = None      # (start, end) of the final highlights, once chosen
+        self.header_names: list[Span] = []              # (start, end) of the names in the page's title and headline
         self._paragraphs: list[Span] = []              # found so far, sorted
         self._sentences: dict[int, list[int]] = {}     # paragraph start -> sentence starts in it
         self._clauses: dict[Span, tuple[list[int], list[int]]] = {}   # sentence -> (starts, ends) of its breaks
@@ -77,6 +81,7 @@ class Context:
         self._page_lang: str | None = None
         self.treatments: dict[Span, set[str]] = {}     # paragraph -> the treatments highlighted in it
         self.title_animal: bool | None = None           # does the title name an animal patient? (vetoes.py)
+        self.claims_in_text: dict[str, bool] = {}      # entry -> does the text name a claim made to people?
         self.paragraph_uses: dict[tuple[str, Span, tuple[Phrase, ...]], list[tuple[float, float, Indication]]] = {}
         self.names: list[Span] = []                    # (start, end) of every candidate name, sorted
 
@@ -171,26 +176,51 @@ class Context:
             text = self.page.header if key == HEADER else self.text
             found = list(TOKEN_RE.finditer(text) if key == HEADER else TOKEN_RE.finditer(text, lo, hi))
             words = self._words[key] = Words([norm(w.group()) for w in found], [w.start() for w in found])
-            if any(w in words.at for w in self._harm_firsts):  # most spans hold no harm phrase's first word
-                words.harmed = self._harmed(words, text, len(text) if key == HEADER else hi,
-                                            [] if key == HEADER else self.names)
         return words
 
-    def _harmed(self, words: Words, text: str, hi: int, names: list[Span]) -> frozenset[int]:
-        """The word positions that name harms, not uses: from just after a harm phrase ("documented risks of
-        blindness, tumor formation, and bacterial infections") to the end of its clause or the next treatment name
-        ("the risks of stem cell therapy for autism" is about autism). A phrase counts as written, not as its
-        normalised words: "risks of" names harms, "lowered the risk of hospitalization" a use. A long clause is
-        searched for its end once, however many harm phrases it holds."""
+    def longest_use(self, span: Span, phrases: tuple[Phrase, ...], lo: int = 0, hi: int | None = None) -> int:
+        """`longest` over the span's words, where a phrase counts only outside the harms the span lists."""
+        words = self.words(*span)
+        harmed = self._harmed(span, words)
+        if not harmed:
+            return longest(words, phrases, lo, hi)
+        best = 0
+        for p in phrases:
+            if len(p) <= best or p[0] not in words.at:
+                continue
+            free = self._free.get((span, p))
+            if free is None:  # once per span and phrase: a span with many mentions asks again for each
+                free = self._free[(span, p)] = [i for i in words.find(p) if i not in harmed]
+            k = bisect.bisect_left(free, lo)
+            if k < len(free) and (hi is None or free[k] + len(p) <= hi):
+                best = len(p)
+        return best
+
+    def _harmed(self, span: Span, words: Words) -> frozenset[int]:
+        """The word positions of the span that name harms, not uses: from just after a harm phrase ("documented
+        risks of blindness, tumor formation, and bacterial infections") to the end of its clause or the next
+        highlighted treatment ("the risks of stem cell therapy for autism" is about autism). A phrase counts as
+        written, not as its normalised words: "risks of" names harms, "lowered the risk of hospitalization" a use.
+        Found when a use is first looked for in the span, once the highlights are known (`highlighted`); a long
+        clause is searched for its end once, however many harm phrases it holds."""
+        if not any(w in words.at for w in self._harm_firsts):  # most spans hold no harm phrase's first word
+            return _NO_HARMS
+        harmed = self._harm_masks.get(span)
+        if harmed is not None:
+            return harmed
+        header = span == HEADER
+        text = self.page.header if header else self.text
+        names = self.header_names if header else (self.highlighted if self.highlighted is not None else self.names)
+        hi = len(text) if header else span[1]
         starts, n = words.starts, len(words.words)
         found = sorted(i + len(phrase) for phrase, written in self._harms for i in words.find(phrase)
                        if _as_written(text, starts[i:i + len(phrase)], written))
-        harmed: set[int] = set()
+        taken: set[int] = set()
         stop, clause_end = -1, -1
         for j in found:
             if j < stop or j == n:
                 continue
-            if starts[j] >= clause_end:  # a clause is searched for its end once, however many phrases it holds
+            if starts[j] >= clause_end:
                 end = _HARM_END.search(text, starts[j], hi)
                 clause_end = end.start() if end else hi
             limit = clause_end
@@ -198,8 +228,11 @@ class Context:
             if k < len(names) and names[k][0] < limit:
                 limit = names[k][0]
             stop = bisect.bisect_left(starts, limit)
-            harmed.update(range(j, stop))
-        return frozenset(harmed)
+            taken.update(range(j, stop))
+        harmed = frozenset(taken)
+        if header or self.highlighted is not None:  # final: the highlights (or the header's names) are known
+            self._harm_masks[span] = harmed
+        return harmed
 
     def hits(self, entry: Entry, span: Span) -> list[Hit]:
         """The entry's indications whose words occur in the span, each with the length of its longest phrase found
@@ -210,7 +243,7 @@ class Context:
         if found is None:
             words = self.words(*span)
             found = self._hits[key] = [(n, i) for i in entry.indications
-                                       if (n := longest(words, i.words) or NAME_ONLY * words.any(i.names))]
+                                       if (n := self.longest_use(span, i.words) or NAME_ONLY * words.any(i.names))]
         return found
 
     # -- language ---------------------------------------------------------------------------------------------
@@ -242,6 +275,7 @@ class Context:
 
 
 _NONE: list[int] = []
+_NO_HARMS: frozenset[int] = frozenset()
 
 
 class _Positions(Generic[K]):
@@ -282,8 +316,6 @@ class Words:
         self._found: dict[Phrase, list[int]] = {}  # each phrase is looked for once per span
         self.cue_bounds: tuple[int, int] | None = None  # (first end, last start) of treatment cues, once asked
         self._pair_index: _Positions[Phrase] | None = None
-        self.harmed: frozenset[int] = frozenset()  # positions that name harms, not uses (Context._harmed)
-        self._free: dict[Phrase, list[int]] = {}  # where each phrase occurs outside the harms, once asked
 
     def index(self, pos: int) -> int:
         """The position of the first word that starts at or after text offset `pos`."""
@@ -316,13 +348,6 @@ class Words:
     def contain(self, phrase: Phrase) -> bool:
         return bool(self.find(phrase))
 
-    def names_use(self, phrase: Phrase, lo: int = 0, hi: int | None = None) -> bool:
-        """Does the phrase occur (wholly inside word positions [lo, hi) when given) where it is not a harm?"""
-        free = self._free.get(phrase)
-        if free is None:  # once per phrase: a span with many mentions asks again for each
-            free = self._free[phrase] = [i for i in self.find(phrase) if i not in self.harmed]
-        k = bisect.bisect_left(free, lo)
-        return k < len(free) and (hi is None or free[k] + len(phrase) <= hi)
 
     def any(self, phrases: tuple[Phrase, ...]) -> bool:
         at = self.at
@@ -347,11 +372,8 @@ class Words:
 
 
 def longest(words: Words, phrases: tuple[Phrase, ...], lo: int = 0, hi: int | None = None) -> int:
-    """The length of the longest of the phrases found where they name a use, not a harm (inside word positions
-    [lo, hi) when given)."""
+    """The length of the longest of the phrases found (inside word positions [lo, hi) when given)."""
     at = words.at  # most phrases' first word is not in the span at all: one dict lookup rules them out
-    if words.harmed:
-        return max((len(p) for p in phrases if p[0] in at and words.names_use(p, lo, hi)), default=0)
     if hi is None:
         return max((len(p) for p in phrases if p[0] in at and words.contain(p)), default=0)
     return max((len(p) for p in phrases if p[0] in at and words.within(p, lo, hi)), default=0)

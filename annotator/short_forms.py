@@ -44,7 +44,7 @@ def resolve(candidates: list[Match], named_in_header: set[str],
         owner = _owner(span, owners, full, named_in_header, span not in broader)
         if owner:
             kept.add(owners[owner])
-        elif len(group) == 1 and span not in broader and group[0].alias.ambiguous and stands_alone(group[0]):
+        elif len(owners) == 1 and span not in broader and group[0].alias.ambiguous and stands_alone(group[0]):
             kept.add(group[0])   # one owner, named nowhere, but its use is: "exercise ... eases low back pain"
     taken = {(m.start, m.end) for m in kept}
     return [m for m in candidates if m in kept or not (m.alias.short_form or (m.start, m.end) in taken)]

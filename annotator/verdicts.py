@@ -8,7 +8,7 @@ treatment's own name among a use's words (a brand sold for one use: "Spravato", 
 is the mention itself, and least anywhere else, and not more than a use's other words when the sentence says the
 product is a copy (`copy_cues`): "compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake Ozempic
 pens" are not the approved use. Words after a harm phrase (`harm_cues`: "documented risks of blindness"), to the
-clause's end or the next treatment name, name harms, not uses. A brand's name nearby is the last resort: the paragraph, the page and the paragraphs
+clause's end or the next highlighted treatment, name harms, not uses. A brand's name nearby is the last resort: the paragraph, the page and the paragraphs
 around are read first ("semaglutide, sold as Ozempic" in an article on compounded copies is about the copies). On
 equal strength the most cautious use wins, whatever the phrases' lengths. When nothing names a use, the highlight
 says so: the level all uses share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .context import HEADER, NAME_ONLY, Context, Words, longest, strongest
+from .context import HEADER, NAME_ONLY, Context, Words, strongest
 from .entry import Cues, Entry, Indication, Phrase, Verdict
 
 NEAR = 3   # words either side of a mention that count as close, even across a comma
@@ -39,7 +39,7 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
         lo, hi = min(lo, words.index(clause[0])), max(hi, words.index(clause[1]))
     own = words.index(start), words.index(end)
     genuine = not words.any(cues.copy)
-    sentence = [(_score(words, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
+    sentence = [(_score(ctx, span, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
     if sentence and max(h[0] for h in sentence) > NAME_ONLY:
         return strongest(_contrast(sentence, words, cues.contrast))
     paragraph = ctx.paragraph(start)
@@ -59,13 +59,14 @@ def _contrast(hits: list[tuple[float, float, Indication]], words: Words,
     return hits
 
 
-def _score(words: Words, ind: Indication, n: float, near: tuple[int, int], own: tuple[int, int],
-           genuine: bool) -> float:
+def _score(ctx: Context, span: tuple[int, int], ind: Indication, n: float, near: tuple[int, int],
+           own: tuple[int, int], genuine: bool) -> float:
     """How strongly a sentence ties the mention to a use: its words count one more within three words of the
     mention, and the mention itself being a name sold for that use ("Spravato") counts as much, unless the sentence
     says the product is a copy ("compounded versions of tirzepatide (Mounjaro)"): then the name is one word among
     the others, and a tie goes to the more cautious use."""
-    close = longest(words, ind.words, *near)
+    close = ctx.longest_use(span, ind.words, *near)
+    words = ctx.words(*span)
     named = max((len(p) for p in ind.names if words.within(p, *own)), default=0)
     return max(n, close + 1 if close else 0, named + genuine if named else 0)
 

@@ -14,7 +14,8 @@
   Only an ambiguous name can be the body's substance: "CJC-1295 ... stimulates the pituitary gland" is the drug;
 - a name inside a phrase that measures the body's own level ("low levels of testosterone", "vitamin D deficiency",
   "NAD+ levels"; the KB's `measure_cues`): the level, not the treatment, whatever the cues; an ambiguous name after
-  a verb that raises the level ("increased testosterone"; `raising_cues`), unless its clause has a treatment cue;
+  a verb that raises the level ("increased testosterone"; `raising_cues`), unless a treatment cue follows it
+  within three words ("raised testosterone doses");
 - a capitalised name that is part of the name of a body ("the Chiropractic Board of Australia", "Dept. of Medical
   Acupuncture"; the KB's `organisation_cues`), or a firm's name in the possessive ("ADT's board approved the deal";
   the KB's `company_cues`);
@@ -35,7 +36,7 @@ import bisect
 import functools
 import re
 
-from .context import HEADER, Context, Span
+from .context import HEADER, Context, Span, Words
 from .entry import Cues, Entry, Phrase
 from .match import Match
 
@@ -65,8 +66,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
             return OTHER_SENSE
     if sentence.framed(cues.measure):
         return SUBSTANCE
-    if alias.ambiguous and sentence.framed(cues.raising) and \
-            not _Around(ctx, ctx.clause(m.start, m.end), m).cued(cues, entry):
+    if alias.ambiguous and sentence.framed(cues.raising) and not sentence.cue_follows(cues, entry):
         return SUBSTANCE
     if cues.organisation and _in_a_body_name(ctx.text, m, cues.organisation):
         return VETO
@@ -75,7 +75,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if about_an_animal(m, ctx, cues, sentence) and not sentence.any(entry.claim_words) \
             and not sentence.cued(cues, entry):
         return OTHER_SENSE
-    if _for_an_animal(ctx, cues) and not sentence.any(entry.claim_words):
+    if _for_an_animal(ctx, cues) and not sentence.any(entry.claim_words) and not _claimed_in_text(ctx, entry):
         return OTHER_SENSE
     if alias.ambiguous and cues.substance and sentence.any(cues.substance) and not sentence.cued(cues, entry):
         return SUBSTANCE
@@ -101,11 +101,14 @@ def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: 
 
 def stands_alone(m: Match, entry: Entry, ctx: Context) -> bool:
     """Can a short form stand for its treatment in a text that never names the treatment in full? Only where its own
-    sentence names one of the treatment's uses ("exercise may help ease the symptoms of low back pain") and every
-    use of the treatment is established: a short form read as the wrong treatment then shows a calm, true card,
-    never an alarm ("a barium enema before cancer surgery" is not a coffee enema)."""
-    return entry.unnamed_use.level == "established" and all(i.level == "established" for i in entry.indications) \
-        and _Around(ctx, ctx.sentence(m.start, m.end), m).any(entry.use_words)
+    sentence names one of the treatment's uses by a phrase of two or more words ("exercise may help ease the
+    symptoms of low back pain"; not "an army exercise in knee-deep mud") and every use of the treatment is
+    established: a short form read as the wrong treatment then shows a calm, true card, never an alarm ("an enema
+    before cancer treatment" is not a coffee enema)."""
+    if entry.unnamed_use.level != "established" or any(i.level != "established" for i in entry.indications):
+        return False
+    sentence = _Around(ctx, ctx.sentence(m.start, m.end), m)
+    return any(len(p) > 1 and sentence.words.outside(p, sentence.lo, sentence.hi) for p in entry.use_words)
 
 
 def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:
@@ -117,18 +120,42 @@ def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None
 
 
 def _for_an_animal(ctx: Context, cues: Cues) -> bool:
-    """Does the page's title say its patient is an animal ("Heartworm Prevention and Medicine for Dogs", "Ivermectin
-    in Cattle") and name no people ("a substance for cows is making waves with humans": the people words are those of
-    `people_cues` that are not animals)? Then the text's doses and tablets are the animal's, and only a sentence that
-    names one of the entry's uses that is not established (a claim made to people: "for COVID") is about people."""
+    """Does the page's title end on an animal patient ("Heartworm Prevention and Medicine for Dogs", "Ivermectin in
+    Cattle: dosing") and name no people ("a substance for cows is making waves with humans": the people words are
+    those of `people_cues` that are not animals)? Then the text's doses and tablets are the animal's, and only a
+    sentence that names a claim made to people ("for COVID") is about people. Not when the animal word is part of a
+    name in the title ("horse paste"), is what a product is meant for ("ivermectin meant for horses"), or goes on
+    ("for herd immunity", "in fish and supplements")."""
     if ctx.title_animal is None:  # once per text
         header = ctx.words(*HEADER)
         ctx.title_animal = bool(header.words) and \
             not any(header.contain((w,)) for w in _people_words(cues.people, cues.animal)) and \
-            any(header.words[i - 1] in _PATIENT for p in cues.animal for i in header.find(p) if i)
+            any(_ends_on_patient(ctx, header, i, len(p)) for p in cues.animal for i in header.find(p))
     return ctx.title_animal
 
 
+def _ends_on_patient(ctx: Context, header: Words, i: int, n: int) -> bool:
+    words, text = header.words, ctx.page.header
+    if i == 0 or words[i - 1] not in _PATIENT or (i > 1 and words[i - 2] in _INTENDED):
+        return False
+    if _inside(header.starts[i], ctx.header_names):
+        return False
+    after = text[header.starts[i + n - 1]:].split(None, 1)
+    rest = after[1] if len(after) > 1 else ""
+    return not rest or rest[0] in _TITLE_BREAK or not after[0][-1].isalnum()
+
+
+def _claimed_in_text(ctx: Context, entry: Entry) -> bool:
+    """Does the text anywhere name one of the entry's uses that is not established (a claim made to people)?"""
+    found = ctx.claims_in_text.get(entry.id)
+    if found is None:
+        found = ctx.claims_in_text[entry.id] = ctx.words(0, len(ctx.text)).any(entry.claim_words)
+    return found
+
+
+_INTENDED = frozenset({"meant", "made", "intended", "designed", "formulated", "sold", "marketed", "labelled",
+                       "labeled", "approved"})
+_TITLE_BREAK = frozenset(":|-–—,.!?()[]")
 _PATIENT = frozenset({"for", "in"})
 
 
@@ -151,6 +178,7 @@ def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> b
 
 
 _FOR = frozenset({"for", "against", "treat", "cure"})
+_PUNCTUATION = re.compile(r"[,;:.!?()\[\]—–]")
 
 
 def _in_a_body_name(text: str, m: Match, words: tuple[str, ...]) -> bool:
@@ -194,6 +222,7 @@ class _Around:
     def __init__(self, ctx: Context, span: Span, m: Match):
         self.words = ctx.words(*span)
         self.lo, self.hi = self.words.index(m.start), self.words.index(m.end)
+        self.text, self.end = ctx.text, m.end
 
     def any(self, phrases: tuple[Phrase, ...]) -> bool:
         return any(self.words.outside(p, self.lo, self.hi) for p in phrases)
@@ -214,6 +243,19 @@ class _Around:
         words, lo, hi = self.words.words, self.lo, self.hi
         return any(tuple(words[lo - len(before):lo]) == before and tuple(words[hi:hi + len(after)]) == after
                    for before, after in patterns if lo >= len(before))
+
+    def cue_follows(self, cues: Cues, entry: Entry) -> bool:
+        """A treatment cue, or one of the entry's own, starting within three words after the mention with no
+        punctuation between ("raised testosterone doses", "boost NAD+ with weekly injections"; not "boost
+        testosterone, whatever the supplement ads say")."""
+        words, hi = self.words, self.hi
+        for p in cues.words + entry.cues:
+            found = words.find(p)
+            k = bisect.bisect_left(found, hi)
+            if k < len(found) and found[k] < hi + 3 and not _PUNCTUATION.search(self.text, self.end,
+                                                                              words.starts[found[k]]):
+                return True
+        return False
 
     def over_mention(self, phrases: tuple[Phrase, ...]) -> bool:
         """True when one of the phrases occurs over the mention's own words ("insulin resistance")."""

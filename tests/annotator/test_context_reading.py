@@ -204,8 +204,9 @@ def test_a_calm_short_form_may_stand_where_its_sentence_names_the_use(kb):
     text = "Your healthcare professional should explain that exercise may ease the symptoms of low back pain."
     assert found(text, kb) == [("exercise", "physical-therapy", "established")]
     assert found("Exercise is more fun with friends.", kb) == []
-    # a short form whose treatment has risky uses never stands alone: no alarm on a hospital's enema
-    assert found("A barium enema before cancer treatment showed the tumour.", kb) == []
+    # a short form whose treatment has risky uses never stands alone, whatever its sentence names
+    assert found("Hospitals give plasma transfusions to treat multiple sclerosis relapses.", kb) == []
+    assert found("The army exercise for troops in knee-deep mud lasted a week.", kb) == []   # a body part, no use
 
 
 def test_a_short_form_before_any_full_name_keeps_the_broader_entry(kb):
@@ -292,7 +293,8 @@ def test_a_proven_use_named_beside_another_without_a_contrast_keeps_its_verdict(
     "Scientists found that the treatment appears to activate the brain's opioid system.",
     "Males of neither population increased testosterone in response to a simulated intrusion, but injections of "
     "GnRH did.",
-    "Sleep may boost testosterone; the supplement ads say otherwise.",
+    "Weight training may boost testosterone, whatever the supplement ads say.",
+    "Exercise increases testosterone naturally, and no injections are needed.",
 ])
 def test_a_name_inside_a_phrase_that_measures_the_bodys_level_is_not_the_treatment(text, kb):
     assert found(text, kb) == []
@@ -342,9 +344,13 @@ def test_a_page_whose_title_names_an_animal_patient_is_about_the_animal_unless_a
     dogs = Page(title="Heartworm Prevention and Medicine for Dogs")
     assert found("Heartgard Plus is a chewable tablet that combines ivermectin with pyrantel pamoate.", kb, dogs) == []
     assert [e for e, _, _ in found("Some owners took their dog's ivermectin for COVID-19.", kb, dogs)] == ["ivermectin"]
-    people_too = Page(title="Why a 'liquid gold' substance for cows is making waves with humans")
-    assert [e for e, _, _ in found("Colostrum supplements are popular for gut health.", kb, people_too)] == \
+    people_too = Page(title="Liquid gold for cows, and now for humans")
+    assert [e for e, _, _ in found("Colostrum supplements are sold in shops.", kb, people_too)] == \
         ["Colostrum supplements"]
+    for title in ("FDA warns against using ivermectin meant for horses", "Ivermectin in horse paste form: a warning",
+                  "Vaccines for herd immunity: how they work"):   # meant for, inside a name, a noun going on
+        text = "Patients needed care after self-medicating with ivermectin. The MMR vaccine protects children."
+        assert len(found(text, kb, Page(title=title))) == 2, title
 
 
 @pytest.mark.parametrize("text", [

@@ -4,8 +4,8 @@ import pytest
 from caveat.annotator import Page, annotate_text
 
 
-def only(text, kb):
-    (h,) = annotate_text(text, kb).highlights
+def only(text, kb, page=Page()):
+    (h,) = annotate_text(text, kb, page).highlights
     return h
 
 
@@ -93,6 +93,17 @@ def test_words_that_name_a_harm_are_not_a_use(kb):
 ])
 def test_harms_end_at_the_next_treatment_name_or_clause(text, level, kb):
     assert annotate_text(text, kb).highlights[0].level == level
+
+
+def test_harms_end_only_at_a_highlighted_treatment(kb):
+    # "testosterone" here is a level, not a highlight: it does not end the harms, so "depression" is one of them
+    text = "Patients took ketamine despite side effects such as low testosterone and depression."
+    assert only(text, kb).level == "depends"
+    # a name that is highlighted ends them, in the title too, and an abbreviation the text defines counts
+    assert only("Stem cell injections are sold in Panama.", kb,
+                Page(title="The risks of stem cell therapy for autism")).level == "danger"
+    text = "Some take fenbendazole (FZ) too. Walking is safer than the risks of FZ for cancer."
+    assert [h.indication for h in annotate_text(text, kb).highlights] == ["cancer"] * 3
 
 
 def test_harm_phrases_count_only_as_written(kb):
