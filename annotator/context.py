@@ -7,6 +7,7 @@ in proportion to its length.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
@@ -32,6 +33,13 @@ _CLAUSE_BREAK = re.compile(r"[;:()—–]|,(?=\s+(?:but|while|whereas|although|t
 # what ends the harms a harm phrase lists: a clause break or a sentence's end
 _HARM_END = re.compile(_CLAUSE_BREAK.pattern + r"|[.!?…\n]")
 _GAP = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=4)
+def _harm_phrases(harms: tuple[str, ...]) -> tuple[tuple[tuple[Phrase, tuple[str, ...]], ...], frozenset[str]]:
+    """The harm phrases as (normalised words to find, words as written), and their first words: once per KB."""
+    phrases = tuple((norm_phrase(h), tuple(h.lower().split())) for h in harms)
+    return phrases, frozenset(p[0] for p, _ in phrases if p)
 
 
 def _as_written(text: str, starts: list[int], written: tuple[str, ...]) -> bool:
@@ -66,8 +74,7 @@ class Context:
         self.text = text
         self.page = page
         # phrases after which a clause names harms, not uses: (normalised words to find, words as written)
-        self._harms = tuple((norm_phrase(h), tuple(h.lower().split())) for h in harms)
-        self._harm_firsts = frozenset(p[0] for p, _ in self._harms if p)
+        self._harms, self._harm_firsts = _harm_phrases(harms)
         self._harm_masks: dict[Span, frozenset[int]] = {}
         self._free: dict[tuple[Span, Phrase], list[int]] = {}
         self.highlighted: list[Span] | None = None      # (start, end) of the final highlights, once chosen
