@@ -210,6 +210,21 @@ def _body_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[
     return after, before
 
 
+@functools.lru_cache(maxsize=8)
+def _by_neighbour(patterns: tuple[tuple[Phrase, Phrase], ...]
+                  ) -> tuple[dict[str, tuple[tuple[Phrase, Phrase], ...]], dict[str, tuple[tuple[Phrase, Phrase], ...]]]:
+    """The (before, after) patterns indexed by the word next to the name: the last word before it, or, for a
+    pattern with nothing before, the first word after it."""
+    by_before: dict[str, tuple[tuple[Phrase, Phrase], ...]] = {}
+    by_after: dict[str, tuple[tuple[Phrase, Phrase], ...]] = {}
+    for before, after in patterns:
+        if before:
+            by_before[before[-1]] = by_before.get(before[-1], ()) + ((before, after),)
+        elif after:
+            by_after[after[0]] = by_after.get(after[0], ()) + ((before, after),)
+    return by_before, by_after
+
+
 def _inside(pos: int, spans: list[Span]) -> bool:
     k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
@@ -241,8 +256,12 @@ class _Around:
         """True when the mention stands inside one of the (words before, words after) patterns: one that measures
         the substance ("low levels of testosterone", "a vitamin D test"), or says someone takes it ("I'm on TRT")."""
         words, lo, hi = self.words.words, self.lo, self.hi
+        by_before, by_after = _by_neighbour(patterns)   # only patterns whose nearest word is the mention's neighbour
+        near = by_before.get(words[lo - 1], ()) if lo else ()
+        if hi < len(words):
+            near += by_after.get(words[hi], ())
         return any(tuple(words[lo - len(before):lo]) == before and tuple(words[hi:hi + len(after)]) == after
-                   for before, after in patterns if lo >= len(before))
+                   for before, after in near if lo >= len(before))
 
     def cue_follows(self, cues: Cues, entry: Entry) -> bool:
         """A treatment cue, or one of the entry's own, starting within three words after the mention with no
