@@ -65,13 +65,12 @@ def _result(highlights: list[Highlight], kb: KnowledgeBase, text: str) -> Annota
 
 def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | None = None) -> list[Highlight]:
     ctx = Context(text, page, kb.cues.harm)
-    in_header = kb.matcher.find(page.header) if page.header else []
-    ctx.header_names = sorted((m.start, m.end) for m in in_header)
     candidates = kb.matcher.find(text)
     if candidates:
+        in_header = kb.matcher.find(page.header) if page.header else []
+        ctx.header_names = sorted((m.start, m.end) for m in in_header)
         spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py
         candidates = [m for m in candidates if m not in spelled_out]
-        ctx.names = sorted((m.start, m.end) for m in candidates)
         named = {m.alias.entry for m in in_header if not m.alias.short_form}  # the treatments the title names
         candidates = short_forms.resolve(candidates, named,
                                          lambda m: stands_alone(m, kb.entry(m.alias.entry), ctx))

@@ -8,9 +8,10 @@ Before any full name, the broader entry (if any) keeps the words ("stem cell the
 cells" is still stem cell therapy); a short form no other entry claims ("plasma transfusions" in a lead paragraph,
 "young donor plasma" named further on) goes to the first treatment named after it. In a text that names none of
 them, it is dropped, unless no other entry claims it, it is marked ambiguous, its own sentence names one of its
-treatment's uses, and every use of its treatment is established ("exercise may help ease the symptoms of low back
-pain" is physiotherapy's; a wrong guess there shows a calm, true card, never an alarm). A short form marked ambiguous needs treatment context in its own sentence: the treatment being
-plainly meant elsewhere in the text is not enough, since articles explain the biology of what they sell.
+treatment's uses by a phrase of two or more words, and every use of its treatment is established ("exercise may help
+ease the symptoms of low back pain" is physiotherapy's; a wrong guess there shows a calm, true card, never an
+alarm). A short form marked ambiguous needs treatment context in its own sentence: the treatment being plainly meant
+elsewhere in the text is not enough, since articles explain the biology of what they sell.
 """
 from __future__ import annotations
 

@@ -4,14 +4,15 @@ The words of each of the entry's uses (indications) are looked for nearest first
 paragraph, the page's title and headline, then the paragraphs around it, ring by ring. In the first place where any
 use's words occur, the most specific wins: a longer phrase beats a shorter one ("treatment-resistant depression"
 beats "depression"), and words within three words of the mention, or in its own clause, count one more. A
-treatment's own name among a use's words (a brand sold for one use: "Spravato", "Ozempic") counts as much when it
-is the mention itself, and least anywhere else, and not more than a use's other words when the sentence says the
-product is a copy (`copy_cues`): "compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake Ozempic
-pens" are not the approved use. Words after a harm phrase (`harm_cues`: "documented risks of blindness"), to the
-clause's end or the next highlighted treatment, name harms, not uses. A brand's name nearby is the last resort: the paragraph, the page and the paragraphs
-around are read first ("semaglutide, sold as Ozempic" in an article on compounded copies is about the copies). On
-equal strength the most cautious use wins, whatever the phrases' lengths. When nothing names a use, the highlight
-says so: the level all uses share, or "depends" (docs/knowledge-base.md, "How verdicts are chosen").
+treatment's own name among a use's words (a brand sold for one use: "Spravato", "Ozempic") counts as much when it is
+the mention itself, and least anywhere else, and not more than a use's other words when the sentence says the
+product is a copy (`copy_cues`): "compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake
+Ozempic pens" are not the approved use. Words after a harm phrase (`harm_cues`: "documented risks of blindness"), to
+the clause's end or the next highlighted treatment, name harms, not uses. A brand's name nearby is the last resort:
+the paragraph, the page and the paragraphs around are read first ("semaglutide, sold as Ozempic" in an article on
+compounded copies is about the copies). On equal strength the most cautious use wins, whatever the phrases' lengths.
+When nothing names a use, the highlight says so: the level all uses share, or "depends" (docs/knowledge-base.md,
+"How verdicts are chosen").
 """
 from __future__ import annotations
 

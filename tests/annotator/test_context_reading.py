@@ -317,6 +317,9 @@ def test_a_measured_level_beside_a_taken_treatment_leaves_the_treatment(kb):
 @pytest.mark.parametrize("text", [
     "Ivermectin Pour-On for Cattle delivers internal and external parasite control in one application.",
     "Provide your calf with the first colostrum within six hours after birth.",
+    # people named only as whom a product is not for leave the animal patient
+    "Ivermectin Pour-On for Cattle is not for human use.",
+    "Ivermectin paste for horses is not meant for people.",
 ])
 def test_a_sentence_whose_patient_is_an_animal_is_not_a_treatment(text, kb):
     assert found(text, kb) == []
@@ -351,14 +354,6 @@ def test_a_page_whose_title_names_an_animal_patient_is_about_the_animal_unless_a
                   "Vaccines for herd immunity: how they work"):   # meant for, inside a name, a noun going on
         text = "Patients needed care after self-medicating with ivermectin. The MMR vaccine protects children."
         assert len(found(text, kb, Page(title=title))) == 2, title
-
-
-@pytest.mark.parametrize("text", [
-    "Ivermectin Pour-On for Cattle is not for human use.",
-    "Ivermectin paste for horses is not meant for people.",
-])
-def test_people_named_only_as_whom_a_product_is_not_for_leave_the_animal_patient(text, kb):
-    assert found(text, kb) == []
 
 
 def test_a_sentence_naming_people_beside_an_animal_is_not_about_an_animal_patient(kb):
