@@ -16,6 +16,34 @@ const HIGHLIGHTS = fs.readFileSync(path.join(__dirname, "highlights.js"), "utf8"
 const ATTACK = fs.readFileSync(path.join(__dirname, "attack.js"), "utf8");
 const FIRST = "caveat-hl[data-first]";
 
+/** Loads a page by `go` (goto or reload) and waits for it, trusting the page over the driver's load event: Firefox's
+ * BiDi can report a navigation under another id than the one the driver waits for (puppeteer/puppeteer#13041), so
+ * the wait can time out on a page that did load. Then `loaded`, read in the page, decides. */
+async function navigate(page, go, loaded) {
+  try {
+    await go({ timeout: 15_000 });
+  } catch (error) {
+    if (error.name !== "TimeoutError") throw error;
+    await page.waitForFunction(loaded, { timeout: 15_000 });
+  }
+}
+
+/** The page's highlights, once there are at least `count`. */
+async function shown(page, count) {
+  await page.waitForFunction(`(${HIGHLIGHTS})().length >= ${count}`, { timeout: 20_000 });
+  return page.evaluate(`(${HIGHLIGHTS})()`);
+}
+
+/** Runs one step of a visit, naming the page and the step in any error it throws. */
+async function step(url, name, action) {
+  try {
+    return await action();
+  } catch (error) {
+    error.message = `${url}: ${name}: ${error.message}`;
+    throw error;
+  }
+}
+
 /** Whether the first highlight's card is open, as Caveat tells assistive technology (aria-expanded on the
  * highlight): the card itself is in a closed shadow root that neither the page nor this driver can read. */
 async function waitExpanded(page, value) {
@@ -37,10 +65,10 @@ async function attack(browser, page, count) {
   const expanded = await page.$eval(FIRST, (m) => m.getAttribute("aria-expanded"));
   const after = { highlights: await page.evaluate(`(${HIGHLIGHTS})()`), pages: (await browser.pages()).length };
   page.off("request", onRequest);
-  await page.reload();
-  await page.waitForFunction(`(${HIGHLIGHTS})().length >= ${count}`, { timeout: 20_000 });
-  return { unopened, expandedBefore, seen, expanded, before, after, requests,
-    reloaded: await page.evaluate(`(${HIGHLIGHTS})()`) };
+  await page.evaluate("window.caveatTestOldDocument = true");
+  await navigate(page, (options) => page.reload(options),
+    '!window.caveatTestOldDocument && document.readyState === "complete"');
+  return { unopened, expandedBefore, seen, expanded, before, after, requests, reloaded: await shown(page, count) };
 }
 
 async function visit(browser, { url, count, run, after, hostile }) {
@@ -48,21 +76,22 @@ async function visit(browser, { url, count, run, after, hostile }) {
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  await page.goto(url);
-  await page.waitForFunction(`(${HIGHLIGHTS})().length >= ${count}`, { timeout: 20_000 });
-  const highlights = await page.evaluate(`(${HIGHLIGHTS})()`);
-  const attacked = hostile ? await attack(browser, page, count) : null;
-  await page.focus(FIRST);
-  await waitExpanded(page, "true");
-  const shadowRoot = await page.$eval("caveat-card", (host) => String(host.shadowRoot));
-  await page.keyboard.press("Escape");
-  await waitExpanded(page, "false");
-  let later = null;
-  if (run) {
+  await step(url, "load", () => navigate(page, (options) => page.goto(url, options),
+    `location.href === ${JSON.stringify(url)} && document.readyState === "complete"`));
+  const highlights = await step(url, "highlights", () => shown(page, count));
+  const attacked = hostile ? await step(url, "attack", () => attack(browser, page, count)) : null;
+  const shadowRoot = await step(url, "card", async () => {
+    await page.focus(FIRST);
+    await waitExpanded(page, "true");
+    const root = await page.$eval("caveat-card", (host) => String(host.shadowRoot));
+    await page.keyboard.press("Escape");
+    await waitExpanded(page, "false");
+    return root;
+  });
+  const later = run ? await step(url, run, async () => {
     await page.evaluate(run);
-    await page.waitForFunction(`(${HIGHLIGHTS})().length >= ${after}`, { timeout: 20_000 });
-    later = await page.evaluate(`(${HIGHLIGHTS})()`);
-  }
+    return shown(page, after);
+  }) : null;
   await page.close();
   return { url, highlights, card: { opened: true, shadowRoot }, attacked, later, errors };
 }
