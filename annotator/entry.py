@@ -37,6 +37,7 @@ class Cues(NamedTuple):
     people: tuple[Phrase, ...] = ()     # words that show people are patients too ("in humans and animals")
     harm: tuple[str, ...] = ()          # phrases, as written, after which a clause lists harms ("risks of")
     raising: tuple[tuple[Phrase, Phrase], ...] = ()  # "increased *", "boost *": verbs that raise the body's level
+    animal_label: tuple[Phrase, ...] = ()  # a label's words for a product for animals only ("not for human use")
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

@@ -120,18 +120,26 @@ def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None
 
 
 def _for_an_animal(ctx: Context, cues: Cues) -> bool:
+    """Is the page about an animal patient? Then the text's doses and tablets are the animal's, and only a sentence
+    that names a claim made to people ("for COVID") is about people. So when its title ends on an animal patient
+    (below), or it says its product is for animals only, as a vet drug's label does ("NOT FOR USE IN HUMANS",
+    `animal_label_cues`)."""
+    if ctx.for_animals is None:  # once per text
+        ctx.for_animals = _title_for_an_animal(ctx, cues) or \
+            bool(cues.animal_label) and ctx.words(0, len(ctx.text)).any(cues.animal_label)
+    return ctx.for_animals
+
+
+def _title_for_an_animal(ctx: Context, cues: Cues) -> bool:
     """Does the page's title end on an animal patient ("Heartworm Prevention and Medicine for Dogs", "Ivermectin in
     Cattle: dosing") and name no people ("a substance for cows is making waves with humans": the people words are
-    those of `people_cues` that are not animals)? Then the text's doses and tablets are the animal's, and only a
-    sentence that names a claim made to people ("for COVID") is about people. Not when the animal word is part of a
-    name in the title ("horse paste"), is what a product is meant for ("ivermectin meant for horses"), or goes on
-    ("for herd immunity", "in fish and supplements")."""
-    if ctx.title_animal is None:  # once per text
-        header = ctx.words(*HEADER)
-        ctx.title_animal = bool(header.words) and \
-            not any(header.contain((w,)) for w in _people_words(cues.people, cues.animal)) and \
-            any(_ends_on_patient(ctx, header, i, len(p)) for p in cues.animal for i in header.find(p))
-    return ctx.title_animal
+    those of `people_cues` that are not animals)? Not when the animal word is part of a name in the title ("horse
+    paste"), is what a product is meant for ("ivermectin meant for horses"), or goes on ("for herd immunity", "in
+    fish and supplements")."""
+    header = ctx.words(*HEADER)
+    return bool(header.words) and \
+        not any(header.contain((w,)) for w in _people_words(cues.people, cues.animal)) and \
+        any(_ends_on_patient(ctx, header, i, len(p)) for p in cues.animal for i in header.find(p))
 
 
 def _ends_on_patient(ctx: Context, header: Words, i: int, n: int) -> bool:

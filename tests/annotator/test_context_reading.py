@@ -356,6 +356,16 @@ def test_a_page_whose_title_names_an_animal_patient_is_about_the_animal_unless_a
         assert len(found(text, kb, Page(title=title))) == 2, title
 
 
+def test_a_label_for_animals_only_is_about_the_animal_unless_the_text_names_a_claim(kb):
+    label = ("Goats - 5 mg/kg body weight for the treatment and control of stomach worms.\n\n"
+             "Fenbendazole (active ingred.) made in China.\n\nWARNINGS: NOT FOR USE IN HUMANS.")
+    assert found(label, kb) == []
+    claim = "The tubes say not for human use, yet people take fenbendazole for cancer."
+    assert [e for e, _, _ in found(claim, kb)] == ["fenbendazole"]
+    assert [e for e, _, _ in found(label.replace("NOT FOR USE IN HUMANS", "Keep out of reach"), kb)] == \
+        ["Fenbendazole"]
+
+
 def test_a_sentence_naming_people_beside_an_animal_is_not_about_an_animal_patient(kb):
     text = ("Clinics sell exosome injections for hair loss.\n\n"
             "Exosomes carry growth factors from the human or animal they were taken from.")
