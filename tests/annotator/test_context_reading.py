@@ -37,6 +37,7 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
 
 @pytest.mark.parametrize("text", [
     "Traffic in the Sydney CBD was heavy.",
+    "Your cold plunge will be picked up from our warehouse in Phoenix.",
     "The Chief of Defence Staff (CDS) visited troops.",
     "The class teaches coffee cupping and how to taste a single-origin espresso.",
     "MMR-deficient tumours respond to checkpoint inhibitors.",
