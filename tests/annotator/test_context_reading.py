@@ -348,6 +348,8 @@ def test_a_page_whose_title_names_an_animal_patient_is_about_the_animal_unless_a
     dogs = Page(title="Heartworm Prevention and Medicine for Dogs")
     assert found("Heartgard Plus is a chewable tablet that combines ivermectin with pyrantel pamoate.", kb, dogs) == []
     assert [e for e, _, _ in found("Some owners took their dog's ivermectin for COVID-19.", kb, dogs)] == ["ivermectin"]
+    bears = Page(title="Xylazine-Ketamine Anaesthesia in Bears")   # wildlife is a patient too
+    assert found("Give xylazine plus ketamine by intramuscular injection, mixed in one syringe.", kb, bears) == []
     people_too = Page(title="Liquid gold for cows, and now for humans")
     assert [e for e, _, _ in found("Colostrum supplements are sold in shops.", kb, people_too)] == \
         ["Colostrum supplements"]
