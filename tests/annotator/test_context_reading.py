@@ -199,6 +199,9 @@ def test_a_short_form_only_stands_in_a_text_that_names_its_treatment(kb):
     assert found("The nurse gave him an enema before the operation.", kb) == []
     hospital = "Gerson patients take coffee enemas daily. Before a colonoscopy, hospitals give a barium enema."
     assert [e for e, _, _ in found(hospital, kb)] == ["coffee enemas"]
+    saunas = "Infrared saunas warm your body with light. You can stay inside the sauna for up to 45 minutes."
+    assert [(e, t) for e, t, _ in found(saunas, kb)] == [("Infrared saunas", "infrared-sauna"), ("sauna", "infrared-sauna")]
+    assert found("After a swim we sat in the sauna by the lake.", kb) == []
 
 
 def test_a_calm_short_form_may_stand_where_its_sentence_names_the_use(kb):
