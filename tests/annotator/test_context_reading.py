@@ -202,6 +202,10 @@ def test_a_short_form_only_stands_in_a_text_that_names_its_treatment(kb):
     saunas = "Infrared saunas warm your body with light. You can stay inside the sauna for up to 45 minutes."
     assert [(e, t) for e, t, _ in found(saunas, kb)] == [("Infrared saunas", "infrared-sauna"), ("sauna", "infrared-sauna")]
     assert found("After a swim we sat in the sauna by the lake.", kb) == []
+    dutch = ("Psilocybin truffles are legal in the Netherlands. Retreats cannot advertise truffles as a treatment. "
+             "Chefs shave black truffles over pasta.")
+    assert [e for e, _, _ in found(dutch, kb)] == ["Psilocybin truffles", "truffles"]
+    assert found("Chefs shave black truffles over pasta as a treat.", kb) == []
 
 
 def test_a_calm_short_form_may_stand_where_its_sentence_names_the_use(kb):
