@@ -30,6 +30,8 @@ def found(text, kb, page=Page()):
     ("I only have experience with testosterone cypionate, and that's what I recommend.", "testosterone cypionate",
      "testosterone-therapy"),
     ("The clinic added a glutathione push to every drip.", "glutathione push", "glutathione"),
+    ("Sellers tell parents to give sodium chlorite mixed with acid to treat autism.", "sodium chlorite",
+     "chlorine-dioxide"),
 ])
 def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb):
     assert [(e, t) for e, t, _ in found(text, kb)] == [(exact, treatment)]
@@ -38,6 +40,7 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
 @pytest.mark.parametrize("text", [
     "Traffic in the Sydney CBD was heavy.",
     "Your cold plunge will be picked up from our warehouse in Phoenix.",
+    "Pulp mills bleach wood pulp with sodium chlorite.",
     "The Chief of Defence Staff (CDS) visited troops.",
     "The class teaches coffee cupping and how to taste a single-origin espresso.",
     "MMR-deficient tumours respond to checkpoint inhibitors.",
@@ -461,3 +464,12 @@ def test_a_page_whose_title_names_the_other_sense_needs_context_for_each_mention
     about_the_mushroom = Page(title="A Forager's Guide to Lion's Mane Mushroom")
     assert [h.start for h in annotate_text(text, kb, about_the_mushroom).highlights] == [text.rindex("Lion's Mane")]
     assert len(annotate_text(text, kb).highlights) == 2   # without that title, one sense for the whole text
+
+
+def test_spanish_names_are_found_in_spanish_text_only(kb):
+    text = ("El Gobierno ha etiquetado como seudoterapias la aromaterapia, la hidroterapia del colon y la medicina "
+            "natural china, que carecen de rigor científico.")
+    assert [(e, t) for e, t, _ in found(text, kb)] == [
+        ("aromaterapia", "essential-oils"), ("hidroterapia del colon", "colon-cleansing"),
+        ("medicina natural china", "herbal-medicine")]
+    assert found("Aromaterapia is a brand of candles sold in Madrid.", kb) == []
