@@ -30,6 +30,7 @@ def found(text, kb, page=Page()):
     ("I only have experience with testosterone cypionate, and that's what I recommend.", "testosterone cypionate",
      "testosterone-therapy"),
     ("The clinic added a glutathione push to every drip.", "glutathione push", "glutathione"),
+    ("Enanthate has much the same absorption as T-cyp, from what I've read.", "T-cyp", "testosterone-therapy"),
     ("Sellers tell parents to give sodium chlorite mixed with acid to treat autism.", "sodium chlorite",
      "chlorine-dioxide"),
 ])
