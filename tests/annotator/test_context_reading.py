@@ -190,6 +190,14 @@ def test_a_short_form_is_the_treatment_the_text_named_before_it(kb):
         ("mesenchymal stem cells", "mesenchymal-stem-cells"), ("stem cell therapy", "mesenchymal-stem-cells")]
 
 
+def test_hormone_therapy_is_the_hormone_treatment_the_text_named(kb):
+    menopause = "Hormone replacement therapy eases hot flashes. Hormone therapy also prevents bone loss after menopause."
+    assert [t for e, t, _ in found(menopause, kb) if e == "Hormone therapy"] == ["menopausal-hormone-therapy"]
+    cancer = "She takes tamoxifen for breast cancer. The hormone therapy gave her hot flushes."
+    assert [t for e, t, _ in found(cancer, kb) if e == "hormone therapy"] == ["cancer-hormone-therapy"]
+    assert found("Hormone therapy is a broad term.", kb) == []
+
+
 def test_a_generic_drip_in_a_text_about_one_drip_is_that_drip(kb):
     text = ("NAD+ IV therapy is the buzzy anti-ageing treatment of the year.\n\n"
             "Two models got the treatment through IV drips on a reality show.")
