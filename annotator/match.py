@@ -179,7 +179,8 @@ class Matcher:
 
     def _walk(self, text: str, first: re.Match[str]) -> list[Match]:
         """Follow the trie from one starting word. A state is (node, end, letters, typos, skipped): letters counts
-        the letters of the alias words met so far (typos are scored against them); one extra word may be skipped."""
+        the letters of the alias words met so far (typos are scored against them); one extra word may be skipped,
+        before an alias word of five letters or more."""
         out = []
         info = self._word(first.group())
         states = [(child, first.end(), len(alias_word), typos, False)
@@ -198,7 +199,8 @@ class Matcher:
             if after is not None:
                 info = self._word(after.group())
                 for alias_word, child, more in self._steps(node, info):
-                    states.append((child, after.end(), letters + len(alias_word), typos + more, True))
+                    if len(alias_word) >= MIN_FUZZY_LEN:  # "vitamin C a day" is not vitamin A: a short word is no proof
+                        states.append((child, after.end(), letters + len(alias_word), typos + more, True))
         return [m for m in out if m.score >= MIN_FUZZY_SCORE]
 
     @staticmethod

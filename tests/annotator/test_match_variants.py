@@ -54,6 +54,16 @@ def test_short_words_never_match_fuzzily(kb):
         assert all(h.match == "exact" for h in annotate_text(text, kb).highlights)
 
 
+@pytest.mark.parametrize("text, exact, treatment", [
+    ("She takes vitamin C a day for colds.", "vitamin C", "high-dose-vitamin-c"),
+    ("I take vitamin D3 a day in winter.", "vitamin D3", "vitamin-d-supplements"),
+    ("They sell vitamin B17 - a food supplement - for cancer.", "vitamin B17", "laetrile"),
+])
+def test_a_skipped_word_never_leads_to_a_short_word(text, exact, treatment, kb):
+    # "vitamin [C] a" is not vitamin A: only a word of five letters or more may follow a skipped one
+    assert [(h.exact, h.treatment) for h in annotate_text(text, kb).highlights] == [(exact, treatment)]
+
+
 def test_overlaps_resolved_longest_wins(kb):
     result = annotate_text("The clinic sold platelet-rich plasma therapy and stem cell therapy.", kb)
     spans = [(h.start, h.end) for h in result.highlights]
