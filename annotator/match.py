@@ -179,8 +179,8 @@ class Matcher:
 
     def _walk(self, text: str, first: re.Match[str]) -> list[Match]:
         """Follow the trie from one starting word. A state is (node, end, letters, typos, skipped): letters counts
-        the letters of the alias words met so far (typos are scored against them); one extra word may be skipped,
-        before an alias word of five letters or more."""
+        the letters of the alias words met so far (typos are scored against them); one extra word may be skipped
+        (not "and" or "or", which join two things), before an alias word of five letters or more."""
         out = []
         info = self._word(first.group())
         states = [(child, first.end(), len(alias_word), typos, False)
@@ -195,7 +195,7 @@ class Matcher:
             info = self._word(nxt.group())
             for alias_word, child, more in self._steps(node, info):
                 states.append((child, nxt.end(), letters + len(alias_word), typos + more, skipped))
-            after = None if skipped else _next_word(text, nxt.end())
+            after = None if skipped or info.word in _JOINERS else _next_word(text, nxt.end())
             if after is not None:
                 info = self._word(after.group())
                 for alias_word, child, more in self._steps(node, info):
@@ -240,6 +240,7 @@ def _half_keys(word: str, size: int) -> tuple[str, str]:
     return f"{size}<{word[:h]}", f"{size}>{word[len(word) - h:]}"
 
 
+_JOINERS = frozenset({"and", "or", "nor", "but", "versus", "vs"})  # never skipped: they join two things, not one name
 _TITLES = frozenset({"St", "Ste", "Mt", "Dr"})  # "St. John's wort": the full stop of a title is not a gap
 
 

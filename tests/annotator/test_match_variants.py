@@ -64,6 +64,14 @@ def test_a_skipped_word_never_leads_to_a_short_word(text, exact, treatment, kb):
     assert [(h.exact, h.treatment) for h in annotate_text(text, kb).highlights] == [(exact, treatment)]
 
 
+def test_and_or_or_is_never_skipped_inside_a_name(kb):
+    # "hydrolysed or collagen peptides" names two things; "testosterone — or supplements" is not testosterone supplements
+    assert [h.exact for h in annotate_text("Take hydrolysed or collagen peptides daily.", kb).highlights] == \
+        ["collagen peptides"]
+    assert [h.exact for h in annotate_text("Men try testosterone — or supplements — for energy.", kb).highlights] == \
+        ["testosterone"]
+
+
 def test_overlaps_resolved_longest_wins(kb):
     result = annotate_text("The clinic sold platelet-rich plasma therapy and stem cell therapy.", kb)
     spans = [(h.start, h.end) for h in result.highlights]
