@@ -31,6 +31,8 @@ def found(text, kb, page=Page()):
      "testosterone-therapy"),
     ("The clinic added a glutathione push to every drip.", "glutathione push", "glutathione"),
     ("Enanthate has much the same absorption as T-cyp, from what I've read.", "T-cyp", "testosterone-therapy"),
+    ("Fans of the paste call it nature's scalpel and put it on skin cancers.", "nature's scalpel", "black-salve"),
+    ("The gym offers pulsed electromagnetic therapy for pain.", "pulsed electromagnetic therapy", "pemf-therapy"),
     ("Sellers tell parents to give sodium chlorite mixed with acid to treat autism.", "sodium chlorite",
      "chlorine-dioxide"),
 ])
