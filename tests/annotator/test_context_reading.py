@@ -33,6 +33,8 @@ def found(text, kb, page=Page()):
     ("Enanthate has much the same absorption as T-cyp, from what I've read.", "T-cyp", "testosterone-therapy"),
     ("Fans of the paste call it nature's scalpel and put it on skin cancers.", "nature's scalpel", "black-salve"),
     ("The gym offers pulsed electromagnetic therapy for pain.", "pulsed electromagnetic therapy", "pemf-therapy"),
+    ("His GP prescribed fluvastatin for his cholesterol.", "fluvastatin", "statins"),
+    ("She was prescribed vortioxetine for depression.", "vortioxetine", "antidepressants"),
     ("Sellers tell parents to give sodium chlorite mixed with acid to treat autism.", "sodium chlorite",
      "chlorine-dioxide"),
 ])
