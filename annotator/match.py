@@ -180,7 +180,7 @@ class Matcher:
     def _walk(self, text: str, first: re.Match[str]) -> list[Match]:
         """Follow the trie from one starting word. A state is (node, end, letters, typos, skipped): letters counts
         the letters of the alias words met so far (typos are scored against them); one extra word may be skipped
-        (not "and" or "or", which join two things), before an alias word of five letters or more."""
+        (not "and" or "or", which join two things), never before a one-letter alias word."""
         out = []
         info = self._word(first.group())
         states = [(child, first.end(), len(alias_word), typos, False)
@@ -199,7 +199,7 @@ class Matcher:
             if after is not None:
                 info = self._word(after.group())
                 for alias_word, child, more in self._steps(node, info):
-                    if len(alias_word) >= MIN_FUZZY_LEN:  # "vitamin C a day" is not vitamin A: a short word is no proof
+                    if len(alias_word) > 1:  # "vitamin C a day" is not vitamin A: one letter is no proof
                         states.append((child, after.end(), letters + len(alias_word), typos + more, True))
         return [m for m in out if m.score >= MIN_FUZZY_SCORE]
 

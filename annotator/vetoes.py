@@ -35,10 +35,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 
 from .context import HEADER, Context, Span, Words
 from .entry import Cues, Entry, Phrase
 from .match import Match
+from .normalize import PARAGRAPH_BREAK
 
 ENGLISH = "en"
 
@@ -75,7 +77,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if about_an_animal(m, ctx, cues, sentence) and not sentence.any(entry.claim_words) \
             and not sentence.cued(cues, entry):
         return OTHER_SENSE
-    if _for_an_animal(ctx, cues) and not sentence.any(entry.claim_words) and not _claimed_in_text(ctx, entry):
+    if _for_an_animal(ctx, cues) and not sentence.any(entry.claim_words) and not _claimed_in_text(ctx, entry, cues):
         return OTHER_SENSE
     if alias.ambiguous and cues.substance and sentence.any(cues.substance) and not sentence.cued(cues, entry):
         return SUBSTANCE
@@ -132,10 +134,10 @@ def _for_an_animal(ctx: Context, cues: Cues) -> bool:
 
 def _title_for_an_animal(ctx: Context, cues: Cues) -> bool:
     """Does the page's title end on an animal patient ("Heartworm Prevention and Medicine for Dogs", "Ivermectin in
-    Cattle: dosing") and name no people ("a substance for cows is making waves with humans": the people words are
-    those of `people_cues` that are not animals)? Not when the animal word is part of a name in the title ("horse
-    paste"), is what a product is meant for ("ivermectin meant for horses"), or goes on ("for herd immunity", "in
-    fish and supplements")."""
+    Cattle: dosing", "What Joint Supplement is good for my Horse?") and name no people ("a substance for cows is
+    making waves with humans": the people words are those of `people_cues` that are not animals)? Not when the
+    animal word is part of a name in the title ("horse paste"), is what a product is meant for ("ivermectin meant
+    for horses"), or goes on ("for herd immunity", "in fish and supplements")."""
     header = ctx.words(*HEADER)
     return bool(header.words) and \
         not any(header.contain((w,)) for w in _people_words(cues.people, cues.animal)) and \
@@ -144,7 +146,8 @@ def _title_for_an_animal(ctx: Context, cues: Cues) -> bool:
 
 def _ends_on_patient(ctx: Context, header: Words, i: int, n: int) -> bool:
     words, text = header.words, ctx.page.header
-    if i == 0 or words[i - 1] not in _PATIENT or (i > 1 and words[i - 2] in _INTENDED):
+    j = i - 1 if i > 1 and words[i - 1] in _OWNERS else i   # "for my horse", "in your dog"
+    if j == 0 or words[j - 1] not in _PATIENT or (j > 1 and words[j - 2] in _INTENDED):
         return False
     if _inside(header.starts[i], ctx.header_names):
         return False
@@ -153,18 +156,31 @@ def _ends_on_patient(ctx: Context, header: Words, i: int, n: int) -> bool:
     return not rest or rest[0] in _TITLE_BREAK or not after[0][-1].isalnum()
 
 
-def _claimed_in_text(ctx: Context, entry: Entry) -> bool:
-    """Does the text anywhere name one of the entry's uses that is not established (a claim made to people)?"""
+def _claimed_in_text(ctx: Context, entry: Entry, cues: Cues) -> bool:
+    """Does the text name one of the entry's uses that is not established (a claim made to people) in a paragraph
+    that names no animal? On a page about a horse's joints, "joint health" is the horse's."""
     found = ctx.claims_in_text.get(entry.id)
     if found is None:
-        found = ctx.claims_in_text[entry.id] = ctx.words(0, len(ctx.text)).any(entry.claim_words)
+        found = ctx.claims_in_text[entry.id] = ctx.words(0, len(ctx.text)).any(entry.claim_words) and \
+            any(words.any(entry.claim_words) and not words.any(cues.animal)
+                for words in (ctx.words(*span) for span in _paragraphs(ctx)))
     return found
+
+
+def _paragraphs(ctx: Context) -> Iterator[Span]:
+    """The text's paragraphs, from the first to the last."""
+    start = 0
+    for gap in PARAGRAPH_BREAK.finditer(ctx.text):
+        yield start, gap.start()
+        start = gap.end()
+    yield start, len(ctx.text)
 
 
 _INTENDED = frozenset({"meant", "made", "intended", "designed", "formulated", "sold", "marketed", "labelled",
                        "labeled", "approved"})
 _TITLE_BREAK = frozenset(":|-–—,.!?()[]")
 _PATIENT = frozenset({"for", "in"})
+_OWNERS = frozenset({"my", "your", "our", "their", "his", "her", "the", "a", "an"})
 
 
 @functools.lru_cache(maxsize=4)

@@ -46,6 +46,11 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Traffic in the Sydney CBD was heavy.",
     "Your cold plunge will be picked up from our warehouse in Phoenix.",
     "Pulp mills bleach wood pulp with sodium chlorite.",
+    "Kerosene lanterns have a flat wick and come in hot-blast and cold-blast variants.",
+    "Golfers add cupping to their lead wrist at the top of the backswing.",
+    "Winter cherry is an ornamental houseplant.",
+    "Sweet Annie, Artemisia annua, is an herb I grow for wreaths.",
+    "I bought a cheap LED mask from Amazon to upload custom images to it.",
     "The Chief of Defence Staff (CDS) visited troops.",
     "The class teaches coffee cupping and how to taste a single-origin espresso.",
     "MMR-deficient tumours respond to checkpoint inhibitors.",
@@ -380,6 +385,17 @@ def test_a_page_whose_title_names_an_animal_patient_is_about_the_animal_unless_a
                   "Vaccines for herd immunity: how they work"):   # meant for, inside a name, a noun going on
         text = "Patients needed care after self-medicating with ivermectin. The MMR vaccine protects children."
         assert len(found(text, kb, Page(title=title))) == 2, title
+
+
+def test_a_title_for_my_horse_is_about_the_animal_and_its_joint_claims_are_the_horses(kb):
+    horse = Page(title="What Joint Supplement is good for my Horse?")
+    text = "Owners give glucosamine capsules every day."
+    assert found(text, kb, horse) == [] and found(text, kb) != []
+    assert found("Good joint health matters for horses.\n\n" + text, kb, horse) == []
+    dogs = Page(title="Heartworm Prevention and Medicine for Dogs")   # a claim made to people, in its own paragraph
+    people = ("Some people take ivermectin for COVID-19.\n\n"
+              "Heartgard Plus is a chewable tablet that combines ivermectin with pyrantel.")
+    assert len(found(people, kb, dogs)) == 2
 
 
 def test_a_label_for_animals_only_is_about_the_animal_unless_the_text_names_a_claim(kb):

@@ -117,3 +117,10 @@ def test_the_transplants_own_name_picks_its_use_under_a_broad_title(kb):
     page = Page(title="HSCT on Panorama - MS Society forum")
     (h,) = annotate_text("Just to warn you, this is a programme about HSCT as a miracle cure.", kb, page).highlights
     assert h.indication == "highly active relapsing multiple sclerosis (autologous transplant)"
+
+
+def test_artemisia_tea_for_malaria_is_not_the_malaria_medicines_verdict(kb):
+    (tea,) = annotate_text("Artemisia annua tea is sold to treat malaria.", kb).highlights
+    assert tea.level == "danger" and tea.indication.startswith("Artemisia plant remedies")
+    (drug,) = annotate_text("Artesunate is the treatment for severe malaria.", kb).highlights
+    assert drug.level == "established"

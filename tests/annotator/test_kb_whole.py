@@ -53,7 +53,8 @@ def variants(alias, exact):
     if " " in alias:
         out.append(alias.replace(" ", "-"))
         first, rest = alias.split(" ", 1)
-        out.append(f"{first} new {rest}")
+        if len(re.match(r"\w*", rest).group()) > 1:  # a skipped word never leads to one letter ("vitamin C a")
+            out.append(f"{first} new {rest}")
     if "-" in alias:
         out.append(alias.replace("-", " "))
     return [v for v in dict.fromkeys(out) if v]

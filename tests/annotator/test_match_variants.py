@@ -59,8 +59,8 @@ def test_short_words_never_match_fuzzily(kb):
     ("I take vitamin D3 a day in winter.", "vitamin D3", "vitamin-d-supplements"),
     ("They sell vitamin B17 - a food supplement - for cancer.", "vitamin B17", "laetrile"),
 ])
-def test_a_skipped_word_never_leads_to_a_short_word(text, exact, treatment, kb):
-    # "vitamin [C] a" is not vitamin A: only a word of five letters or more may follow a skipped one
+def test_a_skipped_word_never_leads_to_a_one_letter_word(text, exact, treatment, kb):
+    # "vitamin [C] a" is not vitamin A: a one-letter word never follows a skipped one
     assert [(h.exact, h.treatment) for h in annotate_text(text, kb).highlights] == [(exact, treatment)]
 
 
