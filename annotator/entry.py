@@ -38,6 +38,7 @@ class Cues(NamedTuple):
     harm: tuple[str, ...] = ()          # phrases, as written, after which a clause lists harms ("risks of")
     raising: tuple[tuple[Phrase, Phrase], ...] = ()  # "increased *", "boost *": verbs that raise the body's level
     animal_label: tuple[Phrase, ...] = ()  # a label's words for a product for animals only ("not for human use")
+    person: tuple[Phrase, ...] = ()        # words for people taking something ("people", "patients", "she")
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

@@ -75,7 +75,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if cues.company and _a_firms(ctx.text, m, cues.company):
         return VETO
     if about_an_animal(m, ctx, cues, sentence) and not sentence.any(entry.claim_words) \
-            and not sentence.cued(cues, entry):
+            and not (sentence.cued(cues, entry) and sentence.any(cues.person)):
         return OTHER_SENSE
     if _for_an_animal(ctx, cues) and not sentence.any(entry.claim_words) and not _claimed_in_text(ctx, entry, cues):
         return OTHER_SENSE

@@ -346,6 +346,8 @@ def test_a_measured_level_beside_a_taken_treatment_leaves_the_treatment(kb):
 @pytest.mark.parametrize("text", [
     "Ivermectin Pour-On for Cattle delivers internal and external parasite control in one application.",
     "Provide your calf with the first colostrum within six hours after birth.",
+    # a treatment cue does not make it about people; naming people does (below)
+    "Ivermectin, commonly used to treat heartworm in domestic dogs and cats, is in short supply.",
     # people named only as whom a product is not for leave the animal patient
     "Ivermectin Pour-On for Cattle is not for human use.",
     "Ivermectin paste for horses is not meant for people.",
@@ -367,6 +369,7 @@ def test_a_text_about_an_animal_patient_takes_its_other_mentions_along(kb):
     ("People have been taking it in the form of horse paste, a de-wormer for horses.", "ivermectin"),
     ("After a herd of cattle came down with H5N1, the FDA warned people to avoid drinking raw milk.", "raw-milk"),
     ("I just got my first vaccine shot, so no more horse paste for me.", "vaccines"),
+    ("People have been taking ivermectin paste meant for horses.", "ivermectin"),
 ])
 def test_an_animal_in_a_sentence_about_people_taking_a_treatment_does_not_silence_it(text, treatment, kb):
     assert treatment in [t for _, t, _ in found(text, kb)]
