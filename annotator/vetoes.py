@@ -77,7 +77,8 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if about_an_animal(m, ctx, cues, sentence) and not sentence.any(entry.claim_words) \
             and not (sentence.cued(cues, entry) and sentence.any(cues.person)):
         return OTHER_SENSE
-    if _for_an_animal(ctx, cues) and not sentence.any(entry.claim_words) and not _claimed_in_text(ctx, entry, cues):
+    if _for_an_animal(ctx, cues) and not _claims_for_people(m, entry, ctx, cues, sentence) \
+            and not _claimed_in_text(ctx, entry, cues):
         return OTHER_SENSE
     if alias.ambiguous and cues.substance and sentence.any(cues.substance) and not sentence.cued(cues, entry):
         return SUBSTANCE
@@ -154,6 +155,15 @@ def _ends_on_patient(ctx: Context, header: Words, i: int, n: int) -> bool:
     after = text[header.starts[i + n - 1]:].split(None, 1)
     rest = after[1] if len(after) > 1 else ""
     return not rest or rest[0] in _TITLE_BREAK or not after[0][-1].isalnum()
+
+
+def _claims_for_people(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: _Around) -> bool:
+    """On a page about an animal, does the mention's sentence name a claim made to people: one of the entry's uses
+    that is not established, in a paragraph that names no animal or in a sentence that names people ("joint health"
+    beside a horse is the horse's; "owners took their dog's ivermectin for COVID-19" is a claim made to people)?"""
+    if not sentence.any(entry.claim_words):
+        return False
+    return sentence.any(cues.person) or not ctx.words(*ctx.paragraph(m.start)).any(cues.animal)
 
 
 def _claimed_in_text(ctx: Context, entry: Entry, cues: Cues) -> bool:

@@ -399,6 +399,9 @@ def test_a_title_for_my_horse_is_about_the_animal_and_its_joint_claims_are_the_h
     text = "Owners give glucosamine capsules every day."
     assert found(text, kb, horse) == [] and found(text, kb) != []
     assert found("Good joint health matters for horses.\n\n" + text, kb, horse) == []
+    supplements = ("Joint supplements are sought after for horses. "
+                   "Glucosamine capsules dominate the joint supplement market.")
+    assert found(supplements, kb, horse) == []   # the joint claim sits in a paragraph about horses
     dogs = Page(title="Heartworm Prevention and Medicine for Dogs")   # a claim made to people, in its own paragraph
     people = ("Some people take ivermectin for COVID-19.\n\n"
               "Heartgard Plus is a chewable tablet that combines ivermectin with pyrantel.")
