@@ -129,8 +129,16 @@ def _for_an_animal(ctx: Context, cues: Cues) -> bool:
     `animal_label_cues`)."""
     if ctx.for_animals is None:  # once per text
         ctx.for_animals = _title_for_an_animal(ctx, cues) or \
-            bool(cues.animal_label) and ctx.words(0, len(ctx.text)).any(cues.animal_label)
+            bool(cues.animal_label) and _label_pattern(cues.animal_label).search(ctx.text) is not None
     return ctx.for_animals
+
+
+@functools.lru_cache(maxsize=8)
+def _label_pattern(phrases: tuple[Phrase, ...]) -> re.Pattern[str]:
+    """The label phrases as one regular expression over the raw text (a plural ending allowed on each word): a page
+    that names no treatment for animals is searched in C, not cut into words (2 MB pages)."""
+    return re.compile("|".join(r"\b" + r"\W+".join(re.escape(w) + r"(?:e?s)?" for w in p) + r"\b" for p in phrases),
+                      re.IGNORECASE)
 
 
 def _title_for_an_animal(ctx: Context, cues: Cues) -> bool:
