@@ -124,3 +124,9 @@ def test_artemisia_tea_for_malaria_is_not_the_malaria_medicines_verdict(kb):
     assert tea.level == "danger" and tea.indication.startswith("Artemisia plant remedies")
     (drug,) = annotate_text("Artesunate is the treatment for severe malaria.", kb).highlights
     assert drug.level == "established"
+
+
+def test_a_claim_blamed_on_heavy_metals_is_the_claim_not_the_poisoning(kb):
+    text = ("Practitioners use chelation to treat autism and coronary artery disease, which they blame on heavy metal "
+            "poisoning.")
+    assert [h.level for h in annotate_text(text, kb).highlights] == ["danger"]

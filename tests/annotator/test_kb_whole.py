@@ -15,6 +15,8 @@ CUED_TEMPLATE = "Readers asked about {}, a treatment, after the interview."  # a
 TEMPLATES_BY_LANGUAGE = {  # a name marked with a language is matched in text of that language only
     "es": ("Los lectores preguntaron por {} después de la entrevista, y el médico dijo que no lo recomienda.",
            "Los lectores preguntaron por el tratamiento con {} después de la entrevista, y el médico dijo que no."),
+    "pt": ("Os leitores perguntaram sobre {} depois da entrevista, e o médico disse que não o recomenda.",
+           "Os leitores perguntaram sobre o tratamento com {} depois da entrevista, e o médico disse que não."),
 }
 
 
