@@ -379,6 +379,7 @@ def test_a_text_about_an_animal_patient_takes_its_other_mentions_along(kb):
     ("After a herd of cattle came down with H5N1, the FDA warned people to avoid drinking raw milk.", "raw-milk"),
     ("I just got my first vaccine shot, so no more horse paste for me.", "vaccines"),
     ("People have been taking ivermectin paste meant for horses.", "ivermectin"),
+    ("People are self-medicating with antibiotics sold for pet fish.", "antibiotics"),
 ])
 def test_an_animal_in_a_sentence_about_people_taking_a_treatment_does_not_silence_it(text, treatment, kb):
     assert treatment in [t for _, t, _ in found(text, kb)]
