@@ -129,16 +129,31 @@ def _for_an_animal(ctx: Context, cues: Cues) -> bool:
     `animal_label_cues`)."""
     if ctx.for_animals is None:  # once per text
         ctx.for_animals = _title_for_an_animal(ctx, cues) or \
-            bool(cues.animal_label) and _label_pattern(cues.animal_label).search(ctx.text) is not None
+            bool(cues.animal_label) and _names_a_label(ctx.text.lower(), cues.animal_label)
     return ctx.for_animals
 
 
+def _names_a_label(lowered: str, phrases: tuple[Phrase, ...]) -> bool:
+    """Does the (lower-cased) text hold one of the label phrases? Each phrase's longest word is looked for with
+    `str.find`, and the phrase itself only around where it stands: a page is never cut into words, nor scanned by a
+    regular expression at every offset, for a check that almost always fails (a tenth of the time on 2 MB pages)."""
+    for anchor, pattern in _label_patterns(phrases):
+        i = lowered.find(anchor)
+        while i != -1:
+            if pattern.search(lowered, max(i - _LABEL_REACH, 0), i + _LABEL_REACH):
+                return True
+            i = lowered.find(anchor, i + 1)
+    return False
+
+
 @functools.lru_cache(maxsize=8)
-def _label_pattern(phrases: tuple[Phrase, ...]) -> re.Pattern[str]:
-    """The label phrases as one regular expression over the raw text (a plural ending allowed on each word): a page
-    that names no treatment for animals is searched in C, not cut into words (2 MB pages)."""
-    return re.compile("|".join(r"\b" + r"\W+".join(re.escape(w) + r"(?:e?s)?" for w in p) + r"\b" for p in phrases),
-                      re.IGNORECASE)
+def _label_patterns(phrases: tuple[Phrase, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each label phrase as (its longest word, a regular expression allowing a plural ending on each word)."""
+    return tuple((max(p, key=len), re.compile(r"\b" + r"\W+".join(re.escape(w) + r"(?:e?s)?" for w in p) + r"\b"))
+                 for p in phrases)
+
+
+_LABEL_REACH = 80  # characters either side of a phrase's longest word in which the whole phrase must stand
 
 
 def _title_for_an_animal(ctx: Context, cues: Cues) -> bool:
