@@ -132,8 +132,8 @@ NATIONAL_AUTHORITIES: dict[str, str] = {
 # stands behind it, so a paper is cited by its DOI or PMID as a review, trial or article instead.
 NOT_AUTHORITIES = frozenset({"ncbi.nlm.nih.gov", "pubmed.ncbi.nlm.nih.gov", "pmc.ncbi.nlm.nih.gov"})
 
-ARCHIVE_HOSTS = frozenset({"web.archive.org", "webarchive.library.unt.edu", "cybercemetery.unt.edu",
-                           "wayback.archive-it.org", "public4.pagefreezer.com"})
+ARCHIVE_HOSTS = frozenset({"web.archive.org", "wayback.archive.org", "webarchive.library.unt.edu",
+                           "cybercemetery.unt.edu", "wayback.archive-it.org", "public4.pagefreezer.com"})
 
 _EXACT = frozenset(h for h in NATIONAL_AUTHORITIES if not h.startswith("*."))
 _WITH_SUBDOMAINS = frozenset(h[2:] for h in NATIONAL_AUTHORITIES if h.startswith("*."))

@@ -107,6 +107,7 @@ def test_each_error_kind_names_file_line_and_field(tmp_path, old, new, expected)
     "https://www.fda.gov/x", "https://accessdata.fda.gov/x", "https://www.nhs.uk/medicines/x",
     "https://www.gov.uk/drug-safety-update/x", "https://cks.nice.org.uk/x", "https://ods.od.nih.gov/x",
     "https://web.archive.org/web/20120321213742/http:/www.cancer.org/x",
+    "https://wayback.archive.org/web/20130209065404/http://www.cancer.org/x",
     "https://webarchive.library.unt.edu/eot2008/20080916/http://www.fda.gov/x",
 ])
 def test_national_authority_pages_may_back_a_verdict(tmp_path, url):
