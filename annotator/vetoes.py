@@ -20,13 +20,13 @@
   Acupuncture"; the KB's `organisation_cues`), or a firm's name in the possessive ("ADT's board approved the deal";
   the KB's `company_cues`);
 - a sentence whose patient is an animal ("Ivermectin Pour-On for Cattle", "provide your calf with colostrum"; the
-  KB's `animal_cues`, not counting one inside a name such as "horse paste", nor a sentence that names people too:
-  `people_cues`) that names none of the entry's uses
-  other than its established ones (a dewormer's approved use is the animal's use too) and has no treatment cue: the
+  KB's `animal_cues`, not counting one inside a name such as "horse paste", nor a sentence that sets people beside
+  animals: `people_cues`) that names none of the entry's uses other than its established ones (a dewormer's
+  approved use is the animal's use too) and does not say people take it (a treatment cue and `person_cues`): the
   text uses the name in its animal sense, as below, unless one of its mentions is plainly the treatment (articles
   on people taking a horse dewormer mention horses too: "fenbendazole, a horse and dog dewormer, for her cancer" is
-  caught); on a page whose title names an animal patient ("Medicine for Dogs"), every sentence that names none of
-  those uses;
+  caught); on a page whose title ends on an animal patient ("Medicine for Dogs") or that quotes a vet label ("NOT
+  FOR USE IN HUMANS"), every sentence that names no claim made to people;
 - the other way round, once `not_when` shows the text uses a name in its other sense ("coffee tasting, known as
   cupping"), its mentions without treatment context take that sense too, unless one of them is plainly the treatment.
 """
@@ -75,10 +75,11 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if cues.company and _a_firms(ctx.text, m, cues.company):
         return VETO
     if about_an_animal(m, ctx, cues, sentence) and not sentence.any(entry.claim_words) \
-            and not (sentence.cued(cues, entry) and sentence.any(cues.person)):
+            and not _taken_by_people(entry, ctx, cues, sentence):
         return OTHER_SENSE
-    if _for_an_animal(ctx, cues) and not _claims_for_people(m, entry, ctx, cues, sentence) \
-            and not _claimed_in_text(ctx, entry, cues):
+    animal_page = _for_an_animal(ctx, cues)
+    if animal_page and not (animal_page == "label" and _taken_by_people(entry, ctx, cues, sentence)) \
+            and not _claims_for_people(m, entry, ctx, cues, sentence) and not _claimed_in_text(ctx, entry, cues):
         return OTHER_SENSE
     if alias.ambiguous and cues.substance and sentence.any(cues.substance) and not sentence.cued(cues, entry):
         return SUBSTANCE
@@ -122,14 +123,15 @@ def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None
     return bool(cues.animal) and sentence.free(cues.animal, ctx.names) and not sentence.free(cues.people, ctx.names)
 
 
-def _for_an_animal(ctx: Context, cues: Cues) -> bool:
-    """Is the page about an animal patient? Then the text's doses and tablets are the animal's, and only a sentence
-    that names a claim made to people ("for COVID") is about people. So when its title ends on an animal patient
-    (below), or it says its product is for animals only, as a vet drug's label does ("NOT FOR USE IN HUMANS",
-    `animal_label_cues`)."""
+def _for_an_animal(ctx: Context, cues: Cues) -> str:
+    """Why the page is about an animal patient, if it is: "title" when its title ends on one (below), "label" when
+    it says its product is for animals only, as a vet drug's label does ("NOT FOR USE IN HUMANS",
+    `animal_label_cues`); else "". Then the text's doses and tablets are the animal's, and only a sentence that names
+    a claim made to people ("for COVID") is about people, or, where a label is only quoted (news on people taking a
+    vet drug), a sentence that says people take it."""
     if ctx.for_animals is None:  # once per text
-        ctx.for_animals = _title_for_an_animal(ctx, cues) or \
-            bool(cues.animal_label) and _names_a_label(ctx.text.lower(), cues.animal_label)
+        ctx.for_animals = "title" if _title_for_an_animal(ctx, cues) else \
+            "label" if cues.animal_label and _names_a_label(ctx.text.lower(), cues.animal_label) else ""
     return ctx.for_animals
 
 
@@ -142,7 +144,7 @@ def _names_a_label(lowered: str, phrases: tuple[Phrase, ...]) -> bool:
         while i != -1:
             if pattern.search(lowered, max(i - _LABEL_REACH, 0), i + _LABEL_REACH):
                 return True
-            i = lowered.find(anchor, i + 1)
+            i = lowered.find(anchor, i + _LABEL_REACH // 2)  # a phrase around a nearer one lies in this window
     return False
 
 
@@ -153,7 +155,7 @@ def _label_patterns(phrases: tuple[Phrase, ...]) -> tuple[tuple[str, re.Pattern[
                  for p in phrases)
 
 
-_LABEL_REACH = 80  # characters either side of a phrase's longest word in which the whole phrase must stand
+_LABEL_REACH = 80  # characters either side of a phrase's longest word: over twice the longest phrase
 
 
 def _title_for_an_animal(ctx: Context, cues: Cues) -> bool:
@@ -180,13 +182,19 @@ def _ends_on_patient(ctx: Context, header: Words, i: int, n: int) -> bool:
     return not rest or rest[0] in _TITLE_BREAK or not after[0][-1].isalnum()
 
 
+def _taken_by_people(entry: Entry, ctx: Context, cues: Cues, sentence: _Around) -> bool:
+    """Does a sentence about an animal say people take the treatment: a treatment cue, and people named outside any
+    name ("people have been taking it in the form of horse paste"; not "human growth hormone")?"""
+    return sentence.cued(cues, entry) and sentence.free(cues.person, ctx.names)
+
+
 def _claims_for_people(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: _Around) -> bool:
     """On a page about an animal, does the mention's sentence name a claim made to people: one of the entry's uses
     that is not established, in a paragraph that names no animal or in a sentence that names people ("joint health"
     beside a horse is the horse's; "owners took their dog's ivermectin for COVID-19" is a claim made to people)?"""
     if not sentence.any(entry.claim_words):
         return False
-    return sentence.any(cues.person) or not ctx.words(*ctx.paragraph(m.start)).any(cues.animal)
+    return sentence.free(cues.person, ctx.names) or not _names_an_animal(ctx, ctx.paragraph(m.start), cues)
 
 
 def _claimed_in_text(ctx: Context, entry: Entry, cues: Cues) -> bool:
@@ -195,9 +203,15 @@ def _claimed_in_text(ctx: Context, entry: Entry, cues: Cues) -> bool:
     found = ctx.claims_in_text.get(entry.id)
     if found is None:
         found = ctx.claims_in_text[entry.id] = ctx.words(0, len(ctx.text)).any(entry.claim_words) and \
-            any(words.any(entry.claim_words) and not words.any(cues.animal)
-                for words in (ctx.words(*span) for span in _paragraphs(ctx)))
+            any(ctx.words(*span).any(entry.claim_words) and not _names_an_animal(ctx, span, cues)
+                for span in _paragraphs(ctx))
     return found
+
+
+def _names_an_animal(ctx: Context, span: Span, cues: Cues) -> bool:
+    """Does the span name an animal outside every name the text holds ("horse paste", "fish oil" are names)?"""
+    words = ctx.words(*span)
+    return any(not _inside(words.starts[i], ctx.names) for p in cues.animal for i in words.find(p))
 
 
 def _paragraphs(ctx: Context) -> Iterator[Span]:
@@ -213,7 +227,7 @@ _INTENDED = frozenset({"meant", "made", "intended", "designed", "formulated", "s
                        "labeled", "approved"})
 _TITLE_BREAK = frozenset(":|-–—,.!?()[]")
 _PATIENT = frozenset({"for", "in"})
-_OWNERS = frozenset({"my", "your", "our", "their", "his", "her", "the", "a", "an"})
+_OWNERS = frozenset({"my", "your", "our", "their", "his", "her"})  # not "the": "for the Bears" is a team
 
 
 @functools.lru_cache(maxsize=4)

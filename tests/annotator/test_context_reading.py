@@ -518,3 +518,18 @@ def test_spanish_names_are_found_in_spanish_text_only(kb):
         ("aromaterapia", "essential-oils"), ("hidroterapia del colon", "colon-cleansing"),
         ("medicina natural china", "herbal-medicine")]
     assert found("Aromaterapia is a brand of candles sold in Madrid.", kb) == []
+
+
+def test_an_animal_page_reads_names_and_people_as_a_reader_does(kb):
+    dogs = Page(title="Heartworm Prevention and Medicine for Dogs")
+    for text in ("Fish oil for heart disease is not backed by good trials.",   # an animal inside a name is no patient
+                 "Horse paste for COVID-19 sent a wave of calls to poison centres."):
+        assert len(found(text, kb, dogs)) == 1, text
+    # "human" inside a name names no people: the shorter "growth hormone" is not left standing
+    assert found("Trainers injected the horses with human growth hormone.", kb) == []
+    # a news story that quotes a vet label: sentences saying people take the drug are about people
+    quoted = ("The tubes say 'not for human use'.\n\nPeople buy fenbendazole tablets online.\n\n"
+              "She takes fenbendazole capsules every morning.")
+    assert len(found(quoted, kb)) == 2
+    bears = Page(title="Cryotherapy chambers are the new secret weapon for the Bears")   # a team, not a patient
+    assert len(found("The quarterback steps into the whole-body cryotherapy chamber after practice.", kb, bears)) == 1

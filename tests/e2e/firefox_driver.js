@@ -16,16 +16,17 @@ const HIGHLIGHTS = fs.readFileSync(path.join(__dirname, "highlights.js"), "utf8"
 const ATTACK = fs.readFileSync(path.join(__dirname, "attack.js"), "utf8");
 const FIRST = "caveat-hl[data-first]";
 
-/** Loads a page by `go` (goto or reload) and waits for it, trusting the page over the driver's load event: Firefox's
- * BiDi can report a navigation under another id than the one the driver waits for (puppeteer/puppeteer#13041), so
- * the wait can time out on a page that did load. Then `loaded`, read in the page, decides. */
+/** Loads a page by `go` (goto or reload) and waits until `loaded`, read in the page, is true. The page decides,
+ * not the driver's load event: Firefox's BiDi can report a navigation under another id than the one the driver
+ * waits for (puppeteer/puppeteer#13041), so that wait can time out on a page that did load, and it can also end
+ * without an error on a navigation that was aborted, leaving the old document in place. */
 async function navigate(page, go, loaded) {
   try {
     await go({ timeout: 15_000 });
   } catch (error) {
     if (error.name !== "TimeoutError") throw error;
-    await page.waitForFunction(loaded, { timeout: 15_000 });
   }
+  await page.waitForFunction(loaded, { timeout: 15_000 });
 }
 
 /** The page's highlights, once there are at least `count`. */
@@ -39,6 +40,7 @@ async function step(url, name, action) {
   try {
     return await action();
   } catch (error) {
+    if (!(error instanceof Error)) throw new Error(`${url}: ${name}: ${String(error)}`); // a page can throw anything
     error.message = `${url}: ${name}: ${error.message}`;
     throw error;
   }
