@@ -53,6 +53,8 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Kerosene lanterns have a flat wick and come in hot-blast and cold-blast variants.",
     "I had my house fumigated with chlorine dioxide gas to kill mold.",
     "Bearded dragons need Vitamin D3 for the absorption of calcium.",
+    "For several years our Ginkgos did not get their dose of tree birth control.",
+    "I recommend a bleaching cream for dark hair on the upper lip.",
     "Natural melatonin is a highly lipid soluble hormone produced in the pineal gland in the brain.",
     "A car detailing service will use steam cleaning and ozone therapy to remove the smoke smell.",
     "Why limit yourself to the annual New Year's Day Polar Plunge?",
