@@ -120,7 +120,20 @@ def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None
     names no treatment unambiguously and already uses the name in its animal sense, such a sentence does not show the
     treatment plainly meant, whatever use it names: the use is the animal's."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
-    return bool(cues.animal) and sentence.free(cues.animal, ctx.names) and not sentence.free(cues.people, ctx.names)
+    return bool(cues.animal) and _patient_named(sentence, cues.animal, ctx.names) \
+        and not sentence.free(cues.people, ctx.names)
+
+
+def _patient_named(sentence: _Around, animals: tuple[Phrase, ...], names: list[Span]) -> bool:
+    """Does an animal word stand in the sentence outside the mention and every name, other than as what a product is
+    meant for ("shops sell colloidal silver and ivermectin tablets meant for animals": people buy them)?"""
+    words = sentence.words
+    for p in animals:
+        for i in words.find(p):
+            if (i + len(p) <= sentence.lo or i >= sentence.hi) and not _inside(words.starts[i], names) \
+                    and not (i > 1 and words.words[i - 1] == "for" and words.words[i - 2] in _INTENDED):
+                return True
+    return False
 
 
 def _for_an_animal(ctx: Context, cues: Cues) -> str:

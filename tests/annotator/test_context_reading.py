@@ -382,6 +382,10 @@ def test_a_text_about_an_animal_patient_takes_its_other_mentions_along(kb):
     ("I just got my first vaccine shot, so no more horse paste for me.", "vaccines"),
     ("People have been taking ivermectin paste meant for horses.", "ivermectin"),
     ("People are self-medicating with antibiotics sold for pet fish.", "antibiotics"),
+    ("Some shops sell colloidal silver, which can turn the skin blue-grey, and ivermectin tablets meant for animals.",
+     "colloidal-silver"),
+    ("Some shops sell colloidal silver, which can turn the skin blue-grey, and ivermectin tablets meant for animals.",
+     "ivermectin"),
 ])
 def test_an_animal_in_a_sentence_about_people_taking_a_treatment_does_not_silence_it(text, treatment, kb):
     assert treatment in [t for _, t, _ in found(text, kb)]
