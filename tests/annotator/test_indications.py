@@ -130,3 +130,11 @@ def test_a_claim_blamed_on_heavy_metals_is_the_claim_not_the_poisoning(kb):
     text = ("Practitioners use chelation to treat autism and coronary artery disease, which they blame on heavy metal "
             "poisoning.")
     assert [h.level for h in annotate_text(text, kb).highlights] == ["danger"]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Facial botox leaves your skin looking smoother and less wrinkled.", "established"),
+    ("Let's keep getting jabs into arms and hit that 80 per cent double-dose threshold.", "established"),
+])
+def test_everyday_forms_of_use_words_pick_the_use(text, level, kb):
+    assert [h.level for h in annotate_text(text, kb).highlights] == [level]
