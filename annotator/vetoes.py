@@ -120,20 +120,9 @@ def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None
     names no treatment unambiguously and already uses the name in its animal sense, such a sentence does not show the
     treatment plainly meant, whatever use it names: the use is the animal's."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
-    return bool(cues.animal) and _patient_named(sentence, cues.animal, ctx.names) \
+    # an animal named only as what a product is meant for is no patient ("ivermectin tablets meant for animals")
+    return bool(cues.animal) and sentence.free(cues.animal, ctx.names, past_intended=True) \
         and not sentence.free(cues.people, ctx.names)
-
-
-def _patient_named(sentence: _Around, animals: tuple[Phrase, ...], names: list[Span]) -> bool:
-    """Does an animal word stand in the sentence outside the mention and every name, other than as what a product is
-    meant for ("shops sell colloidal silver and ivermectin tablets meant for animals": people buy them)?"""
-    words = sentence.words
-    for p in animals:
-        for i in words.find(p):
-            if (i + len(p) <= sentence.lo or i >= sentence.hi) and not _inside(words.starts[i], names) \
-                    and not (i > 1 and words.words[i - 1] == "for" and words.words[i - 2] in _INTENDED):
-                return True
-    return False
 
 
 def _for_an_animal(ctx: Context, cues: Cues) -> str:
@@ -223,8 +212,7 @@ def _claimed_in_text(ctx: Context, entry: Entry, cues: Cues) -> bool:
 
 def _names_an_animal(ctx: Context, span: Span, cues: Cues) -> bool:
     """Does the span name an animal outside every name the text holds ("horse paste", "fish oil" are names)?"""
-    words = ctx.words(*span)
-    return any(not _inside(words.starts[i], ctx.names) for p in cues.animal for i in words.find(p))
+    return _free(ctx.words(*span), cues.animal, ctx.names)
 
 
 def _paragraphs(ctx: Context) -> Iterator[Span]:
@@ -309,6 +297,18 @@ def _by_neighbour(patterns: tuple[tuple[Phrase, Phrase], ...]
     return by_before, by_after
 
 
+def _free(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int = 0, hi: int = 0,
+          past_intended: bool = False) -> bool:
+    """Does one of the phrases occur outside word positions [lo, hi) and outside every name? With `past_intended`,
+    not counting one right after "meant for", "sold for"... (what a product is for, not who takes it)."""
+    for p in phrases:
+        for i in words.find(p):
+            if (i + len(p) <= lo or i >= hi) and not _inside(words.starts[i], names) and not (
+                    past_intended and i > 1 and words.words[i - 1] == "for" and words.words[i - 2] in _INTENDED):
+                return True
+    return False
+
+
 def _inside(pos: int, spans: list[Span]) -> bool:
     k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
@@ -326,15 +326,10 @@ class _Around:
     def any(self, phrases: tuple[Phrase, ...]) -> bool:
         return any(self.words.outside(p, self.lo, self.hi) for p in phrases)
 
-    def free(self, phrases: tuple[Phrase, ...], names: list[Span]) -> bool:
+    def free(self, phrases: tuple[Phrase, ...], names: list[Span], past_intended: bool = False) -> bool:
         """Does one of the phrases occur outside the mention and outside every name the text holds ("no more horse
         paste" names a product, not an animal patient)? `names` are the (start, end) offsets of candidate names."""
-        words = self.words
-        for p in phrases:
-            for i in words.find(p):
-                if (i + len(p) <= self.lo or i >= self.hi) and not _inside(words.starts[i], names):
-                    return True
-        return False
+        return _free(self.words, phrases, names, self.lo, self.hi, past_intended)
 
     def framed(self, patterns: tuple[tuple[Phrase, Phrase], ...]) -> bool:
         """True when the mention stands inside one of the (words before, words after) patterns: one that measures
