@@ -97,9 +97,13 @@ class ExtensionBrowser:
         return page
 
     def tab_id(self, page) -> int:
-        found = self.worker.evaluate("url => chrome.tabs.query({}).then(ts => (ts.find(t => t.url === url) || {}).id ?? null)",
-                                     page.url)
-        if found is None:  # a tab Caveat may not read has no URL for it: the page's own tab, brought to the front
+        # Only a URL no other tab shows names one tab: two tabs on the same page would make status() read the
+        # wrong one's state. A tab Caveat may not read has no URL for it either: then the page's own tab,
+        # brought to the front.
+        found = self.worker.evaluate(
+            "url => chrome.tabs.query({}).then(ts => ts.filter(t => t.url === url))"
+            ".then(ts => ts.length === 1 ? ts[0].id : null)", page.url)
+        if found is None:
             page.bring_to_front()
             found = self.worker.evaluate("() => chrome.tabs.query({active: true, lastFocusedWindow: true}).then(([t]) => t.id)")
         return found

@@ -174,6 +174,7 @@ def test_pausing_on_the_site_removes_every_highlight_and_restores_the_page(brows
     pristine.goto(f"{site}/celebrity.html")
     browser.wait_status(pristine, lambda s: s and s["state"] == "paused")
     original_html = pristine.inner_html("body")
+    pristine.close()
     browser.set_settings(blockedSites=[])
 
     page = browser.open(f"{site}/celebrity.html")
