@@ -81,7 +81,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if animal_page and not (animal_page == "label" and _taken_by_people(entry, ctx, cues, sentence)) \
             and not _claims_for_people(m, entry, ctx, cues, sentence) and not _claimed_in_text(ctx, entry, cues):
         return OTHER_SENSE
-    if alias.ambiguous and cues.substance and sentence.any(cues.substance) and not sentence.cued(cues, entry):
+    if alias.ambiguous and cues.substance and sentence.any(cues.substance) and not sentence.cued(cues):
         return SUBSTANCE
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
 
@@ -359,12 +359,13 @@ class _Around:
         """True when one of the phrases occurs over the mention's own words ("insulin resistance")."""
         return any(self.words.over(p, self.lo, self.hi) for p in phrases)
 
-    def cued(self, cues: Cues, entry: Entry) -> bool:
-        """A treatment cue outside the mention and outside any idiom, or one of the entry's own cues."""
+    def cued(self, cues: Cues, entry: Entry | None = None) -> bool:
+        """A treatment cue outside the mention and outside any idiom, or one of the entry's own cues (when `entry`
+        is given: an entry's cues name its uses too, "sleep" for melatonin, which biology writing names as well)."""
         words = self.words
         if words.cue_bounds is None:
             covered = {i + k for idiom in cues.idioms for i in words.find(idiom) for k in range(len(idiom))}
             found = [(i, i + len(cue)) for cue in cues.words for i in words.find(cue) if i not in covered]
             words.cue_bounds = (min(e for _, e in found), max(i for i, _ in found)) if found else (1 << 62, -1)
         first_end, last_start = words.cue_bounds
-        return first_end <= self.lo or last_start >= self.hi or self.any(entry.cues)
+        return first_end <= self.lo or last_start >= self.hi or (entry is not None and self.any(entry.cues))

@@ -39,6 +39,8 @@ def found(text, kb, page=Page()):
     ("The gym offers pulsed electromagnetic therapy for pain.", "pulsed electromagnetic therapy", "pemf-therapy"),
     ("His GP prescribed fluvastatin for his cholesterol.", "fluvastatin", "statins"),
     ("She was prescribed vortioxetine for depression.", "vortioxetine", "antidepressants"),
+    ("Creatine supplementation showed small effects on memory in a meta-analysis.", "Creatine", "creatine"),
+    ("Many liquid forms of creatine may be ineffective, suggest tests of the products.", "creatine", "creatine"),
     ("Sellers tell parents to give sodium chlorite mixed with acid to treat autism.", "sodium chlorite",
      "chlorine-dioxide"),
 ])
@@ -56,6 +58,9 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "For several years our Ginkgos did not get their dose of tree birth control.",
     "I recommend a bleaching cream for dark hair on the upper lip.",
     "Natural melatonin is a highly lipid soluble hormone produced in the pineal gland in the brain.",
+    # the entry's own cue ("sleep" for melatonin) does not make biology writing about the treatment
+    "Melatonin is the natural hormone your body secretes that helps to maintain your wake-sleep cycle.",
+    "Creatine is formed in the body from compounds similar to amino acids, the building blocks of proteins.",
     "A car detailing service will use steam cleaning and ozone therapy to remove the smoke smell.",
     "Why limit yourself to the annual New Year's Day Polar Plunge?",
     "Golfers add cupping to their lead wrist at the top of the backswing.",
