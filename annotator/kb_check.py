@@ -233,16 +233,24 @@ def alias_key(alias: str, exact: bool) -> tuple[str, ...]:
 
 
 def collisions(entries: list[tuple[ParsedFile, list[AliasSpec]]]) -> list[Problem]:
-    """Aliases (names included) that more than one entry claims. `entries` pairs each file with its aliases."""
+    """Aliases (names included) that more than one entry claims, and aliases of one entry that match the same words
+    but only one of which is ambiguous: plurals and accents fold, so "benzos" cannot stay sure where "benzo" needs
+    context. `entries` pairs each file with its aliases."""
     owner: dict[tuple[str, ...], str] = {}
     out = []
     for parsed, aliases in entries:
-        mine = set()
+        mine: dict[tuple[str, ...], AliasSpec] = {}
         for alias in aliases:
             key = alias_key(alias.name, alias.exact)
-            if key in mine or len(key) == 1 or alias.short_form:  # short forms may be shared: short_forms.py
+            twin = mine.get(key)
+            named = twin is not None and twin.path == ("name",)  # an alias spelling the name says how it is matched
+            if twin is not None and not named and twin.ambiguous != alias.ambiguous:
+                out.append(Problem(parsed.name, parsed.line_of(alias.path), dotted(alias.path),
+                                   f"alias '{alias.name}' matches the same words as '{twin.name}' (plurals and accents "
+                                   "fold) but only one is ambiguous: mark both ambiguous, or neither"))
+            if twin is not None or len(key) == 1 or alias.short_form:  # short forms may be shared: short_forms.py
                 continue
-            mine.add(key)
+            mine[key] = alias
             if key in owner:
                 out.append(Problem(parsed.name, parsed.line_of(alias.path), dotted(alias.path),
                                    f"alias '{alias.name}' is already claimed by {owner[key]}"))

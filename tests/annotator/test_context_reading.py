@@ -61,6 +61,8 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     # the entry's own cue ("sleep" for melatonin) does not make biology writing about the treatment
     "Melatonin is the natural hormone your body secretes that helps to maintain your wake-sleep cycle.",
     "Creatine is formed in the body from compounds similar to amino acids, the building blocks of proteins.",
+    "Vitamin D is important for healthy bones, teeth and muscles.",
+    "She fell in love with that circular hood ornament that pointed our Benzo's way.",   # a Mercedes
     "A car detailing service will use steam cleaning and ozone therapy to remove the smoke smell.",
     "Why limit yourself to the annual New Year's Day Polar Plunge?",
     "Golfers add cupping to their lead wrist at the top of the backswing.",

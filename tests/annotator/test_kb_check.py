@@ -130,6 +130,16 @@ def test_alias_claimed_by_two_entries(tmp_path):
     assert problems == ["sample-cure.yaml:8: aliases[0]: alias 'sample remedy' is already claimed by other-cure.yaml"]
 
 
+def test_one_spelling_cannot_be_both_sure_and_ambiguous(tmp_path):
+    """Plurals fold: "sample remedies" matches what "sample remedy" matches, so only one of them being ambiguous
+    would let the sure one override the context the other asks for. The name may be re-declared ambiguous."""
+    twins = GOOD.replace("  - sample remedy\n", "  - sample remedy\n  - {name: Sample remedies, ambiguous: true}\n"
+                         "  - {name: sample cure, ambiguous: true}\n")
+    assert check(tmp_path, twins) == [
+        "sample-cure.yaml:9: aliases[1]: alias 'Sample remedies' matches the same words as 'sample remedy' (plurals "
+        "and accents fold) but only one is ambiguous: mark both ambiguous, or neither"]
+
+
 def test_stale_review_is_a_warning_only(tmp_path):
     problems = check(tmp_path, GOOD.replace("reviewed: 2026-11-01", "reviewed: 2024-01-01"))
     assert problems == ["sample-cure.yaml:37: reviewed: warning: last reviewed 2024-01-01, over 2 years ago: "
