@@ -39,6 +39,7 @@ class Cues(NamedTuple):
     raising: tuple[tuple[Phrase, Phrase], ...] = ()  # "increased *", "boost *": verbs that raise the body's level
     animal_label: tuple[Phrase, ...] = ()  # a label's words for a product for animals only ("not for human use")
     person: tuple[Phrase, ...] = ()        # words for people taking something ("people", "patients", "she")
+    material: tuple[Phrase, ...] = ()      # what a chemical is applied to when not a person ("crops", "flue gas")
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

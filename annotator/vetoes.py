@@ -116,12 +116,15 @@ def stands_alone(m: Match, entry: Entry, ctx: Context) -> bool:
 
 
 def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:
-    """Is the mention's sentence about an animal patient ("immunity to the body of the young calf")? In a text that
-    names no treatment unambiguously and already uses the name in its animal sense, such a sentence does not show the
-    treatment plainly meant, whatever use it names: the use is the animal's."""
+    """Is the mention's sentence about an animal patient ("immunity to the body of the young calf"), or about what
+    a chemical or a therapy is applied to when that is a crop, a plant or a material ("chemotherapy and cryotherapy
+    clear viruses from plantlets in tissue culture", "sodium bicarbonate injected into flue gas"; `material_cues`)?
+    In a text that names no treatment unambiguously and already uses the name in that sense, such a sentence does
+    not show the treatment plainly meant, whatever use it names: the use is the animal's."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
     # an animal named only as what a product is meant for is no patient ("ivermectin tablets meant for animals")
-    return bool(cues.animal) and sentence.free(cues.animal, ctx.names, past_intended=True) \
+    return (bool(cues.animal) and sentence.free(cues.animal, ctx.names, past_intended=True)
+            or bool(cues.material) and sentence.free(cues.material, ctx.names)) \
         and not sentence.free(cues.people, ctx.names)
 
 

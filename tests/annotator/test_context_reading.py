@@ -40,6 +40,9 @@ def found(text, kb, page=Page()):
     ("His GP prescribed fluvastatin for his cholesterol.", "fluvastatin", "statins"),
     ("She was prescribed vortioxetine for depression.", "vortioxetine", "antidepressants"),
     ("Creatine supplementation showed small effects on memory in a meta-analysis.", "Creatine", "creatine"),
+    ("She took sodium bicarbonate for her kidney disease while he ran the power plant.", "sodium bicarbonate",
+     "sodium-bicarbonate"),
+    ("He took B17 tablets from apricot pits to treat his cancer.", "B17", "laetrile"),
     ("Many liquid forms of creatine may be ineffective, suggest tests of the products.", "creatine", "creatine"),
     ("Sellers tell parents to give sodium chlorite mixed with acid to treat autism.", "sodium chlorite",
      "chlorine-dioxide"),
@@ -63,6 +66,11 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Creatine is formed in the body from compounds similar to amino acids, the building blocks of proteins.",
     "Vitamin D is important for healthy bones, teeth and muscles.",
     "She fell in love with that circular hood ornament that pointed our Benzo's way.",   # a Mercedes
+    # what a chemical or therapy is applied to is a crop, a plant or a material (material_cues)
+    "Thermotherapy, chemotherapy and cryotherapy clear viruses from fruit-tree plantlets in tissue culture.",
+    "In a DSI system, sodium bicarbonate is injected directly into hot flue gas.",
+    "Cholecalciferol rodenticides have been on the market for some time now.",
+    "This video covers a part of the B17 story.",
     "A car detailing service will use steam cleaning and ozone therapy to remove the smoke smell.",
     "Why limit yourself to the annual New Year's Day Polar Plunge?",
     "Golfers add cupping to their lead wrist at the top of the backswing.",
