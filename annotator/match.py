@@ -107,7 +107,7 @@ class Matcher:
         if known is None:
             if len(self._words) > _CACHE_LIMIT:
                 self._words.clear()
-            folded = fold(raw)
+            folded = fold(_without_trademark(raw))
             word = normal(folded)
             near = self._neighbours(folded, word)
             children = self._root.children
@@ -254,6 +254,12 @@ def _next_word(text: str, pos: int) -> re.Match[str] | None:
     if PARAGRAPH_BREAK.search(gap.group()):
         return None
     return TOKEN_RE.match(text, gap.end())
+
+
+def _without_trademark(raw: str) -> str:
+    """The word without a trade mark sign flattened to letters ("WegovyTM", as copied from a page that printed
+    "Wegovy™"); an acronym ("ATM") keeps its letters."""
+    return raw[:-2] if len(raw) > 5 and raw.endswith("TM") and raw[-3].islower() else raw
 
 
 def _unpossessed(raw: str) -> str:

@@ -22,6 +22,7 @@ def found(text, kb):
     ("hydroxychloroquin", "hydroxychloroquine"),
     ("Myers’ cocktail", "myers-cocktail"),
     ("Myers' cocktail", "myers-cocktail"),
+    ("WegovyTM", "semaglutide"),   # "Wegovy™" as copied into plain text
 ])
 def test_variant_matches_its_entry(variant, treatment, kb):
     # a highlight starts and ends on a word: an opening quote before the name stays outside it
@@ -93,3 +94,4 @@ def test_match_does_not_cross_a_sentence(kb):
 def test_an_acronym_in_the_possessive_still_names_its_treatment(apostrophe, kb):
     text = f"Clinics sell PRP for knee pain. This review covers PRP{apostrophe}s mechanisms of action in the knee."
     assert found(text, kb) == [("PRP", "platelet-rich-plasma"), ("PRP", "platelet-rich-plasma")]
+
