@@ -53,9 +53,11 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
 def _contrast(hits: list[tuple[float, float, Indication]], words: Words,
               contrast: tuple[Phrase, ...]) -> list[tuple[float, float, Indication]]:
     """A sentence that names an established use beside another, with a word that sets them apart ("proven for
-    decompression sickness, but no evidence it helps autism"; "cleared only for ..."), is about the other use."""
+    decompression sickness, but no evidence it helps autism"; "cleared only for ..."), is about the other use. A
+    sentence that opens on the word ("However, the advice is vitamin D for bone health during the pandemic") sets
+    itself against the sentence before, not one use against another."""
     other = [h for h in hits if h[2].level != "established"]
-    if other and len(other) < len(hits) and words.any(contrast):
+    if other and len(other) < len(hits) and any(i > 0 for p in contrast for i in words.find(p)):
         return other
     return hits
 

@@ -43,6 +43,13 @@ def found(text, kb, page=Page()):
     ("She took sodium bicarbonate for her kidney disease while he ran the power plant.", "sodium bicarbonate",
      "sodium-bicarbonate"),
     ("He took B17 tablets from apricot pits to treat his cancer.", "B17", "laetrile"),
+    ("Products called chelators that are sold over the counter as treatments for autism are dangerous.",
+     "chelators", "chelation-therapy"),
+    ("Her GP prescribed Seroxat for her depression.", "Seroxat", "antidepressants"),
+    ("Los remedios homeopáticos no funcionan mejor que el placebo, según los médicos de la sociedad española.",
+     "remedios homeopáticos", "homeopathy"),
+    ("Everyone should take a daily vitamin D supplement to keep healthy vitamin D blood levels.",
+     "vitamin D supplement", "vitamin-d-supplements"),   # the second is the level ("* blood levels")
     ("Many liquid forms of creatine may be ineffective, suggest tests of the products.", "creatine", "creatine"),
     ("Sellers tell parents to give sodium chlorite mixed with acid to treat autism.", "sodium chlorite",
      "chlorine-dioxide"),
@@ -66,6 +73,7 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Creatine is formed in the body from compounds similar to amino acids, the building blocks of proteins.",
     "Vitamin D is important for healthy bones, teeth and muscles.",
     "She fell in love with that circular hood ornament that pointed our Benzo's way.",   # a Mercedes
+    "La melatonina es una sustancia natural, una hormona producida por un área del cerebro llamada glándula pineal.",
     # what a chemical or therapy is applied to is a crop, a plant or a material (material_cues)
     "Thermotherapy, chemotherapy and cryotherapy clear viruses from fruit-tree plantlets in tissue culture.",
     "In a DSI system, sodium bicarbonate is injected directly into hot flue gas.",
@@ -330,6 +338,24 @@ def test_a_sentence_that_sets_the_proven_use_against_another_is_about_the_other(
     text = "Hyperbaric oxygen therapy is proven for decompression sickness but there is no evidence it helps autism."
     (h,) = annotate_text(text, kb).highlights
     assert h.level != "established" and "autism" in h.indication.lower()
+
+
+def test_a_sentence_that_opens_on_a_contrast_sets_itself_against_the_one_before(kb):
+    text = ("However, the advice is to take vitamin D supplements to maintain bone and muscle health during the "
+            "Covid-19 pandemic.")
+    (h,) = annotate_text(text, kb).highlights
+    assert h.level == "established" and "bones" in h.indication
+
+
+@pytest.mark.parametrize("text, level, use", [
+    ("Often used to treat diabetes, metformin is being studied for its potential to delay illness and prolong life.",
+     "warning", "anti-ageing"),
+    ("False claims that vitamin A can prevent and cure measles have been circulating online.", "danger",
+     "preventing measles"),
+])
+def test_the_longer_use_phrase_beats_the_proven_use_named_in_passing(text, level, use, kb):
+    (h,) = annotate_text(text, kb).highlights
+    assert (h.level, h.indication.startswith(use)) == (level, True)
 
 
 def test_a_proven_use_named_beside_another_without_a_contrast_keeps_its_verdict(kb):

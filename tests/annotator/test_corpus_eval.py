@@ -41,6 +41,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # Round eighteen (20 u- false-friend texts: a Penicillin cocktail, plant cryotherapy, flue-gas sodium bicarbonate,
 # a cholecalciferol rodenticide, the B17 bomber, homeopathy in winemaking) put 22 highlights on them alone (12 on
 # its 11 tune texts, 10 on its 9 held-out ones); the rules its tune part prompted left 2 of the 12.
+# Round nineteen (20 v- health texts: a measles fact-check, FDA chelator warnings, NICE's vitamin D advice,
+# metformin for longevity, Spanish homeopathy, Portuguese ivermectin) scored 0.753 / 0.870 / 0.916 / 0 alone.
 FLOORS = {
     "tune": {"recall": 0.925, "precision": 0.945, "agreement": 0.93, "on_other": 15},
     "heldout": {"recall": 0.85, "precision": 0.835, "agreement": 0.87, "on_other": 68},
