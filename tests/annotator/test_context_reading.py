@@ -79,6 +79,8 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "In a DSI system, sodium bicarbonate is injected directly into hot flue gas.",
     "Cholecalciferol rodenticides have been on the market for some time now.",
     "This video covers a part of the B17 story.",
+    "Treat fin rot in your goldfish with aquarium antibiotics from the pet store.",
+    "Our pet shop sells fish antibiotics for tropical fish.",
     "A car detailing service will use steam cleaning and ozone therapy to remove the smoke smell.",
     "Why limit yourself to the annual New Year's Day Polar Plunge?",
     "Golfers add cupping to their lead wrist at the top of the backswing.",
