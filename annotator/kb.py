@@ -166,7 +166,8 @@ class KnowledgeBase:
                          tuple(cues.get("harm_cues", ())),
                          tuple(framing_phrase(m) for m in cues.get("raising_cues", ())),
                          phrases("animal_label_cues"), phrases("person_cues"), phrases("material_cues"))
-        self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form)
+        self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form,
+                                      a.name[:1].isupper() and a.path != ("name",))
                                for e in entries for a in e.aliases])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words
 

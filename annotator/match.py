@@ -37,6 +37,7 @@ class Alias:
     ambiguous: bool = False     # needs treatment context (see vetoes.py)
     lang: str | None = None     # matched only in text of this language
     short_form: bool = False    # only where the text names the treatment in full (short_forms.py)
+    brand: bool = False         # written with a capital (not as an entry's title): a typo of it must be too
 
 
 class Match(NamedTuple):  # tuples: a big page makes thousands of candidates
@@ -201,7 +202,9 @@ class Matcher:
                 for alias_word, child, more in self._steps(node, info):
                     if len(alias_word) > 1:  # "vitamin C a day" is not vitamin A: one letter is no proof
                         states.append((child, after.end(), letters + len(alias_word), typos + more, True))
-        return [m for m in out if m.score >= MIN_FUZZY_SCORE]
+        # a typo of a brand is taken only where it is capitalised: "cause celebre" is French, not Celebrex
+        lowered = text[first.start()].islower()
+        return [m for m in out if m.score >= MIN_FUZZY_SCORE and not (m.fuzzy and lowered and m.alias.brand)]
 
     @staticmethod
     def _steps(node: _Node, info: _Word) -> Iterator[tuple[str, _Node, int]]:

@@ -81,6 +81,7 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "This video covers a part of the B17 story.",
     "Treat fin rot in your goldfish with aquarium antibiotics from the pet store.",
     "Our pet shop sells fish antibiotics for tropical fish.",
+    "Treatment of ewes with melatonin implants resulted in advancement of the onset of oestrous activity.",
     "A car detailing service will use steam cleaning and ozone therapy to remove the smoke smell.",
     "Why limit yourself to the annual New Year's Day Polar Plunge?",
     "Golfers add cupping to their lead wrist at the top of the backswing.",

@@ -43,9 +43,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # its 11 tune texts, 10 on its 9 held-out ones); the rules its tune part prompted left 2 of the 12.
 # Round nineteen (20 v- health texts: a measles fact-check, FDA chelator warnings, NICE's vitamin D advice,
 # metformin for longevity, Spanish homeopathy, Portuguese ivermectin) scored 0.753 / 0.870 / 0.916 / 0 alone.
+# Round twenty (20 w- false-friend texts in new categories: Apache Ozone, a limited-slip LSD, HMS Valerian, a drag
+# queen called Detox, melatonin implants for ewes, insulin for cats, Bahia's TCM) put 6 highlights on them alone.
 FLOORS = {
-    "tune": {"recall": 0.925, "precision": 0.945, "agreement": 0.93, "on_other": 15},
-    "heldout": {"recall": 0.85, "precision": 0.835, "agreement": 0.87, "on_other": 68},
+    "tune": {"recall": 0.925, "precision": 0.945, "agreement": 0.93, "on_other": 16},
+    "heldout": {"recall": 0.85, "precision": 0.835, "agreement": 0.87, "on_other": 67},
 }
 
 

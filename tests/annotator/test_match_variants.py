@@ -95,3 +95,9 @@ def test_an_acronym_in_the_possessive_still_names_its_treatment(apostrophe, kb):
     text = f"Clinics sell PRP for knee pain. This review covers PRP{apostrophe}s mechanisms of action in the knee."
     assert found(text, kb) == [("PRP", "platelet-rich-plasma"), ("PRP", "platelet-rich-plasma")]
 
+
+
+def test_a_typo_of_a_brand_is_taken_only_where_it_is_capitalised(kb):
+    """A brand is written with a capital: "Celebrx" is a slip, "cause celebre" is French."""
+    assert found("She took Celebrx for her arthritis pain.", kb) == [("Celebrx", "nsaids")]
+    assert found("A 1932 cause celebre, it made an international star out of its star.", kb) == []
