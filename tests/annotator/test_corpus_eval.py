@@ -46,7 +46,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # Round twenty (20 w- false-friend texts in new categories: Apache Ozone, a limited-slip LSD, HMS Valerian, a drag
 # queen called Detox, melatonin implants for ewes, insulin for cats, Bahia's TCM) put 6 highlights on them alone.
 FLOORS = {
-    "tune": {"recall": 0.925, "precision": 0.945, "agreement": 0.93, "on_other": 16},
+    "tune": {"recall": 0.925, "precision": 0.945, "agreement": 0.93, "on_other": 14},
     "heldout": {"recall": 0.85, "precision": 0.835, "agreement": 0.87, "on_other": 67},
 }
 
