@@ -45,9 +45,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # metformin for longevity, Spanish homeopathy, Portuguese ivermectin) scored 0.753 / 0.870 / 0.916 / 0 alone.
 # Round twenty (20 w- false-friend texts in new categories: Apache Ozone, a limited-slip LSD, HMS Valerian, a drag
 # queen called Detox, melatonin implants for ewes, insulin for cats, Bahia's TCM) put 6 highlights on them alone.
+# Round twenty-one (20 y- false-friend texts from everyday pages: berberine as a dye, a café's drip bar, the Kava
+# coin, ubiquinol in Spanish biology notes, a band called Sunblock) put 21 highlights on them alone (18 on its 13
+# tune texts, 3 on its 7 held-out ones); the rules its tune part prompted left 1 of the 18.
 FLOORS = {
-    "tune": {"recall": 0.925, "precision": 0.945, "agreement": 0.93, "on_other": 14},
-    "heldout": {"recall": 0.85, "precision": 0.835, "agreement": 0.87, "on_other": 67},
+    "tune": {"recall": 0.925, "precision": 0.945, "agreement": 0.93, "on_other": 15},
+    "heldout": {"recall": 0.85, "precision": 0.83, "agreement": 0.87, "on_other": 70},
 }
 
 
