@@ -124,13 +124,14 @@ def alias_list(data: dict[str, Any]) -> list[AliasSpec]:
 
 
 def _without_repeats(aliases: list[AliasSpec]) -> tuple[AliasSpec, ...]:
-    """Each spelling once. The name is dropped when an alias spells the same words: the alias says how that
-    spelling is matched ("CBD (cannabidiol)" is named "CBD", and the alias CBD is exact and ambiguous)."""
+    """Each spelling once in each language (Spanish and Portuguese both write "ivermectina"). The name is dropped
+    when an alias spells the same words: the alias says how that spelling is matched ("CBD (cannabidiol)" is named
+    "CBD", and the alias CBD is exact and ambiguous)."""
     name, rest = aliases[0], aliases[1:]
     first = [] if any(norm_phrase(a.name) == norm_phrase(name.name) for a in rest) else [name]
-    unique: dict[tuple[str, bool], AliasSpec] = {}
+    unique: dict[tuple[str, bool, str | None], AliasSpec] = {}
     for alias in first + rest:
-        unique.setdefault((alias.name, alias.exact), alias)
+        unique.setdefault((alias.name, alias.exact, alias.lang), alias)
     return tuple(unique.values())
 
 

@@ -248,6 +248,10 @@ def collisions(entries: list[tuple[ParsedFile, list[AliasSpec]]]) -> list[Proble
                 out.append(Problem(parsed.name, parsed.line_of(alias.path), dotted(alias.path),
                                    f"alias '{alias.name}' matches the same words as '{twin.name}' (plurals and accents "
                                    "fold) but only one is ambiguous: mark both ambiguous, or neither"))
+            elif twin is not None and not named and (twin.lang is None) != (alias.lang is None):
+                out.append(Problem(parsed.name, parsed.line_of(alias.path), dotted(alias.path),
+                                   f"alias '{alias.name}' matches the same words as '{twin.name}', which has no lang "
+                                   "and so already matches in every language: keep one"))
             if twin is not None or len(key) == 1 or alias.short_form:  # short forms may be shared: short_forms.py
                 continue
             mine[key] = alias

@@ -47,6 +47,10 @@ def found(text, kb, page=Page()):
      "chelators", "chelation-therapy"),
     ("Her GP prescribed Seroxat for her depression.", "Seroxat", "antidepressants"),
     ("She takes berberine capsules to lower her blood sugar.", "berberine", "berberine"),
+    ("Só para deixar claro: ivermectina é inútil contra covid-19, e os médicos que a receitam não seguem a ciência.",
+     "ivermectina", "ivermectin"),   # Portuguese, spelled as in Spanish
+    ("NHS England's medical director warned the public about party drips sold as hangover cures.", "party drips",
+     "iv-vitamin-drips"),
     ("Los remedios homeopáticos no funcionan mejor que el placebo, según los médicos de la sociedad española.",
      "remedios homeopáticos", "homeopathy"),
     ("Everyone should take a daily vitamin D supplement to keep healthy vitamin D blood levels.",

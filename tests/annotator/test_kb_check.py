@@ -140,6 +140,16 @@ def test_one_spelling_cannot_be_both_sure_and_ambiguous(tmp_path):
         "and accents fold) but only one is ambiguous: mark both ambiguous, or neither"]
 
 
+def test_a_name_in_two_languages_is_fine_but_not_beside_one_for_every_language(tmp_path):
+    both = GOOD.replace("  - sample remedy\n", "  - sample remedy\n  - {name: remedio muestra, lang: es}\n"
+                        "  - {name: remedio muestra, lang: pt}\n")
+    assert check(tmp_path, both) == []
+    again = GOOD.replace("  - sample remedy\n", "  - sample remedy\n  - {name: sample remedy, lang: es}\n")
+    assert check(tmp_path, again) == [
+        "sample-cure.yaml:9: aliases[1]: alias 'sample remedy' matches the same words as 'sample remedy', which has "
+        "no lang and so already matches in every language: keep one"]
+
+
 def test_stale_review_is_a_warning_only(tmp_path):
     problems = check(tmp_path, GOOD.replace("reviewed: 2026-11-01", "reviewed: 2024-01-01"))
     assert problems == ["sample-cure.yaml:37: reviewed: warning: last reviewed 2024-01-01, over 2 years ago: "
