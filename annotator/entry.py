@@ -79,6 +79,7 @@ class Entry:
     use_words: tuple[Phrase, ...] = ()  # every use's words that are not also one of its names ("MMR")
     claim_words: tuple[Phrase, ...] = ()  # the words of its uses that are not established (claims made to people)
     examples: tuple[dict[str, Any], ...] = ()  # sentences with the card they must produce (kb_examples.py)
+    form_cues: tuple[Phrase, ...] = ()  # its cues with no word of a use: how it is taken or sold ("pellet", "IU")
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Entry:
@@ -87,9 +88,10 @@ class Entry:
         indications = tuple(_indication(i, names) for i in data["indications"])
         use_words = tuple(dict.fromkeys(p for i in indications for p in i.words))
         claimed = tuple(dict.fromkeys(p for i in indications if i.level != "established" for p in i.words))
-        return cls(data["id"], data["name"], aliases, _phrases(data.get("not_when", [])),
-                   _phrases(data.get("cues", [])), indications, Card.from_data(data), use_words, claimed,
-                   tuple(data.get("examples", ())))
+        cues = _phrases(data.get("cues", []))
+        return cls(data["id"], data["name"], aliases, _phrases(data.get("not_when", [])), cues, indications,
+                   Card.from_data(data), use_words, claimed, tuple(data.get("examples", ())),
+                   _form_cues(cues, use_words))
 
     @property
     def unnamed_use(self) -> Verdict:
@@ -107,6 +109,13 @@ def _indication(data: dict[str, Any], names: set[Phrase]) -> Indication:
     return Indication(data["condition"], tuple(p for p in phrases if p not in names), data["evidence"],
                       data["risk"], level_for(data["evidence"], data["risk"]),
                       tuple(p for p in phrases if p in names))
+
+
+def _form_cues(cues: tuple[Phrase, ...], use_words: tuple[Phrase, ...]) -> tuple[Phrase, ...]:
+    """The cues that share no word with a use's words: how the treatment is taken or sold ("gummies", "pellet").
+    "sleep" is part of melatonin's "sleep aid", and biology writing names it too."""
+    in_uses = {word for phrase in use_words for word in phrase}
+    return tuple(c for c in cues if not in_uses.intersection(c))
 
 
 def alias_list(data: dict[str, Any]) -> list[AliasSpec]:

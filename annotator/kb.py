@@ -137,6 +137,14 @@ def _version(contents: list[tuple[str, bytes]]) -> str:
     return digest.hexdigest()[:12]
 
 
+def _brand(alias: AliasSpec, entry: Entry) -> bool:
+    """Is the alias a brand, whose typo counts only where capitalised (match.py)? Every word of it capitalised,
+    and not the entry's own name re-declared ("Echinacea", "St John's wort" are not brands)."""
+    words = alias.name.split()
+    named = norm_phrase(alias.name) == norm_phrase(alias_list({"name": entry.name, "aliases": []})[0].name)
+    return not named and all(w[:1].isupper() for w in words)
+
+
 def kb_version(path: str | Path) -> str:
     """The version hash of the files in a KB folder as they are now, without parsing them."""
     return _version([(f.name, f.read_bytes()) for f in sorted(Path(path).glob("*.yaml"))])
@@ -166,8 +174,7 @@ class KnowledgeBase:
                          tuple(cues.get("harm_cues", ())),
                          tuple(framing_phrase(m) for m in cues.get("raising_cues", ())),
                          phrases("animal_label_cues"), phrases("person_cues"), phrases("material_cues"))
-        self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form,
-                                      a.name[:1].isupper() and a.path != ("name",))
+        self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form, _brand(a, e))
                                for e in entries for a in e.aliases])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words
 

@@ -234,30 +234,44 @@ def alias_key(alias: str, exact: bool) -> tuple[str, ...]:
 
 def collisions(entries: list[tuple[ParsedFile, list[AliasSpec]]]) -> list[Problem]:
     """Aliases (names included) that more than one entry claims, and aliases of one entry that match the same words
-    but only one of which is ambiguous: plurals and accents fold, so "benzos" cannot stay sure where "benzo" needs
-    context. `entries` pairs each file with its aliases."""
+    but disagree (`_twins`). `entries` pairs each file with its aliases."""
     owner: dict[tuple[str, ...], str] = {}
     out = []
     for parsed, aliases in entries:
-        mine: dict[tuple[str, ...], AliasSpec] = {}
+        out += _twins(parsed, aliases)
+        mine: set[tuple[str, ...]] = set()
         for alias in aliases:
             key = alias_key(alias.name, alias.exact)
-            twin = mine.get(key)
-            named = twin is not None and twin.path == ("name",)  # an alias spelling the name says how it is matched
-            if twin is not None and not named and twin.ambiguous != alias.ambiguous:
-                out.append(Problem(parsed.name, parsed.line_of(alias.path), dotted(alias.path),
-                                   f"alias '{alias.name}' matches the same words as '{twin.name}' (plurals and accents "
-                                   "fold) but only one is ambiguous: mark both ambiguous, or neither"))
-            elif twin is not None and not named and (twin.lang is None) != (alias.lang is None):
-                out.append(Problem(parsed.name, parsed.line_of(alias.path), dotted(alias.path),
-                                   f"alias '{alias.name}' matches the same words as '{twin.name}', which has no lang "
-                                   "and so already matches in every language: keep one"))
-            if twin is not None or len(key) == 1 or alias.short_form:  # short forms may be shared: short_forms.py
+            if key in mine or len(key) == 1 or alias.short_form:  # short forms may be shared: short_forms.py
                 continue
-            mine[key] = alias
+            mine.add(key)
             if key in owner:
                 out.append(Problem(parsed.name, parsed.line_of(alias.path), dotted(alias.path),
                                    f"alias '{alias.name}' is already claimed by {owner[key]}"))
             else:
                 owner[key] = parsed.name
+    return out
+
+
+def _twins(parsed: ParsedFile, aliases: list[AliasSpec]) -> list[Problem]:
+    """Aliases of one entry that match the same words (plurals and accents fold; an exact alias's words too) must
+    agree: "benzos" cannot stay sure where "benzo" needs context, and a copy marked with a language is pointless
+    beside one that matches in every language. An alias may re-declare the entry's name, which then gives way."""
+    seen: dict[tuple[str, ...], AliasSpec] = {}
+    out = []
+    for alias in aliases:
+        words = alias_key(alias.name, False)
+        twin = seen.get(words)
+        if twin is None or twin.path == ("name",):
+            seen[words] = alias
+            continue
+        if twin.ambiguous != alias.ambiguous:
+            message = (f"alias '{alias.name}' matches the same words as '{twin.name}' (plurals and accents fold) but "
+                       "only one is ambiguous: mark both ambiguous, or neither")
+        elif (twin.lang is None) != (alias.lang is None):
+            message = (f"alias '{alias.name}' matches the same words as '{twin.name}', which has no lang and so "
+                       "already matches in every language: keep one")
+        else:
+            continue
+        out.append(Problem(parsed.name, parsed.line_of(alias.path), dotted(alias.path), message))
     return out

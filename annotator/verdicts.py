@@ -53,13 +53,21 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
 def _contrast(hits: list[tuple[float, float, Indication]], words: Words,
               contrast: tuple[Phrase, ...]) -> list[tuple[float, float, Indication]]:
     """A sentence that names an established use beside another, with a word that sets them apart ("proven for
-    decompression sickness, but no evidence it helps autism"; "cleared only for ..."), is about the other use. A
-    sentence that opens on the word ("However, the advice is vitamin D for bone health during the pandemic") sets
-    itself against the sentence before, not one use against another."""
+    decompression sickness, but no evidence it helps autism"; "cleared only for ..."), is about the other use."""
     other = [h for h in hits if h[2].level != "established"]
-    if other and len(other) < len(hits) and any(i > 0 for p in contrast for i in words.find(p)):
+    if other and len(other) < len(hits) and _sets_apart(words, contrast):
         return other
     return hits
+
+
+_OPENERS = frozenset({("however",), ("but",)})
+
+
+def _sets_apart(words: Words, contrast: tuple[Phrase, ...]) -> bool:
+    """Does the sentence set one thing against another? "However" or "But" opening it sets it against the sentence
+    before ("However, the advice is vitamin D for bone health during the pandemic"); "Although", "Whereas" or "The
+    only" opening it set its own parts apart."""
+    return any(i > 0 or p not in _OPENERS for p in contrast for i in words.find(p))
 
 
 def _score(ctx: Context, span: tuple[int, int], ind: Indication, n: float, near: tuple[int, int],
@@ -86,7 +94,7 @@ def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int], contrast: t
     if found is None:  # once per paragraph: a paragraph of many sentences and mentions is not read again for each
         found = ctx.paragraph_uses[key] = [(n, n, ind) for span in ctx.sentences(paragraph)
                                            for n, ind in ctx.hits(entry, span)
-                                           if ind.level != "established" or not ctx.words(*span).any(contrast)]
+                                           if ind.level != "established" or not _sets_apart(ctx.words(*span), contrast)]
     yield found
     yield [(n, n, ind) for n, ind in ctx.hits(entry, HEADER)]
     for ring in ctx.neighbours(paragraph):

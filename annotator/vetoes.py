@@ -25,7 +25,8 @@
   approved use is the animal's use too) and does not say people take it (a treatment cue and `person_cues`): the
   text uses the name in its animal sense, as below, unless one of its mentions is plainly the treatment (articles
   on people taking a horse dewormer mention horses too: "fenbendazole, a horse and dog dewormer, for her cancer" is
-  caught); on a page whose title ends on an animal patient ("Medicine for Dogs") or that quotes a vet label ("NOT
+  caught); a sentence whose patient is a plant or a material ("plantlets", "flue gas": `material_cues`) is read the
+  same way; on a page whose title ends on an animal patient ("Medicine for Dogs") or that quotes a vet label ("NOT
   FOR USE IN HUMANS"), every sentence that names no claim made to people;
 - the other way round, once `not_when` shows the text uses a name in its other sense ("coffee tasting, known as
   cupping"), its mentions without treatment context take that sense too, unless one of them is plainly the treatment.
@@ -81,7 +82,8 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if animal_page and not (animal_page == "label" and _taken_by_people(entry, ctx, cues, sentence)) \
             and not _claims_for_people(m, entry, ctx, cues, sentence) and not _claimed_in_text(ctx, entry, cues):
         return OTHER_SENSE
-    if alias.ambiguous and cues.substance and sentence.any(cues.substance) and not sentence.cued(cues):
+    if alias.ambiguous and cues.substance and sentence.any(cues.substance) \
+            and not sentence.cued(cues, entry.form_cues):
         return SUBSTANCE
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
 
@@ -92,7 +94,7 @@ def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: 
     or names one of its uses with a cue in the paragraph. Use words alone are not enough: biology and business
     writing name the same conditions ("NAD+ declines with ageing")."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
-    if sentence.cued(cues, entry) or sentence.framed(cues.taking):
+    if sentence.cued(cues, entry.cues) or sentence.framed(cues.taking):
         return True
     words, _, hi = sentence.words, sentence.lo, sentence.hi
     if any(w in _FOR for w in words.words[hi:hi + 3]) and any(words.within(p, hi, len(words.words))
@@ -100,7 +102,7 @@ def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: 
         return True
     if not sentence.any(entry.use_words):
         return False
-    return _Around(ctx, ctx.paragraph(m.start), m).cued(cues, entry) or bool(ctx.hits(entry, HEADER))
+    return _Around(ctx, ctx.paragraph(m.start), m).cued(cues, entry.cues) or bool(ctx.hits(entry, HEADER))
 
 
 def stands_alone(m: Match, entry: Entry, ctx: Context) -> bool:
@@ -117,8 +119,8 @@ def stands_alone(m: Match, entry: Entry, ctx: Context) -> bool:
 
 def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:
     """Is the mention's sentence about an animal patient ("immunity to the body of the young calf"), or about what
-    a chemical or a therapy is applied to when that is a crop, a plant or a material ("chemotherapy and cryotherapy
-    clear viruses from plantlets in tissue culture", "sodium bicarbonate injected into flue gas"; `material_cues`)?
+    a chemical or a therapy is applied to when that is a plant or a material ("chemotherapy and cryotherapy clear
+    viruses from plantlets", "sodium bicarbonate injected into flue gas"; `material_cues`)?
     In a text that names no treatment unambiguously and already uses the name in that sense, such a sentence does
     not show the treatment plainly meant, whatever use it names: the use is the animal's."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
@@ -190,7 +192,7 @@ def _ends_on_patient(ctx: Context, header: Words, i: int, n: int) -> bool:
 def _taken_by_people(entry: Entry, ctx: Context, cues: Cues, sentence: _Around) -> bool:
     """Does a sentence about an animal say people take the treatment: a treatment cue, and people named outside any
     name ("people have been taking it in the form of horse paste"; not "human growth hormone")?"""
-    return sentence.cued(cues, entry) and sentence.free(cues.person, ctx.names)
+    return sentence.cued(cues, entry.cues) and sentence.free(cues.person, ctx.names)
 
 
 def _claims_for_people(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: _Around) -> bool:
@@ -362,13 +364,15 @@ class _Around:
         """True when one of the phrases occurs over the mention's own words ("insulin resistance")."""
         return any(self.words.over(p, self.lo, self.hi) for p in phrases)
 
-    def cued(self, cues: Cues, entry: Entry | None = None) -> bool:
-        """A treatment cue outside the mention and outside any idiom, or one of the entry's own cues (when `entry`
-        is given: an entry's cues name its uses too, "sleep" for melatonin, which biology writing names as well)."""
-        words = self.words
+    def cued(self, cues: Cues, own: tuple[Phrase, ...] = ()) -> bool:
+        """A treatment cue outside the mention and outside any idiom ("a cash injection"): one of the KB's, or of
+        `own` (an entry's cues)."""
+        words, lo, hi = self.words, self.lo, self.hi
         if words.cue_bounds is None:
-            covered = {i + k for idiom in cues.idioms for i in words.find(idiom) for k in range(len(idiom))}
-            found = [(i, i + len(cue)) for cue in cues.words for i in words.find(cue) if i not in covered]
+            words.idiom_words = frozenset(i + k for idiom in cues.idioms for i in words.find(idiom)
+                                          for k in range(len(idiom)))
+            found = [(i, i + len(cue)) for cue in cues.words for i in words.find(cue) if i not in words.idiom_words]
             words.cue_bounds = (min(e for _, e in found), max(i for i, _ in found)) if found else (1 << 62, -1)
         first_end, last_start = words.cue_bounds
-        return first_end <= self.lo or last_start >= self.hi or (entry is not None and self.any(entry.cues))
+        return first_end <= lo or last_start >= hi or any(
+            i not in words.idiom_words and (i + len(p) <= lo or i >= hi) for p in own for i in words.find(p))

@@ -47,14 +47,21 @@ def found(text, kb, page=Page()):
      "chelators", "chelation-therapy"),
     ("Her GP prescribed Seroxat for her depression.", "Seroxat", "antidepressants"),
     ("She takes berberine capsules to lower her blood sugar.", "berberine", "berberine"),
+    # everyday words are no material or animal patient: "crop", "power plants", "orchard", "sows"
+    ("A new crop of clinics is now prescribing ivermectin.", "ivermectin", "ivermectin"),
+    ("NAD+ IV drips claim to recharge the power plants of your cells.", "NAD+ IV drips", "nad-iv-therapy"),
+    ("My father, who ran the orchard, was prescribed metformin for his diabetes.", "metformin", "metformin"),
+    ("Misinformation about ivermectin sows confusion among patients.", "ivermectin", "ivermectin"),
+    # a form cue of the entry's own counts beside a nutrition phrase; a drug's blood level is still the drug
+    ("Magnesium before bed is essential for healthy sleep.", "Magnesium", "magnesium-supplements"),
+    ("Lithium blood levels must be checked regularly because the drug is toxic at high doses.", "Lithium", "lithium"),
+    ("I take echinacia for my colds.", "echinacia", "echinacea"),   # the entry's own name is no brand
     ("Só para deixar claro: ivermectina é inútil contra covid-19, e os médicos que a receitam não seguem a ciência.",
      "ivermectina", "ivermectin"),   # Portuguese, spelled as in Spanish
     ("NHS England's medical director warned the public about party drips sold as hangover cures.", "party drips",
      "iv-vitamin-drips"),
     ("Los remedios homeopáticos no funcionan mejor que el placebo, según los médicos de la sociedad española.",
      "remedios homeopáticos", "homeopathy"),
-    ("Everyone should take a daily vitamin D supplement to keep healthy vitamin D blood levels.",
-     "vitamin D supplement", "vitamin-d-supplements"),   # the second is the level ("* blood levels")
     ("Many liquid forms of creatine may be ineffective, suggest tests of the products.", "creatine", "creatine"),
     ("Sellers tell parents to give sodium chlorite mixed with acid to treat autism.", "sodium chlorite",
      "chlorine-dioxide"),
@@ -90,6 +97,7 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     # an idiom's cue word means nothing: injections of cash, fuel, sorbent
     "Dry injection of sodium bicarbonate is a low-cost solution for HCl mitigation.",
     "The collagen startup got a cash injection of five million dollars.",
+    "The PRP portal was hacked through an SQL injection last week.",   # "injection" is PRP's own cue too
     "Berberis contains the colorants berberine and berbamine along with some soluble tannins.",
     "Why would we even want a drip bar? Kelly wanted a pourover drip coffee bar for weeks.",
     "Kava coin (KAVA) is the local governance coin and shared asset of the Kava protocol.",
@@ -352,6 +360,13 @@ def test_a_substance_sentence_with_a_treatment_cue_or_a_drugs_name_is_still_the_
 
 def test_a_sentence_that_sets_the_proven_use_against_another_is_about_the_other(kb):
     text = "Hyperbaric oxygen therapy is proven for decompression sickness but there is no evidence it helps autism."
+    (h,) = annotate_text(text, kb).highlights
+    assert h.level != "established" and "autism" in h.indication.lower()
+
+
+@pytest.mark.parametrize("opener", ["Although", "Whereas"])
+def test_a_sentence_that_opens_on_although_still_sets_its_uses_apart(opener, kb):
+    text = f"{opener} hyperbaric oxygen therapy is approved for decompression sickness, clinics also sell it for autism."
     (h,) = annotate_text(text, kb).highlights
     assert h.level != "established" and "autism" in h.indication.lower()
 

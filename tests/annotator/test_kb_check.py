@@ -140,6 +140,25 @@ def test_one_spelling_cannot_be_both_sure_and_ambiguous(tmp_path):
         "and accents fold) but only one is ambiguous: mark both ambiguous, or neither"]
 
 
+@pytest.mark.parametrize("extra, line, field, words", [
+    # the name re-declared ambiguous, then a sure plural: the plural still answers to the ambiguous alias
+    ("  - {name: sample cure, ambiguous: true}\n  - sample cures\n", 10, "aliases[2]", "'sample cures' matches the same words as 'sample cure'"),
+    # a short form and an ambiguous alias of the same words, in either order
+    ("  - {name: sample remedies, ambiguous: true, short_form: true}\n", 9, "aliases[1]", "'sample remedies' matches the same words as 'sample remedy'"),
+    # an exact alias spelling the words of an ambiguous one
+    ("  - {name: Sample Remedy, exact: true, ambiguous: true}\n", 9, "aliases[1]", "'Sample Remedy' matches the same words as 'sample remedy'"),
+])
+def test_twins_disagreeing_on_ambiguous_are_refused_whatever_their_kind_or_order(tmp_path, extra, line, field, words):
+    problems = check(tmp_path, GOOD.replace("  - sample remedy\n", "  - sample remedy\n" + extra))
+    assert len(problems) >= 1 and problems[0].startswith(f"sample-cure.yaml:{line}: {field}: alias {words}"), problems
+
+
+def test_a_short_form_first_is_compared_too(tmp_path):
+    text = GOOD.replace("  - sample remedy\n", "  - {name: sample remedy, short_form: true}\n"
+                        "  - {name: sample remedies, ambiguous: true}\n")
+    assert [p.split(": ", 2)[1] for p in check(tmp_path, text)] == ["aliases[1]"]
+
+
 def test_a_name_in_two_languages_is_fine_but_not_beside_one_for_every_language(tmp_path):
     both = GOOD.replace("  - sample remedy\n", "  - sample remedy\n  - {name: remedio muestra, lang: es}\n"
                         "  - {name: remedio muestra, lang: pt}\n")
