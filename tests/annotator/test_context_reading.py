@@ -56,6 +56,12 @@ def found(text, kb, page=Page()):
     ("Magnesium before bed is essential for healthy sleep.", "Magnesium", "magnesium-supplements"),
     ("Lithium blood levels must be checked regularly because the drug is toxic at high doses.", "Lithium", "lithium"),
     ("I take echinacia for my colds.", "echinacia", "echinacea"),   # the entry's own name is no brand
+    ("Today, turmeric is promoted as a dietary supplement for arthritis and digestive disorders.", "turmeric",
+     "turmeric-curcumin"),
+    ("El colágeno es un suplemento que apoya mucho a uñas, pelos, articulaciones y piel, según la doctora.",
+     "colágeno", "collagen-supplements"),
+    ("Doctors offer the maternal RSV vaccine during weeks 32 through 36 of pregnancy.",
+     "maternal RSV vaccine", "vaccines"),
     ("Só para deixar claro: ivermectina é inútil contra covid-19, e os médicos que a receitam não seguem a ciência.",
      "ivermectina", "ivermectin"),   # Portuguese, spelled as in Spanish
     ("NHS England's medical director warned the public about party drips sold as hangover cures.", "party drips",
@@ -86,6 +92,9 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Vitamin D is important for healthy bones, teeth and muscles.",
     "She fell in love with that circular hood ornament that pointed our Benzo's way.",   # a Mercedes
     "La melatonina es una sustancia natural, una hormona producida por un área del cerebro llamada glándula pineal.",
+    "Curcumin is a major component of turmeric, and gives it its yellow colour.",
+    "Turmeric, a plant in the ginger family, is native to Southeast Asia.",
+    "El colágeno es una molécula grande y difícil de absorber por el intestino.",
     # what a chemical or therapy is applied to is a crop, a plant or a material (material_cues)
     "Thermotherapy, chemotherapy and cryotherapy clear viruses from fruit-tree plantlets in tissue culture.",
     "In a DSI system, sodium bicarbonate is injected directly into hot flue gas.",

@@ -56,9 +56,13 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # them alone (16 on its 11 tune texts). A review of this session's rules then narrowed `material_cues` to words
 # health writing never uses ("a new crop of clinics" is about people), which gave back 4 tune highlights: the
 # precision floors record both.
+# Round twenty-four (20 za- health texts, a plain sample of everyday reading: CDC on RSV, NCCIH on turmeric, a
+# pharmacist's column, Marie Claire on Botox, Mumsnet on HRT, Spanish collagen) scored 0.695 / 0.943 / 0.963 / 0
+# alone: names were missed, not misread (bare "turmeric", Spanish "colágeno", the RSV vaccine); its tune part went
+# from 0.679 to 0.901 recall with the KB names and uses it prompted.
 FLOORS = {
     "tune": {"recall": 0.925, "precision": 0.935, "agreement": 0.925, "on_other": 35},
-    "heldout": {"recall": 0.86, "precision": 0.82, "agreement": 0.86, "on_other": 84},
+    "heldout": {"recall": 0.855, "precision": 0.825, "agreement": 0.865, "on_other": 84},
 }
 
 
