@@ -103,6 +103,7 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Treat fin rot in your goldfish with aquarium antibiotics from the pet store.",
     "Our pet shop sells fish antibiotics for tropical fish.",
     "Treatment of ewes with melatonin implants resulted in advancement of the onset of oestrous activity.",
+    "Vitamin D3 content in both fillet and whole body increased proportionally with dietary supplementation.",
     # an idiom's cue word means nothing: injections of cash, fuel, sorbent
     "Dry injection of sodium bicarbonate is a low-cost solution for HCl mitigation.",
     "The collagen startup got a cash injection of five million dollars.",
