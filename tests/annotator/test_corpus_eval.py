@@ -61,7 +61,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # alone: names were missed, not misread (bare "turmeric", Spanish "colágeno", the RSV vaccine); its tune part went
 # from 0.679 to 0.901 recall with the KB names and uses it prompted.
 FLOORS = {
-    "tune": {"recall": 0.925, "precision": 0.94, "agreement": 0.925, "on_other": 27},
+    "tune": {"recall": 0.925, "precision": 0.94, "agreement": 0.93, "on_other": 27},
     "heldout": {"recall": 0.855, "precision": 0.825, "agreement": 0.865, "on_other": 84},
 }
 
