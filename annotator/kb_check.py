@@ -124,6 +124,15 @@ def _schema_problem(parsed: ParsedFile, err: jsonschema.ValidationError) -> Prob
                        f"unknown key '{key}' (a typo?); allowed here: {known}")
     if err.validator == "required":
         return Problem(parsed.name, parsed.line_of(path), dotted(path), err.message)
+    if err.validator == "uniqueItems" and isinstance(err.instance, list):
+        first: dict[str, int] = {}
+        for i, item in enumerate(err.instance):
+            key = repr(item)
+            if key in first:
+                return Problem(parsed.name, parsed.line_of(path + (i,)), dotted(path + (i,)),
+                               f"{item!r} is listed twice (first at line {parsed.line_of(path + (first[key],))}): "
+                               "keep one")
+            first[key] = i
     if err.validator == "oneOf" and err.context:
         # the branch for this kind of value (a mapping alias, not a string one) says what is wrong inside it
         inside = [e for e in err.context if not (e.validator == "type" and e.absolute_path == err.absolute_path)]

@@ -60,6 +60,9 @@ def found(text, kb, page=Page()):
      "turmeric-curcumin"),
     ("El colágeno es un suplemento que apoya mucho a uñas, pelos, articulaciones y piel, según la doctora.",
      "colágeno", "collagen-supplements"),
+    ("A gripe e o resfriado são causados por vírus e não podem ser curados com antibióticos, usados para tratar "
+     "infecções bacterianas.", "antibióticos", "antibiotics"),
+    ("Don't use homeopathic teething tablets for your baby.", "homeopathic teething tablets", "homeopathy"),
     ("Doctors offer the maternal RSV vaccine during weeks 32 through 36 of pregnancy.",
      "maternal RSV vaccine", "vaccines"),
     ("Só para deixar claro: ivermectina é inútil contra covid-19, e os médicos que a receitam não seguem a ciência.",

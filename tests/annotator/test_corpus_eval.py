@@ -60,9 +60,13 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # pharmacist's column, Marie Claire on Botox, Mumsnet on HRT, Spanish collagen) scored 0.695 / 0.943 / 0.963 / 0
 # alone: names were missed, not misread (bare "turmeric", Spanish "colágeno", the RSV vaccine); its tune part went
 # from 0.679 to 0.901 recall with the KB names and uses it prompted.
+# Rounds twenty-five and twenty-six, plain samples again (20 zb- health texts: a pharmacist's allergy page, a Dr K
+# column, Spanish and Portuguese cold remedies, a first-Botox blog; 20 zc- everyday non-health pages: golf, a reef
+# tank, ramen, a cordless drill review, a heat wave "virtual sauna") scored 0.924 / 0.982 / 0.873 / 0 and put 5
+# highlights on the 20 other texts (all 5 on its held-out part), alone.
 FLOORS = {
     "tune": {"recall": 0.925, "precision": 0.94, "agreement": 0.93, "on_other": 27},
-    "heldout": {"recall": 0.855, "precision": 0.825, "agreement": 0.865, "on_other": 84},
+    "heldout": {"recall": 0.86, "precision": 0.83, "agreement": 0.86, "on_other": 89},
 }
 
 

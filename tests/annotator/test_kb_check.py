@@ -230,6 +230,11 @@ def test_bundled_kb_is_clean():
     assert "therapy" in cues["treatment_cues"] and "take place" in cues["idioms"]
 
 
+def test_a_cue_listed_twice_is_named_with_both_lines(tmp_path):
+    problems = check(tmp_path, GOOD, extra={"_cues.yaml": "treatment_cues:\n  - took\n  - dose\n  - took\n"})
+    assert problems == ["_cues.yaml:4: treatment_cues[2]: 'took' is listed twice (first at line 2): keep one"]
+
+
 def test_new_entry_scaffold_lists_its_todos(tmp_path):
     shutil.rmtree(tmp_path)
     tmp_path.mkdir()
