@@ -56,6 +56,11 @@ def found(text, kb, page=Page()):
     ("Magnesium before bed is essential for healthy sleep.", "Magnesium", "magnesium-supplements"),
     ("Lithium blood levels must be checked regularly because the drug is toxic at high doses.", "Lithium", "lithium"),
     ("I take echinacia for my colds.", "echinacia", "echinacea"),   # the entry's own name is no brand
+    ("Curcumin may ease knee arthritis pain, a 2022 review of 15 trials found.", "Curcumin", "turmeric-curcumin"),
+    ("Berberine, a compound native to several plants, is the internet's new favourite for weight loss.", "Berberine",
+     "berberine"),
+    ("She eats a salmon fillet twice a week and takes vitamin D tablets in winter.", "vitamin D tablets",
+     "vitamin-d-supplements"),
     ("Today, turmeric is promoted as a dietary supplement for arthritis and digestive disorders.", "turmeric",
      "turmeric-curcumin"),
     ("El colágeno es un suplemento que apoya mucho a uñas, pelos, articulaciones y piel, según la doctora.",
@@ -95,9 +100,13 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Vitamin D is important for healthy bones, teeth and muscles.",
     "She fell in love with that circular hood ornament that pointed our Benzo's way.",   # a Mercedes
     "La melatonina es una sustancia natural, una hormona producida por un área del cerebro llamada glándula pineal.",
-    "Curcumin is a major component of turmeric, and gives it its yellow colour.",
     "Turmeric, a plant in the ginger family, is native to Southeast Asia.",
     "El colágeno es una molécula grande y difícil de absorber por el intestino.",
+    # kitchen turmeric, labs' RSV antibodies, Portuguese dogs' vaccines, money injected into a firm
+    "Take the pan off the heat and stir in the turmeric.",
+    "Researchers found that RSV antibody titers wane within months after infection.",
+    "Leve seu cachorro para tomar a vacina antirrábica no posto mais próximo.",
+    "O governo anunciou uma injeção de capital no banco para evitar a falência.",
     # what a chemical or therapy is applied to is a crop, a plant or a material (material_cues)
     "Thermotherapy, chemotherapy and cryotherapy clear viruses from fruit-tree plantlets in tissue culture.",
     "In a DSI system, sodium bicarbonate is injected directly into hot flue gas.",
@@ -106,7 +115,6 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Treat fin rot in your goldfish with aquarium antibiotics from the pet store.",
     "Our pet shop sells fish antibiotics for tropical fish.",
     "Treatment of ewes with melatonin implants resulted in advancement of the onset of oestrous activity.",
-    "Vitamin D3 content in both fillet and whole body increased proportionally with dietary supplementation.",
     # an idiom's cue word means nothing: injections of cash, fuel, sorbent
     "Dry injection of sodium bicarbonate is a low-cost solution for HCl mitigation.",
     "The collagen startup got a cash injection of five million dollars.",
@@ -392,6 +400,11 @@ def test_a_sentence_that_opens_on_a_contrast_sets_itself_against_the_one_before(
 
 
 @pytest.mark.parametrize("text, level, use", [
+    ("The CDC recommends a single dose of RSV vaccine for all adults aged 75 and older.", "established",
+     "protecting adults aged 60 and over from RSV"),
+    ("Stem cell transplants are used to treat a wide range of conditions, including leukaemia and lymphoma.",
+     "established", "blood cancers"),
+    ("Stem cell clinics claim their treatment is a cure-all for many conditions.", "danger", "clinic treatments"),
     ("Often used to treat diabetes, metformin is being studied for its potential to delay illness and prolong life.",
      "warning", "anti-ageing"),
     ("False claims that vitamin A can prevent and cure measles have been circulating online.", "danger",

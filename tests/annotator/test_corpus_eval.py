@@ -64,8 +64,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # column, Spanish and Portuguese cold remedies, a first-Botox blog; 20 zc- everyday non-health pages: golf, a reef
 # tank, ramen, a cordless drill review, a heat wave "virtual sauna") scored 0.924 / 0.982 / 0.873 / 0 and put 5
 # highlights on the 20 other texts (all 5 on its held-out part), alone.
+# A second review then took back rules that silenced real sentences or calmed risky ones ('fillet' as an animal word,
+# plant descriptions as global substance cues, bare 'pregnancy' as an RSV word, 'a wide range of conditions' as a
+# clinic claim): the fish-feed page's 8 highlights came back, and the tune floor with them.
 FLOORS = {
-    "tune": {"recall": 0.925, "precision": 0.94, "agreement": 0.93, "on_other": 27},
+    "tune": {"recall": 0.925, "precision": 0.935, "agreement": 0.93, "on_other": 35},
     "heldout": {"recall": 0.86, "precision": 0.83, "agreement": 0.86, "on_other": 89},
 }
 
