@@ -113,6 +113,8 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Researchers found that RSV antibody titers wane within months after infection.",
     "Leve seu cachorro para tomar a vacina antirrábica no posto mais próximo.",
     "O governo anunciou uma injeção de capital no banco para evitar a falência.",
+    "Ela falou em especial sobre o uso de antibióticos na produção de aves.",
+    "Los contenedores fueron rechazados por contaminación con antibióticos en la miel exportada.",
     # what a chemical or therapy is applied to is a crop, a plant or a material (material_cues)
     "Thermotherapy, chemotherapy and cryotherapy clear viruses from fruit-tree plantlets in tissue culture.",
     "In a DSI system, sodium bicarbonate is injected directly into hot flue gas.",

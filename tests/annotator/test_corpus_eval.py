@@ -75,8 +75,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # 0.468 / 0.855 / 0.661 / 0 alone: the KB's names and use words were mostly English. With Spanish and Portuguese
 # names and use words for the entries it named, its tune part scored 0.905 / 0.918 / 0.761; its held-out part
 # (0.48 recall) took the held-out recall floor down.
+# Round twenty-nine, a plain sample of non-health pages again (20 ze- texts: a grounded Boeing, voters who
+# "exercise their franchise", road salt, Led Zeppelin IV, Hangzhou's HGH airport code, antibiotics in Mexican honey and
+# Brazilian poultry) put 7 highlights on them alone (all on its 17 tune texts); 4 are left (essential oils in a
+# homemade cleaner, an ice bath for beer wort: the other sense is named only in other sentences).
 FLOORS = {
-    "tune": {"recall": 0.925, "precision": 0.935, "agreement": 0.925, "on_other": 35},
+    "tune": {"recall": 0.925, "precision": 0.935, "agreement": 0.925, "on_other": 39},
     "heldout": {"recall": 0.835, "precision": 0.835, "agreement": 0.845, "on_other": 89},
 }
 
