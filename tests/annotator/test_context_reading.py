@@ -59,6 +59,8 @@ def found(text, kb, page=Page()):
     ("Curcumin may ease knee arthritis pain, a 2022 review of 15 trials found.", "Curcumin", "turmeric-curcumin"),
     ("Pero, ¿estos sueritos de vitaminas realmente sirven para la resaca, según los médicos?", "sueritos",
      "iv-vitamin-drips"),
+    # Spanish and Portuguese animal words must not fold into English or Spanish words ("aves" is "Ave", "cães" "cae")
+    ("The clinic on 5th Ave sells stem cell injections for knee pain.", "stem cell injections", "stem-cell-therapy"),
     ("El magnesio es un suplemento que muchos toman para dormir mejor y evitar los calambres.", "magnesio",
      "magnesium-supplements"),
     ("Desde 2019 que a utilização da canábis para fins medicinais é permitida em Portugal.",
