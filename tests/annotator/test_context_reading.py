@@ -61,6 +61,9 @@ def found(text, kb, page=Page()):
      "iv-vitamin-drips"),
     # Spanish and Portuguese animal words must not fold into English or Spanish words ("aves" is "Ave", "cães" "cae")
     ("The clinic on 5th Ave sells stem cell injections for knee pain.", "stem cell injections", "stem-cell-therapy"),
+    ("My GP put me on anti-depressants for a few months.", "anti-depressants", "antidepressants"),
+    ("Doctor has recommended fusion at L5-S1 because of severe disc degeneration.", "fusion", "spinal-fusion"),
+    ("For me, I had a cervical ESI and it backfired, flaring up the pain in my neck.", "ESI", "corticosteroid-injection"),
     ("El magnesio es un suplemento que muchos toman para dormir mejor y evitar los calambres.", "magnesio",
      "magnesium-supplements"),
     ("Desde 2019 que a utilização da canábis para fins medicinais é permitida em Portugal.",
@@ -116,6 +119,9 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Leve seu cachorro para tomar a vacina antirrábica no posto mais próximo.",
     "O governo anunciou uma injeção de capital no banco para evitar a falência.",
     "Ela falou em especial sobre o uso de antibióticos na produção de aves.",
+    "Some people don't make enough melatonin to be able to fall asleep on their own.",
+    "Deep cryogenic treatment of tool steel raises its hardness, and cryo is cheap for small metal parts.",
+    "The lab works on nuclear fusion and plasma physics.",
     "Los contenedores fueron rechazados por contaminación con antibióticos en la miel exportada.",
     # what a chemical or therapy is applied to is a crop, a plant or a material (material_cues)
     "Thermotherapy, chemotherapy and cryotherapy clear viruses from fruit-tree plantlets in tissue culture.",
