@@ -118,11 +118,15 @@ def _form_cues(cues: tuple[Phrase, ...], use_words: tuple[Phrase, ...]) -> tuple
     return tuple(c for c in cues if not in_uses.intersection(c))
 
 
+def bare_name(name: str) -> str:
+    """The name without a bracketed abbreviation: "Platelet-rich plasma (PRP)" is matched as "Platelet-rich
+    plasma"."""
+    return re.sub(r"\s*\([^)]*\)", "", name).strip() or name
+
+
 def alias_list(data: dict[str, Any]) -> list[AliasSpec]:
-    """Every spelling the matcher looks for. The name counts, without a bracketed abbreviation: "Platelet-rich plasma
-    (PRP)" is matched as "Platelet-rich plasma"."""
-    out = [AliasSpec(re.sub(r"\s*\([^)]*\)", "", data["name"]).strip() or data["name"], False, False, None,
-                     ("name",))]
+    """Every spelling the matcher looks for. The name counts, as its `bare_name`."""
+    out = [AliasSpec(bare_name(data["name"]), False, False, None, ("name",))]
     for i, alias in enumerate(data["aliases"]):
         if isinstance(alias, str):
             out.append(AliasSpec(alias, False, False, None, ("aliases", i)))

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz, process, utils
 
 from .cards import Card
-from .entry import AliasSpec, Cues, Entry, alias_list, framing_phrase
+from .entry import AliasSpec, Cues, Entry, alias_list, bare_name, framing_phrase
 from .errors import KnowledgeBaseError, Problem
 from .kb_check import check_cues, check_entry, collisions
 from .kb_yaml import MAX_FILE_BYTES, Data, ParsedFile, parse_file, too_big
@@ -137,12 +137,14 @@ def _version(contents: list[tuple[str, bytes]]) -> str:
     return digest.hexdigest()[:12]
 
 
-def _brand(alias: AliasSpec, entry: Entry) -> bool:
-    """Is the alias a brand, whose typo counts only where capitalised (match.py)? Every word of it capitalised,
-    and not the entry's own name re-declared ("Echinacea", "St John's wort" are not brands)."""
-    words = alias.name.split()
-    named = norm_phrase(alias.name) == norm_phrase(alias_list({"name": entry.name, "aliases": []})[0].name)
-    return not named and all(w[:1].isupper() for w in words)
+def _matcher_aliases(entry: Entry) -> list[Alias]:
+    """The entry's aliases as the matcher takes them. A brand, whose typo counts only where capitalised (match.py),
+    is an alias with every word capitalised that is not the entry's own name re-declared ("Echinacea", "St John's
+    wort" are not brands)."""
+    name = norm_phrase(bare_name(entry.name))
+    return [Alias(entry.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form,
+                  norm_phrase(a.name) != name and all(w[:1].isupper() for w in a.name.split()))
+            for a in entry.aliases]
 
 
 def kb_version(path: str | Path) -> str:
@@ -174,8 +176,7 @@ class KnowledgeBase:
                          tuple(cues.get("harm_cues", ())),
                          tuple(framing_phrase(m) for m in cues.get("raising_cues", ())),
                          phrases("animal_label_cues"), phrases("person_cues"), phrases("material_cues"))
-        self.matcher = Matcher([Alias(e.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form, _brand(a, e))
-                               for e in entries for a in e.aliases])
+        self.matcher = Matcher([a for e in entries for a in _matcher_aliases(e)])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words
 
     @classmethod
