@@ -27,7 +27,9 @@
   on people taking a horse dewormer mention horses too: "fenbendazole, a horse and dog dewormer, for her cancer" is
   caught); a sentence whose patient is a plant or a material ("plantlets", "flue gas": `material_cues`) is read the
   same way; on a page whose title ends on an animal patient ("Medicine for Dogs") or that quotes a vet label ("NOT
-  FOR USE IN HUMANS"), every sentence that names no claim made to people;
+  FOR USE IN HUMANS"), every sentence that names no claim made to people; so in a text that names an animal
+  patient and never a person (a fish-feed trial), every sentence that names none of the entry's claims. Animals as
+  research subjects ("animal studies") are no patients;
 - the other way round, once `not_when` shows the text uses a name in its other sense ("coffee tasting, known as
   cupping"), its mentions without treatment context take that sense too, unless one of them is plainly the treatment.
 """
@@ -80,6 +82,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return OTHER_SENSE
     animal_page = _for_an_animal(ctx, cues)
     if animal_page and not (animal_page == "label" and _taken_by_people(entry, ctx, cues, sentence)) \
+            and not (animal_page == "text" and sentence.any(entry.claim_words)) \
             and not _claims_for_people(m, entry, ctx, cues, sentence) and not _claimed_in_text(ctx, entry, cues):
         return OTHER_SENSE
     if alias.ambiguous and cues.substance and sentence.any(cues.substance) \
@@ -125,7 +128,7 @@ def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None
     not show the treatment plainly meant, whatever use it names: the use is the animal's."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
     # an animal named only as what a product is meant for is no patient ("ivermectin tablets meant for animals")
-    return (bool(cues.animal) and sentence.free(cues.animal, ctx.names, past_intended=True)
+    return (bool(cues.animal) and sentence.free(cues.animal, ctx.names, patients=True)
             or bool(cues.material) and sentence.free(cues.material, ctx.names)) \
         and not sentence.free(cues.people, ctx.names)
 
@@ -138,8 +141,19 @@ def _for_an_animal(ctx: Context, cues: Cues) -> str:
     vet drug), a sentence that says people take it."""
     if ctx.for_animals is None:  # once per text
         ctx.for_animals = "title" if _title_for_an_animal(ctx, cues) else \
-            "label" if cues.animal_label and _names_a_label(ctx.text.lower(), cues.animal_label) else ""
+            "label" if cues.animal_label and _names_a_label(ctx.text.lower(), cues.animal_label) else \
+            "text" if _only_animals(ctx, cues) else ""
     return ctx.for_animals
+
+
+def _only_animals(ctx: Context, cues: Cues) -> bool:
+    """Does the text name an animal patient and never a person ("Fish fed synthetic vitamin D3 grew equally well";
+    no "people", "patients", "she")? Then its sentences that name none of the entry's claims ("Vitamin D3 content in
+    the fillet increased") are about the same animals; one that names a claim made to people ("fenbendazole, sold as
+    a dog deworming drug, cures cancer") is not."""
+    words = ctx.words(0, len(ctx.text))
+    return _free(words, cues.animal, ctx.names, patients=True) and \
+        not _free(words, cues.person + cues.people, ctx.names)
 
 
 def _names_a_label(lowered: str, phrases: tuple[Phrase, ...]) -> bool:
@@ -231,6 +245,8 @@ def _paragraphs(ctx: Context) -> Iterator[Span]:
 
 _INTENDED = frozenset({"meant", "made", "intended", "designed", "formulated", "sold", "marketed", "labelled",
                        "labeled", "approved"})
+_RESEARCH = frozenset({"study", "studies", "research", "model", "models", "experiment", "experiments", "data",
+                       "testing", "trial", "trials"})
 _TITLE_BREAK = frozenset(":|-–—,.!?()[]")
 _PATIENT = frozenset({"for", "in"})
 _OWNERS = frozenset({"my", "your", "our", "their", "his", "her"})  # not "the": "for the Bears" is a team
@@ -303,15 +319,20 @@ def _by_neighbour(patterns: tuple[tuple[Phrase, Phrase], ...]
 
 
 def _free(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int = 0, hi: int = 0,
-          past_intended: bool = False) -> bool:
-    """Does one of the phrases occur outside word positions [lo, hi) and outside every name? With `past_intended`,
-    not counting one right after "meant for", "sold for"... (what a product is for, not who takes it)."""
+          patients: bool = False) -> bool:
+    """Does one of the phrases occur outside word positions [lo, hi) and outside every name? With `patients`, only
+    animals as patients count: not one right after "meant for", "sold for"... (what a product is for, not who takes
+    it), nor research on animals ("animal studies", "dog research")."""
     for p in phrases:
         for i in words.find(p):
             if (i + len(p) <= lo or i >= hi) and not _inside(words.starts[i], names) and not (
-                    past_intended and i > 1 and words.words[i - 1] == "for" and words.words[i - 2] in _INTENDED):
+                    patients and _not_a_patient(words.words, i, i + len(p))):
                 return True
     return False
+
+
+def _not_a_patient(words: list[str], i: int, j: int) -> bool:
+    return i > 1 and words[i - 1] == "for" and words[i - 2] in _INTENDED or j < len(words) and words[j] in _RESEARCH
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:
@@ -331,10 +352,10 @@ class _Around:
     def any(self, phrases: tuple[Phrase, ...]) -> bool:
         return any(self.words.outside(p, self.lo, self.hi) for p in phrases)
 
-    def free(self, phrases: tuple[Phrase, ...], names: list[Span], past_intended: bool = False) -> bool:
+    def free(self, phrases: tuple[Phrase, ...], names: list[Span], patients: bool = False) -> bool:
         """Does one of the phrases occur outside the mention and outside every name the text holds ("no more horse
         paste" names a product, not an animal patient)? `names` are the (start, end) offsets of candidate names."""
-        return _free(self.words, phrases, names, self.lo, self.hi, past_intended)
+        return _free(self.words, phrases, names, self.lo, self.hi, patients)
 
     def framed(self, patterns: tuple[tuple[Phrase, Phrase], ...]) -> bool:
         """True when the mention stands inside one of the (words before, words after) patterns: one that measures

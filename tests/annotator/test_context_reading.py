@@ -540,8 +540,19 @@ def test_a_label_for_animals_only_is_about_the_animal_unless_the_text_names_a_cl
     assert found(label, kb) == []
     claim = "The tubes say not for human use, yet people take fenbendazole for cancer."
     assert [e for e, _, _ in found(claim, kb)] == ["fenbendazole"]
-    assert [e for e, _, _ in found(label.replace("NOT FOR USE IN HUMANS", "Keep out of reach"), kb)] == \
+    assert [e for e, _, _ in found(label.replace("NOT FOR USE IN HUMANS", "Keep out of reach of children"), kb)] == \
         ["Fenbendazole"]
+
+
+def test_a_text_that_names_an_animal_patient_and_never_a_person_is_about_the_animal(kb):
+    fish = "Salmon farms feed their fish well.\n\nVitamin D3 content in the fillet increased with supplementation."
+    assert found(fish, kb) == []
+    people = fish + "\n\nConsumers want healthier food."   # a person named: each sentence is read on its own again
+    assert [e for e, _, _ in found(people, kb)] == ["Vitamin D3"]
+    # animals as research subjects are no patients: the text is about people taking it
+    research = ("BPC-157 is not approved for any medical use. All information is based on animal studies.\n\n"
+                "BPC-157 promotes the formation of new blood vessels.")
+    assert [e for e, _, _ in found(research, kb)] == ["BPC-157", "BPC-157"]
 
 
 def test_a_sentence_naming_people_beside_an_animal_is_not_about_an_animal_patient(kb):
