@@ -3,7 +3,8 @@
 The words of each of the entry's uses (indications) are looked for nearest first: the mention's sentence, its
 paragraph, the page's title and headline, then the paragraphs around it, ring by ring. In the first place where any
 use's words occur, the most specific wins: a longer phrase beats a shorter one ("treatment-resistant depression"
-beats "depression"), and words within three words of the mention, or in its own clause, count one more. A
+beats "depression"), and words within three words of the mention, or in its own clause, count one more, unless
+they only name the drug's class ("the anti-parasitic drug ivermectin, which he called a cure for cancer"). A
 treatment's own name among a use's words (a brand sold for one use: "Spravato", "Ozempic") counts as much when it is
 the mention itself, and least anywhere else, and not more than a use's other words when the sentence says the
 product is a copy (`copy_cues`): "compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake
@@ -76,10 +77,25 @@ def _score(ctx: Context, span: tuple[int, int], ind: Indication, n: float, near:
     mention, and the mention itself being a name sold for that use ("Spravato") counts as much, unless the sentence
     says the product is a copy ("compounded versions of tirzepatide (Mounjaro)"): then the name is one word among
     the others, and a tie goes to the more cautious use."""
-    close = ctx.longest_use(span, ind.words, *near)
     words = ctx.words(*span)
+    label = _label_start(words, ind.words, own[0])
+    close = max(ctx.longest_use(span, ind.words, near[0], label), ctx.longest_use(span, ind.words, own[0], near[1])) \
+        if label is not None else ctx.longest_use(span, ind.words, *near)
     named = max((len(p) for p in ind.names if words.within(p, *own)), default=0)
     return max(n, close + 1 if close else 0, named + genuine if named else 0)
+
+
+_CLASS = frozenset({"drug", "medication", "medicine", "pill", "treatment"})
+
+
+def _label_start(words: Words, phrases: tuple[Phrase, ...], first: int) -> int | None:
+    """Where a use named as the mention's class starts ("the anti-parasitic drug ivermectin", "the diabetes
+    medication Ozempic"): a description of what the product is, not of what the sentence says it is used for."""
+    if first < 2 or words.words[first - 1] not in _CLASS:
+        return None
+    starts = [first - 1 - len(p) for p in phrases if first - 1 - len(p) >= 0
+              and tuple(words.words[first - 1 - len(p):first - 1]) == p]
+    return min(starts) if starts else None
 
 
 def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int], contrast: tuple[Phrase, ...]

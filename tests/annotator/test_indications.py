@@ -138,3 +138,15 @@ def test_a_claim_blamed_on_heavy_metals_is_the_claim_not_the_poisoning(kb):
 ])
 def test_everyday_forms_of_use_words_pick_the_use(text, level, kb):
     assert [h.level for h in annotate_text(text, kb).highlights] == [level]
+
+
+@pytest.mark.parametrize("text, level", [
+    # the established use only names what the drug is; the sentence is about the claim
+    ("He discussed the anti-parasitic drug ivermectin, which he said was a cure for cancer.", "warning"),
+    # alone, the class still says which use the drug is for
+    ("He discussed the anti-parasitic drug ivermectin.", "established"),
+    # the same use named as what it does, not as a class, counts as close
+    ("Ivermectin kills parasites, and some say it was a cure for cancer.", "established"),
+])
+def test_a_use_named_as_the_drugs_class_is_a_description_not_the_use(text, level, kb):
+    assert only(text, kb).level == level
