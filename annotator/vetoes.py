@@ -147,12 +147,13 @@ def _for_an_animal(ctx: Context, cues: Cues) -> str:
 
 
 def _only_animals(ctx: Context, cues: Cues) -> bool:
-    """Does the text name an animal patient and never a person ("Fish fed synthetic vitamin D3 grew equally well";
+    """Does the text name an animal patient, or a plant or material (`material_cues`: "kratom plantations"), and
+    never a person ("Fish fed synthetic vitamin D3 grew equally well";
     no "people", "patients", "she")? Then its sentences that name none of the entry's claims ("Vitamin D3 content in
     the fillet increased") are about the same animals; one that names a claim made to people ("fenbendazole, sold as
     a dog deworming drug, cures cancer") is not."""
     words = ctx.words(0, len(ctx.text))
-    return _free(words, cues.animal, ctx.names, patients=True) and \
+    return (_free(words, cues.animal, ctx.names, patients=True) or _free(words, cues.material, ctx.names)) and \
         not _free(words, cues.person + cues.people, ctx.names)
 
 
@@ -244,7 +245,8 @@ def _paragraphs(ctx: Context) -> Iterator[Span]:
 
 
 _INTENDED = frozenset({"meant", "made", "intended", "designed", "formulated", "sold", "marketed", "labelled",
-                       "labeled", "approved"})
+                       "labeled", "approved", "only", "solo", "apena", "hecho", "feito"})
+_FOR_WHOM = frozenset({"for", "para"})
 _RESEARCH = frozenset({"study", "studies", "research", "model", "models", "experiment", "experiments", "data",
                        "testing", "trial", "trials"})
 _TITLE_BREAK = frozenset(":|-–—,.!?()[]")
@@ -321,8 +323,8 @@ def _by_neighbour(patterns: tuple[tuple[Phrase, Phrase], ...]
 def _free(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int = 0, hi: int = 0,
           patients: bool = False) -> bool:
     """Does one of the phrases occur outside word positions [lo, hi) and outside every name? With `patients`, only
-    animals as patients count: not one right after "meant for", "sold for"... (what a product is for, not who takes
-    it), nor research on animals ("animal studies", "dog research")."""
+    animals as patients count: not one right after "meant for", "sold for", "only for", "solo para"... (what a
+    product is for, not who takes it), nor research on animals ("animal studies", "dog research")."""
     for p in phrases:
         for i in words.find(p):
             if (i + len(p) <= lo or i >= hi) and not _inside(words.starts[i], names) and not (
@@ -332,7 +334,10 @@ def _free(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int 
 
 
 def _not_a_patient(words: list[str], i: int, j: int) -> bool:
-    return i > 1 and words[i - 1] == "for" and words[i - 2] in _INTENDED or j < len(words) and words[j] in _RESEARCH
+    """Is the animal at words [i, j) what a product is for ("sold for horses", "solo para caballos y vacas": the
+    first of up to three animals after the words), or a research subject ("animal studies")?"""
+    return any(words[k] in _FOR_WHOM and words[k - 1] in _INTENDED for k in range(max(i - 3, 1), i)) \
+        or j < len(words) and words[j] in _RESEARCH
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:

@@ -555,6 +555,25 @@ def test_a_text_that_names_an_animal_patient_and_never_a_person_is_about_the_ani
     assert [e for e, _, _ in found(research, kb)] == ["BPC-157", "BPC-157"]
 
 
+@pytest.mark.parametrize("text", [
+    # a crop, in a text that names no person
+    "Farmers turned to kratom when rubber prices dropped.\n\nThe regency has 11,225 hectares of kratom plantations.\n\n"
+    "The town is the main source of kratom for the international market.",
+    # animals and people in other languages: French horses, a Spanish pig farm
+    "Quand elle entre dans un box, le cheval va passer un excellent moment. Elle est maître reiki.",
+    "La probabilidad de SARM es superior en las granjas que utilizan antibióticos rutinariamente.",
+])
+def test_a_crop_or_an_animal_in_another_language_is_not_a_person_treated(text, kb):
+    assert found(text, kb) == []
+
+
+def test_an_animal_named_as_what_a_product_is_only_for_is_no_patient(kb):
+    text = ("Los medios dijeron que la ivermectina era solo para caballos y vacas.\n\n"
+            "Las publicaciones prometen que cura el cáncer.")
+    assert [e for e, _, _ in found(text, kb)] == ["ivermectina"]
+    assert found(text.replace("era solo para caballos", "se da a los caballos"), kb) == []
+
+
 def test_a_sentence_naming_people_beside_an_animal_is_not_about_an_animal_patient(kb):
     text = ("Clinics sell exosome injections for hair loss.\n\n"
             "Exosomes carry growth factors from the human or animal they were taken from.")
