@@ -20,6 +20,7 @@ class Indication:
     risk: Risk
     level: Level
     names: tuple[Phrase, ...] = ()  # its words that are also names of the treatment ("Ozempic" for diabetes)
+    harm_claim: bool = False        # a claim that the treatment causes a harm ("vaccines cause autism"), not a use
 
 
 class Cues(NamedTuple):
@@ -96,9 +97,10 @@ class Entry:
     @property
     def unnamed_use(self) -> Verdict:
         """The verdict when nothing near a mention names a use: the shared level when every use (and the default)
-        has the same one, else 'depends', whose card lists each use with its verdict."""
+        has the same one, else 'depends', whose card lists each use with its verdict. A claim that the treatment
+        causes a harm is no use: "get vaccinated this winter" is not made doubtful by the autism myth."""
         card = self.card
-        levels = {card.level} | {i.level for i in self.indications}
+        levels = {card.level} | {i.level for i in self.indications if not i.harm_claim}
         return Verdict(card.level if len(levels) == 1 else DEPENDS, card.evidence, card.risk, None)
 
 
@@ -108,7 +110,7 @@ def _indication(data: dict[str, Any], names: set[Phrase]) -> Indication:
     phrases = _phrases(data["words"])
     return Indication(data["condition"], tuple(p for p in phrases if p not in names), data["evidence"],
                       data["risk"], level_for(data["evidence"], data["risk"]),
-                      tuple(p for p in phrases if p in names))
+                      tuple(p for p in phrases if p in names), bool(data.get("harm_claim")))
 
 
 def _form_cues(cues: tuple[Phrase, ...], use_words: tuple[Phrase, ...]) -> tuple[Phrase, ...]:

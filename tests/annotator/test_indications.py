@@ -39,6 +39,14 @@ def test_no_use_named_and_uses_share_a_level_gives_that_level(kb):
     assert (h.indication, h.level) == (None, card.level)
 
 
+def test_a_harm_claim_is_no_use_and_leaves_the_uses_shared_level(kb):
+    card = kb.card("vaccines")
+    assert {i.level for i in card.indications} != {"established"}   # the autism claim is not
+    assert only("The pharmacy offers vaccinations every Saturday.", kb).level == "established"
+    claim = only("Her uncle insists that vaccines cause autism, but they do not.", kb)
+    assert (claim.indication, claim.level) == ("claims that vaccines cause autism", "warning")
+
+
 def test_same_sentence_beats_same_paragraph(kb):
     text = "Ivermectin has cured river blindness in millions. In 2021 some took ivermectin for COVID-19."
     first, second = annotate_text(text, kb).highlights
