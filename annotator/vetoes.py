@@ -1,6 +1,6 @@
 """Which candidate matches are not treatments after all. Each rule covers a category of false friend:
 
-- part of a web address or an e-mail address;
+- part of a web address or an e-mail address, or negated as part of a word ("non-opioid", "opioid-free");
 - a name in another language: a name marked with a language matches only text in that language, and a typo is
   forgiven only in text of the language the name is written in (English unless marked);
 - the entry's `not_when` words in the same sentence, for what context cannot decide, unless that sentence also names
@@ -57,7 +57,7 @@ NO_CONTEXT = "no context"        # an ambiguous name with nothing around it to s
 def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     """Why this match is not a highlight, or None when nothing stands against it."""
     alias = m.alias
-    if ctx.in_address(m.start, m.end):
+    if ctx.in_address(m.start, m.end) or _negated(ctx.text, m):
         return VETO
     if alias.lang is not None or m.fuzzy:
         lang = ctx.language(m.start)
@@ -89,6 +89,14 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
             and not sentence.cued(cues, entry.form_cues):
         return SUBSTANCE
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
+
+
+def _negated(text: str, m: Match) -> bool:
+    """Is the name negated as part of a word: "a non-opioid pill", "non-hormonal options", "opioid-free"?"""
+    return text[max(m.start - 4, 0):m.start].lower() in _NON or text[m.end:m.end + 5].lower() == "-free"
+
+
+_NON = frozenset({"non-", "non ", "non\u2011"})
 
 
 def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:

@@ -25,6 +25,9 @@ FALSE_FRIENDS = [
     # everyday words near treatment words
     "The plunge in share prices left investors cold, and the lamp in the office gave too little light.",
     "He ran a detox of his inbox and a cleanse of old files.",
+    # a treatment negated inside a word
+    "The FDA approved a new, non-opioid prescription pill for acute pain; the surgery was opioid-free.",
+    "Type 2 diabetes was once called non-insulin dependent diabetes.",
 ]
 
 
