@@ -449,6 +449,9 @@ def test_a_proven_use_named_beside_another_without_a_contrast_keeps_its_verdict(
     "GnRH did.",
     "Weight training may boost testosterone, whatever the supplement ads say.",
     "Exercise increases testosterone naturally, and no injections are needed.",
+    # the same in Spanish and Portuguese
+    "Cerca de 66% dos adultos apresentavam deficiência de vitamina D3.",
+    "La deficiencia de vitamina D es frecuente en invierno.",
 ])
 def test_a_name_inside_a_phrase_that_measures_the_bodys_level_is_not_the_treatment(text, kb):
     assert found(text, kb) == []
