@@ -101,8 +101,9 @@ _NON = frozenset({"non-", "non ", "non\u2011"})
 
 def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:
     """An ambiguous name stands for the treatment where its sentence has a treatment cue (the KB's _cues.yaml, or
-    the entry's own `cues`), or says someone is on it ("I'm on TRT"), or says what it is for ("PRP for her knee"),
-    or names one of its uses with a cue in the paragraph. Use words alone are not enough: biology and business
+    the entry's own `cues`), or says someone is on it ("I'm on TRT"), or says what it is for ("PRP for her knee") or
+    does to one of its uses ("methylene blue improves the function of mitochondria"), or names one of its uses with
+    a cue in the paragraph. Use words alone are not enough: biology and business
     writing name the same conditions ("NAD+ declines with ageing")."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
     if sentence.cued(cues, entry.cues) or sentence.framed(cues.taking):
@@ -280,7 +281,8 @@ def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> b
     return not m.alias.ambiguous or health_text or _Around(ctx, ctx.sentence(m.start, m.end), m).any(entry.use_words)
 
 
-_FOR = frozenset({"for", "against", "treat", "cure"})
+_FOR = frozenset({"for", "against", "treat", "cure", "help", "helped", "ease", "eased", "relieve", "improve", "improved",
+                  "fight", "prevent", "reduce", "calm", "soothe"})   # normalised: "helps" is "help"
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]—–]")
 
 

@@ -686,3 +686,19 @@ def test_an_animal_page_reads_names_and_people_as_a_reader_does(kb):
     assert len(found(quoted, kb)) == 2
     bears = Page(title="Cryotherapy chambers are the new secret weapon for the Bears")   # a team, not a patient
     assert len(found("The quarterback steps into the whole-body cryotherapy chamber after practice.", kb, bears)) == 1
+
+
+@pytest.mark.parametrize("text, exact", [
+    ("Methylene blue improves the function of mitochondria, its fans say.", "Methylene blue"),
+    ("Garlic and elderberry help fight off colds.", "elderberry"),
+])
+def test_what_a_name_does_to_one_of_its_uses_shows_the_treatment_meant(text, exact, kb):
+    assert exact in [e for e, _, _ in found(text, kb)]
+
+
+@pytest.mark.parametrize("text", [
+    "Methylene blue improves the contrast of the stained slide.",   # a verb of effect, but no use of the entry
+    "Stem cells help the embryo grow new organs.",
+])
+def test_a_verb_of_effect_without_a_use_is_no_treatment_context(text, kb):
+    assert found(text, kb) == []
