@@ -43,7 +43,7 @@ from collections.abc import Iterator
 from .context import HEADER, Context, Span, Words
 from .entry import Cues, Entry, Phrase
 from .match import Match
-from .normalize import PARAGRAPH_BREAK
+from .normalize import PARAGRAPH_BREAK, TOKEN_RE, norm
 
 ENGLISH = "en"
 
@@ -161,9 +161,23 @@ def _only_animals(ctx: Context, cues: Cues) -> bool:
     no "people", "patients", "she")? Then its sentences that name none of the entry's claims ("Vitamin D3 content in
     the fillet increased") are about the same animals; one that names a claim made to people ("fenbendazole, sold as
     a dog deworming drug, cures cancer") is not."""
+    person = _single_words(cues.person)
+    if not person or _names_a_person(ctx, person):   # nearly every health text names one, early on
+        return False
     words = ctx.words(0, len(ctx.text))
     return (_free(words, cues.animal, ctx.names, patients=True) or _free(words, cues.material, ctx.names)) and \
-        not _free(words, cues.person + cues.people, ctx.names)
+        not _free(words, cues.people, ctx.names)
+
+
+def _names_a_person(ctx: Context, person: frozenset[str]) -> bool:
+    """Does a word for a person occur outside every name? Read word by word and stopped at the first: the text is
+    not cut into words as a whole for a question most texts answer in their first lines."""
+    return any(norm(w.group()) in person and not _inside(w.start(), ctx.names) for w in TOKEN_RE.finditer(ctx.text))
+
+
+@functools.lru_cache(maxsize=4)
+def _single_words(phrases: tuple[Phrase, ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases if len(p) == 1)
 
 
 def _names_a_label(lowered: str, phrases: tuple[Phrase, ...]) -> bool:
