@@ -1,8 +1,9 @@
 """Which candidate matches are not treatments after all. Each rule covers a category of false friend:
 
 - part of a web address or an e-mail address, or negated as part of a word ("non-opioid", "opioid-free");
-- a name in another language: a name marked with a language matches only text in that language, and a typo is
-  forgiven only in text of the language the name is written in (English unless marked);
+- a name in another language: a name marked with a language matches only text in that language (a Spanish name
+  spelled exactly so in Portuguese text counts too, and the other way round: "creatina"), and a typo is forgiven
+  only in text of the language the name is written in (English unless marked);
 - the entry's `not_when` words in the same sentence, for what context cannot decide, unless that sentence also names
   one of the entry's uses ("fenbendazole, a horse dewormer, for her cancer" is exactly the sentence to catch);
 - an ambiguous name (a bare "stem cells", "CBD", "MSC") without treatment context (see `treatment_meant`), unless
@@ -61,7 +62,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return VETO
     if alias.lang is not None or m.fuzzy:
         lang = ctx.language(m.start)
-        if lang != (alias.lang or ENGLISH):
+        if lang != (alias.lang or ENGLISH) and (m.fuzzy or {lang, alias.lang} != _IBERIAN):
             return VETO
     sentence = _Around(ctx, ctx.sentence(m.start, m.end), m)
     if entry.not_when and sentence.words.any(entry.not_when):
@@ -89,6 +90,9 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
             and not sentence.cued(cues, entry.form_cues):
         return SUBSTANCE
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
+
+
+_IBERIAN = {"es", "pt"}   # a name spelled alike in both ("creatina", "ivermectina") means the same in both
 
 
 def _negated(text: str, m: Match) -> bool:
@@ -156,8 +160,8 @@ def _for_an_animal(ctx: Context, cues: Cues) -> str:
 
 
 def _only_animals(ctx: Context, cues: Cues) -> bool:
-    """Does the text name an animal patient, or a plant or material (`material_cues`: "kratom plantations"), and
-    never a person ("Fish fed synthetic vitamin D3 grew equally well";
+    """Does the text name an animal patient by its kind ("fish", "horses"; not just "animals"), or a plant or
+    material (`material_cues`: "kratom plantations"), and never a person ("Fish fed synthetic vitamin D3 grew equally well";
     no "people", "patients", "she")? Then its sentences that name none of the entry's claims ("Vitamin D3 content in
     the fillet increased") are about the same animals; one that names a claim made to people ("fenbendazole, sold as
     a dog deworming drug, cures cancer") is not."""
@@ -165,14 +169,24 @@ def _only_animals(ctx: Context, cues: Cues) -> bool:
     if not person or _names_a_person(ctx, person):   # nearly every health text names one, early on
         return False
     words = ctx.words(0, len(ctx.text))
-    return (_free(words, cues.animal, ctx.names, patients=True) or _free(words, cues.material, ctx.names)) and \
-        not _free(words, cues.people, ctx.names)
+    return (_free(words, _kinds(cues.animal), ctx.names, patients=True) or _free(words, cues.material, ctx.names)) \
+        and not _free(words, cues.people, ctx.names)
 
 
 def _names_a_person(ctx: Context, person: frozenset[str]) -> bool:
     """Does a word for a person occur outside every name? Read word by word and stopped at the first: the text is
     not cut into words as a whole for a question most texts answer in their first lines."""
     return any(norm(w.group()) in person and not _inside(w.start(), ctx.names) for w in TOKEN_RE.finditer(ctx.text))
+
+
+@functools.lru_cache(maxsize=4)
+def _kinds(animal: tuple[Phrase, ...]) -> tuple[Phrase, ...]:
+    """The animal words that name a kind of animal: not the word "animal" itself in any language, which texts about
+    people also use ("made from plants, animals or chemicals")."""
+    return tuple(p for p in animal if p not in _ANY_ANIMAL)
+
+
+_ANY_ANIMAL = frozenset({("animal",), ("animale",), ("animais",), ("animaux",), ("tiere",)})
 
 
 @functools.lru_cache(maxsize=4)

@@ -702,3 +702,16 @@ def test_what_a_name_does_to_one_of_its_uses_shows_the_treatment_meant(text, exa
 ])
 def test_a_verb_of_effect_without_a_use_is_no_treatment_context(text, kb):
     assert found(text, kb) == []
+
+
+def test_a_spanish_name_spelled_alike_in_portuguese_text_counts_but_not_its_typo(kb):
+    pt = "Por quase três décadas, a creatina foi sinônimo de hipertrofia muscular e ganho de força nos treinos."
+    assert [e for e, _, _ in found(pt, kb)] == ["creatina"]
+    assert found(pt.replace("creatina", "creatinna"), kb) == []   # a typo counts only in the name's own language
+
+
+def test_animals_named_only_as_animals_do_not_make_a_text_about_animals(kb):
+    text = ("Se fabrican con plantas, animales o compuestos químicos.\n\n"
+            "Casi mil medicamentos homeopáticos se venden en farmacias.")
+    assert [e for e, _, _ in found(text, kb)] == ["homeopáticos"]
+    assert found(text.replace("animales", "caballos"), kb) == []   # a kind of animal, and no person: the animal's
