@@ -32,7 +32,7 @@ def test_variant_matches_its_entry(variant, treatment, kb):
 @pytest.mark.parametrize("variant", ["células madre", "celulas madre"])
 def test_a_spanish_name_matches_in_spanish_text_only(variant, kb):
     spanish = f"El paciente viajó al extranjero para recibir inyecciones de {variant} en la rodilla."
-    assert found(spanish, kb) == [(variant, "stem-cell-therapy")]
+    assert found(spanish, kb) == [(f"inyecciones de {variant}", "stem-cell-therapy")]   # the longer name wins
     assert found(f"Her manager booked {variant} at a clinic abroad for the treatment of her knee.", kb) == []
 
 
