@@ -339,7 +339,8 @@ def _body_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[
     body = "|".join(re.escape(w) for w in words)
     capitalised = r"(?:[A-Z][\w’'.-]*|of|and|for|&)"
     after = re.compile(r"(?:[’']s)?(?:[ \t]+%s){0,4}?[ \t]+(?:%s)\b" % (capitalised, body))
-    before = re.compile(r"\b(?:%s)\.?[ \t]+(?:of|for)[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,4}$" % body)
+    before = re.compile(r"\b(?:%s)\.?(?:[ \t]+[A-Z][\w’'-]*){0,2}[ \t]+(?:of|for|de|del|da|do|dos|das)[ \t]+"
+                        r"(?:[A-Z][\w’'-]*[ \t]+){0,4}$" % body)
     return after, before
 
 

@@ -599,6 +599,9 @@ def test_a_proven_use_set_apart_in_another_sentence_does_not_make_the_paragraph_
     "ADT's board approved the transaction, which is expected to be completed by June.",   # a firm's, in the possessive
     "ADT's largest shareholder sold its stake.",
     "ADT's CEO said customers would see no change.",
+    # Spanish and Portuguese bodies, with an adjective before "de"
+    "La Defensoría se sumó a la Mesa Nacional de Vacunación contra el virus del papiloma humano.",
+    "A Sociedade Brasileira de Acupuntura publicou uma nota nesta semana.",
 ])
 def test_a_treatment_name_inside_the_name_of_a_body_names_the_body(text, kb):
     assert found(text, kb) == []
