@@ -83,9 +83,18 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # a workers' compensation board on ESIs, a spinal fusion Q&A, r/covidlonghaulers) scored 0.557 / 0.852 / 0.857 / 0
 # alone: forum names ("fusion", "cryo", "ESI's", "anti depressants", "Uterogestan"); its tune part went to 0.788 /
 # 0.935 / 0.756 with the names it prompted.
+# The next session's rounds, alone at the commit before the rules each prompted: 20 zh- health news texts (UK, US,
+# Canada, Australia, India, 2025-26) 0.848 / 0.927 / 0.809; 20 zi- false-friend texts where an animal, a crop or a
+# material is treated (a dog's rapamycin trial, horses' reiki, kratom plantations, paracetamol synthesis, Oracle's
+# LDOM) 44 highlights at the session's start and 32 after its first rule (a text naming an animal patient and no
+# person is about the animal), then 17; 20 zj- Spanish and Portuguese health texts 0.489 / 1.000 / 0.609 (names and
+# use words again); 12 zk- science texts where the name is the body's or food's substance 6 highlights (8 business
+# stories were dropped: a drug named in sales news is the drug); 20 zl- English forum threads 0.721 / 1.000 / 0.694.
+# Spanish and Portuguese names and use words for 53 entries, drafted without reading the corpus, took the held-out
+# third from 0.835 / 0.866 / 0.858 to 0.858 / 0.868 / 0.887 with its 72 highlights on other texts unchanged.
 FLOORS = {
-    "tune": {"recall": 0.925, "precision": 0.935, "agreement": 0.92, "on_other": 39},
-    "heldout": {"recall": 0.835, "precision": 0.835, "agreement": 0.845, "on_other": 89},
+    "tune": {"recall": 0.915, "precision": 0.935, "agreement": 0.915, "on_other": 41},
+    "heldout": {"recall": 0.85, "precision": 0.86, "agreement": 0.88, "on_other": 72},
 }
 
 
