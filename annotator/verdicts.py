@@ -78,7 +78,7 @@ def _score(ctx: Context, span: tuple[int, int], ind: Indication, n: float, near:
     says the product is a copy ("compounded versions of tirzepatide (Mounjaro)"): then the name is one word among
     the others, and a tie goes to the more cautious use."""
     words = ctx.words(*span)
-    label = _label_start(words, ind.words, own[0])
+    label = _label_start(words, ind.words, own[0]) if ind.level == "established" else None
     close = max(ctx.longest_use(span, ind.words, near[0], label), ctx.longest_use(span, ind.words, own[0], near[1])) \
         if label is not None else ctx.longest_use(span, ind.words, *near)
     named = max((len(p) for p in ind.names if words.within(p, *own)), default=0)
@@ -90,7 +90,8 @@ _CLASS = frozenset({"drug", "medication", "medicine", "pill", "treatment"})
 
 def _label_start(words: Words, phrases: tuple[Phrase, ...], first: int) -> int | None:
     """Where a use named as the mention's class starts ("the anti-parasitic drug ivermectin", "the diabetes
-    medication Ozempic"): a description of what the product is, not of what the sentence says it is used for."""
+    medication Ozempic"): a description of what the product is, not of what the sentence says it is used for. Only
+    for a proven use (the caller's check): "the COVID drug ivermectin" names the claim itself."""
     if first < 2 or words.words[first - 1] not in _CLASS:
         return None
     starts = [first - 1 - len(p) for p in phrases if first - 1 - len(p) >= 0

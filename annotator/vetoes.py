@@ -97,7 +97,9 @@ _IBERIAN = {"es", "pt"}   # a name spelled alike in both ("creatina", "ivermecti
 
 def _negated(text: str, m: Match) -> bool:
     """Is the name negated as part of a word: "a non-opioid pill", "non-hormonal options", "opioid-free"?"""
-    return text[max(m.start - 4, 0):m.start].lower() in _NON or text[m.end:m.end + 5].lower() == "-free"
+    before = text[max(m.start - 4, 0):m.start]
+    return before.lower() in _NON and (m.start == 4 or not text[m.start - 5].isalnum()) \
+        or text[m.end:m.end + 5].lower() == "-free"
 
 
 _NON = frozenset({"non-", "non ", "non\u2011"})
@@ -105,9 +107,8 @@ _NON = frozenset({"non-", "non ", "non\u2011"})
 
 def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:
     """An ambiguous name stands for the treatment where its sentence has a treatment cue (the KB's _cues.yaml, or
-    the entry's own `cues`), or says someone is on it ("I'm on TRT"), or says what it is for ("PRP for her knee") or
-    does to one of its uses ("methylene blue improves the function of mitochondria"), or names one of its uses with
-    a cue in the paragraph. Use words alone are not enough: biology and business
+    the entry's own `cues`), or says someone is on it ("I'm on TRT"), or says what it is for ("PRP for her knee"), or
+    names one of its uses with a cue in the paragraph. Use words alone are not enough: biology and business
     writing name the same conditions ("NAD+ declines with ageing")."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
     if sentence.cued(cues, entry.cues) or sentence.framed(cues.taking):
@@ -160,8 +161,9 @@ def _for_an_animal(ctx: Context, cues: Cues) -> str:
 
 
 def _only_animals(ctx: Context, cues: Cues) -> bool:
-    """Does the text name an animal patient by its kind ("fish", "horses"; not just "animals"), or a plant or
-    material (`material_cues`: "kratom plantations"), and never a person ("Fish fed synthetic vitamin D3 grew equally well";
+    """Does the text name an animal patient by its kind at least twice ("fish", "horses"; not just "animals"), or a
+    plant or material (`material_cues`: "kratom plantations"), and never a person (`person_cues`, which hold "I",
+    "my" and "you": a post about someone's own dose names its writer) ("Fish fed synthetic vitamin D3 grew equally well";
     no "people", "patients", "she")? Then its sentences that name none of the entry's claims ("Vitamin D3 content in
     the fillet increased") are about the same animals; one that names a claim made to people ("fenbendazole, sold as
     a dog deworming drug, cures cancer") is not."""
@@ -169,8 +171,21 @@ def _only_animals(ctx: Context, cues: Cues) -> bool:
     if not person or _names_a_person(ctx, person):   # nearly every health text names one, early on
         return False
     words = ctx.words(0, len(ctx.text))
-    return (_free(words, _kinds(cues.animal), ctx.names, patients=True) or _free(words, cues.material, ctx.names)) \
+    return (_named_twice(words, _kinds(cues.animal), ctx.names) or _named_twice(words, cues.material, ctx.names)) \
         and not _free(words, cues.people, ctx.names)
+
+
+def _named_twice(words: Words, phrases: tuple[Phrase, ...], names: list[Span]) -> bool:
+    """Do the phrases occur at least twice as patients, outside every name? A pet named once in a post about
+    someone's dose ("Drink MMS every hour. Keep it away from pets.") does not make the text about the pet."""
+    found: set[int] = set()   # positions: "dog" and "dogs" are one phrase once plurals fold
+    for p in phrases:
+        for i in words.find(p):
+            if not _inside(words.starts[i], names) and not _not_a_patient(words.words, i, i + len(p)):
+                found.add(i)
+                if len(found) == 2:
+                    return True
+    return False
 
 
 def _names_a_person(ctx: Context, person: frozenset[str]) -> bool:
@@ -182,11 +197,13 @@ def _names_a_person(ctx: Context, person: frozenset[str]) -> bool:
 @functools.lru_cache(maxsize=4)
 def _kinds(animal: tuple[Phrase, ...]) -> tuple[Phrase, ...]:
     """The animal words that name a kind of animal: not the word "animal" itself in any language, which texts about
-    people also use ("made from plants, animals or chemicals")."""
-    return tuple(p for p in animal if p not in _ANY_ANIMAL)
+    people also use ("made from plants, animals or chemicals"), nor a word with an everyday other sense ("a PET
+    scan", "a CAT scan", "my calf cramps", "herd immunity", "to vet", "it bears a warning")."""
+    return tuple(p for p in animal if p not in _NOT_A_KIND)
 
 
-_ANY_ANIMAL = frozenset({("animal",), ("animale",), ("animais",), ("animaux",), ("tiere",)})
+_NOT_A_KIND = frozenset({("animal",), ("animale",), ("animais",), ("animaux",), ("tiere",), ("pet",), ("cat",),
+                         ("calf",), ("herd",), ("vet",), ("bear",)})
 
 
 @functools.lru_cache(maxsize=4)
@@ -282,7 +299,8 @@ def _paragraphs(ctx: Context) -> Iterator[Span]:
 
 
 _INTENDED = frozenset({"meant", "made", "intended", "designed", "formulated", "sold", "marketed", "labelled",
-                       "labeled", "approved", "only", "solo", "apena", "hecho", "feito"})
+                       "labeled", "approved", "only", "solo", "so", "solamente", "unicamente", "somente", "apena",
+                       "hecho", "feito"})
 _FOR_WHOM = frozenset({"for", "para"})
 _RESEARCH = frozenset({"study", "studies", "research", "model", "models", "experiment", "experiments", "data",
                        "testing", "trial", "trials"})
@@ -309,8 +327,7 @@ def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> b
     return not m.alias.ambiguous or health_text or _Around(ctx, ctx.sentence(m.start, m.end), m).any(entry.use_words)
 
 
-_FOR = frozenset({"for", "against", "treat", "cure", "help", "helped", "ease", "eased", "relieve", "improve", "improved",
-                  "fight", "prevent", "reduce", "calm", "soothe"})   # normalised: "helps" is "help"
+_FOR = frozenset({"for", "against", "treat", "cure"})
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]—–]")
 
 
@@ -339,8 +356,10 @@ def _body_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[
     body = "|".join(re.escape(w) for w in words)
     capitalised = r"(?:[A-Z][\w’'.-]*|of|and|for|&)"
     after = re.compile(r"(?:[’']s)?(?:[ \t]+%s){0,4}?[ \t]+(?:%s)\b" % (capitalised, body))
-    before = re.compile(r"\b(?:%s)\.?(?:[ \t]+[A-Z][\w’'-]*){0,2}[ \t]+(?:of|for|de|del|da|do|dos|das)[ \t]+"
-                        r"(?:[A-Z][\w’'-]*[ \t]+){0,4}$" % body)
+    # English headlines capitalise every word ("Medical Board Warns of Ivermectin"): only Spanish and Portuguese
+    # names put adjectives between the body's word and the name ("Mesa Nacional de Vacunación")
+    before = re.compile(r"\b(?:%s)\.?(?:[ \t]+(?:of|for)|(?:[ \t]+[A-ZÀ-Þ][\w’'-]*){0,2}[ \t]+(?:de|del|da|do|dos|das))"
+                        r"[ \t]+(?:[A-ZÀ-Þ][\w’'-]*[ \t]+){0,4}$" % body)
     return after, before
 
 

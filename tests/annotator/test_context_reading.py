@@ -548,7 +548,8 @@ def test_a_label_for_animals_only_is_about_the_animal_unless_the_text_names_a_cl
 
 
 def test_a_text_that_names_an_animal_patient_and_never_a_person_is_about_the_animal(kb):
-    fish = "Salmon farms feed their fish well.\n\nVitamin D3 content in the fillet increased with supplementation."
+    fish = ("Salmon farms feed their fish well, and the fish grow fast.\n\n"
+            "Vitamin D3 content in the fillet increased with supplementation.")
     assert found(fish, kb) == []
     people = fish + "\n\nConsumers want healthier food."   # a person named: each sentence is read on its own again
     assert [e for e, _, _ in found(people, kb)] == ["Vitamin D3"]
@@ -563,7 +564,8 @@ def test_a_text_that_names_an_animal_patient_and_never_a_person_is_about_the_ani
     "Farmers turned to kratom when rubber prices dropped.\n\nThe regency has 11,225 hectares of kratom plantations.\n\n"
     "The town is the main source of kratom for the international market.",
     # animals and people in other languages: French horses, a Spanish pig farm
-    "Quand elle entre dans un box, le cheval va passer un excellent moment. Elle est maître reiki.",
+    "Quand elle entre dans un box, le cheval va passer un excellent moment. Elle est maître reiki. Les chevaux "
+    "vont prendre cette énergie.",
     "La probabilidad de SARM es superior en las granjas que utilizan antibióticos rutinariamente.",
 ])
 def test_a_crop_or_an_animal_in_another_language_is_not_a_person_treated(text, kb):
@@ -691,17 +693,13 @@ def test_an_animal_page_reads_names_and_people_as_a_reader_does(kb):
     assert len(found("The quarterback steps into the whole-body cryotherapy chamber after practice.", kb, bears)) == 1
 
 
-@pytest.mark.parametrize("text, exact", [
-    ("Methylene blue improves the function of mitochondria, its fans say.", "Methylene blue"),
-    ("Garlic and elderberry help fight off colds.", "elderberry"),
-])
-def test_what_a_name_does_to_one_of_its_uses_shows_the_treatment_meant(text, exact, kb):
-    assert exact in [e for e, _, _ in found(text, kb)]
-
-
 @pytest.mark.parametrize("text", [
-    "Methylene blue improves the contrast of the stained slide.",   # a verb of effect, but no use of the entry
+    # what a substance does in the body is physiology, not someone taking it (a rule that read verbs of effect as
+    # treatment context was tried and dropped: it carded these)
+    "Methylene blue improves the contrast of the stained slide.",
     "Stem cells help the embryo grow new organs.",
+    "Collagen helps keep skin firm, but collagen production drops with age.",
+    "Calcium helps build strong bones.",
 ])
 def test_a_verb_of_effect_without_a_use_is_no_treatment_context(text, kb):
     assert found(text, kb) == []
@@ -717,4 +715,32 @@ def test_animals_named_only_as_animals_do_not_make_a_text_about_animals(kb):
     text = ("Se fabrican con plantas, animales o compuestos químicos.\n\n"
             "Casi mil medicamentos homeopáticos se venden en farmacias.")
     assert [e for e, _, _ in found(text, kb)] == ["homeopáticos"]
-    assert found(text.replace("animales", "caballos"), kb) == []   # a kind of animal, and no person: the animal's
+    assert found(text.replace("animales", "caballos y perros"), kb) == []   # kinds of animal, no person: theirs
+
+
+@pytest.mark.parametrize("text, exact", [
+    # a pet named once in a post about the writer's own dose does not make the text about the pet
+    ("Drink MMS every hour for a week. Keep it away from pets.", "MMS"),
+    ("I've been taking fenbendazole 222 mg daily for three months. My dog's vet said it is safe.", "fenbendazole"),
+    ("Colloidal silver: I drink a teaspoon daily. My horse gets some too.", "Colloidal silver"),
+    # words with an everyday other sense are no animal patients
+    ("Got my PET scan results today. Started fenbendazole on Monday.", "fenbendazole"),
+    ("Flu vaccines protect your family and build herd immunity.", "Flu vaccines"),
+])
+def test_a_dose_beside_a_pet_named_once_is_still_the_treatment(text, exact, kb):
+    assert exact in [e for e, _, _ in found(text, kb)]
+
+
+@pytest.mark.parametrize("text, exact, level", [
+    ("Across Lebanon ivermectin sales soared as people used it against covid.", "ivermectin", "warning"),  # not "non "
+    ("Medical Board Warns of Ivermectin Dangers", "Ivermectin", "depends"),   # an English headline is no body's name
+    # a claim in the class's place is the claim ("the COVID drug"), not a description of the drug
+    ("Joe Rogan took the COVID drug ivermectin, which is also used for river blindness.", "ivermectin", "warning"),
+])
+def test_review_cases_keep_their_card(text, exact, level, kb):
+    assert (exact, level) in [(e, lv) for e, _, lv in found(text, kb)]
+
+
+def test_an_animal_after_only_for_in_portuguese_is_what_the_product_is_for(kb):
+    text = "Meu tio toma ivermectina todo dia. O médico disse que a ivermectina é só para cavalos."
+    assert [e for e, _, _ in found(text, kb)] == ["ivermectina", "ivermectina"]

@@ -92,9 +92,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # stories were dropped: a drug named in sales news is the drug); 20 zl- English forum threads 0.721 / 1.000 / 0.694.
 # Spanish and Portuguese names and use words for 53 entries, drafted without reading the corpus, took the held-out
 # third from 0.835 / 0.866 / 0.858 to 0.858 / 0.868 / 0.887 with its 72 highlights on other texts unchanged.
+# A reviewer then found the animal-text rule silencing doses beside a pet named once ("Drink MMS every hour. Keep it
+# away from pets."); it now needs an animal named twice, by a word with no everyday other sense (not PET, calf, herd),
+# which gave back 9 tune and 11 held-out highlights on other texts (a fish-feed trial names its fish once).
 FLOORS = {
-    "tune": {"recall": 0.915, "precision": 0.935, "agreement": 0.915, "on_other": 41},
-    "heldout": {"recall": 0.85, "precision": 0.86, "agreement": 0.88, "on_other": 72},
+    "tune": {"recall": 0.915, "precision": 0.935, "agreement": 0.915, "on_other": 50},
+    "heldout": {"recall": 0.85, "precision": 0.855, "agreement": 0.88, "on_other": 83},
 }
 
 
