@@ -302,6 +302,7 @@ _INTENDED = frozenset({"meant", "made", "intended", "designed", "formulated", "s
                        "labeled", "approved", "only", "solo", "so", "solamente", "unicamente", "somente", "apena",
                        "hecho", "feito"})
 _FOR_WHOM = frozenset({"for", "para"})
+_DETERMINERS = frozenset({"a", "an", "the", "no", "its", "their", "some", "this", "that"})  # "Ozempic bears a warning"
 _RESEARCH = frozenset({"study", "studies", "research", "model", "models", "experiment", "experiments", "data",
                        "testing", "trial", "trials"})
 _TITLE_BREAK = frozenset(":|-–—,.!?()[]")
@@ -393,9 +394,10 @@ def _free(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int 
 
 def _not_a_patient(words: list[str], i: int, j: int) -> bool:
     """Is the animal at words [i, j) what a product is for ("sold for horses", "solo para caballos y vacas": the
-    first of up to three animals after the words), or a research subject ("animal studies")?"""
+    first of up to three animals after the words), a research subject ("animal studies"), or the verb "bears"
+    ("Ozempic bears a boxed warning")?"""
     return any(words[k] in _FOR_WHOM and words[k - 1] in _INTENDED for k in range(max(i - 3, 1), i)) \
-        or j < len(words) and words[j] in _RESEARCH
+        or j < len(words) and (words[j] in _RESEARCH or words[i] == "bear" and words[j] in _DETERMINERS)
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:

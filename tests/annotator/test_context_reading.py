@@ -726,6 +726,7 @@ def test_animals_named_only_as_animals_do_not_make_a_text_about_animals(kb):
     # words with an everyday other sense are no animal patients
     ("Got my PET scan results today. Started fenbendazole on Monday.", "fenbendazole"),
     ("Flu vaccines protect your family and build herd immunity.", "Flu vaccines"),
+    ("Ozempic bears a boxed warning about thyroid tumours.", "Ozempic"),   # the verb, not the animal
 ])
 def test_a_dose_beside_a_pet_named_once_is_still_the_treatment(text, exact, kb):
     assert exact in [e for e, _, _ in found(text, kb)]
