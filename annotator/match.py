@@ -227,10 +227,12 @@ def _scored(start: int, end: int, alias: Alias, letters: int, typos: int, skippe
 
 
 def _spellings(words: tuple[str, ...]) -> set[tuple[str, ...]]:
-    """The alias as written, plus each pair of neighbouring words run together ('stem cell' -> 'stemcell')."""
+    """The alias as written, plus each pair of neighbouring words run together ('stem cell' -> 'stemcell'), except
+    onto a one-letter word: "vitamina" + "s" is Spanish for vitamins, not "vitamin A"."""
     out = {words}
     for i in range(len(words) - 1):
-        out.add(words[:i] + (words[i] + words[i + 1],) + words[i + 2:])
+        if len(words[i + 1]) > 1:
+            out.add(words[:i] + (words[i] + words[i + 1],) + words[i + 2:])
     if len(words) > 2:
         out.add(("".join(words),))
     return {w for w in out if w}

@@ -745,3 +745,12 @@ def test_review_cases_keep_their_card(text, exact, level, kb):
 def test_an_animal_after_only_for_in_portuguese_is_what_the_product_is_for(kb):
     text = "Meu tio toma ivermectina todo dia. O médico disse que a ivermectina é só para cavalos."
     assert [e for e, _, _ in found(text, kb)] == ["ivermectina", "ivermectina"]
+
+
+@pytest.mark.parametrize("text", [
+    "Se trata de un tratamiento cosmético elaborado con vitaminas, aminoácidos y ácido hialurónico.",  # not "vitamina A"
+    "Uno de los servicios más solicitados en salones es el bótox capilar, que devuelve brillo a melenas débiles.",
+    "O cloro gás foi substituído pelo dióxido de cloro na estação de tratamento de água da cidade.",
+])
+def test_spanish_and_portuguese_other_senses_stay_silent(text, kb):
+    assert found(text, kb) == []

@@ -95,9 +95,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # A reviewer then found the animal-text rule silencing doses beside a pet named once ("Drink MMS every hour. Keep it
 # away from pets."); it now needs an animal named twice, by a word with no everyday other sense (not PET, calf, herd),
 # which gave back 9 tune and 11 held-out highlights on other texts (a fish-feed trial names its fish once).
+# A last round, 20 zm- Spanish and Portuguese texts where nothing is a treatment (salon "bótox capilar", a water
+# works' dióxido de cloro, a citrus-oil industry, "vitaminas" in a cosmetic) put 13 highlights on them alone (10 on
+# its 14 tune texts); the Spanish and Portuguese not_when words and the run-together fix it prompted left 3.
 FLOORS = {
-    "tune": {"recall": 0.915, "precision": 0.935, "agreement": 0.915, "on_other": 50},
-    "heldout": {"recall": 0.85, "precision": 0.855, "agreement": 0.88, "on_other": 83},
+    "tune": {"recall": 0.915, "precision": 0.93, "agreement": 0.915, "on_other": 52},
+    "heldout": {"recall": 0.85, "precision": 0.855, "agreement": 0.88, "on_other": 84},
 }
 
 
