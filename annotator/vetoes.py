@@ -29,8 +29,8 @@
   caught); a sentence whose patient is a plant or a material ("plantlets", "flue gas": `material_cues`) is read the
   same way; on a page whose title ends on an animal patient ("Medicine for Dogs") or that quotes a vet label ("NOT
   FOR USE IN HUMANS"), every sentence that names no claim made to people; so in a text that names an animal
-  patient and never a person (a fish-feed trial), every sentence that names none of the entry's claims. Animals as
-  research subjects ("animal studies") are no patients;
+  patient by its kind twice and never a person (an equine clinic's page), every sentence that names none of the
+  entry's claims. Animals as research subjects ("animal studies") are no patients of a sentence or a text;
 - the other way round, once `not_when` shows the text uses a name in its other sense ("coffee tasting, known as
   cupping"), its mentions without treatment context take that sense too, unless one of them is plainly the treatment.
 """
@@ -162,11 +162,10 @@ def _for_an_animal(ctx: Context, cues: Cues) -> str:
 
 def _only_animals(ctx: Context, cues: Cues) -> bool:
     """Does the text name an animal patient by its kind at least twice ("fish", "horses"; not just "animals"), or a
-    plant or material (`material_cues`: "kratom plantations"), and never a person (`person_cues`, which hold "I",
-    "my" and "you": a post about someone's own dose names its writer) ("Fish fed synthetic vitamin D3 grew equally well";
-    no "people", "patients", "she")? Then its sentences that name none of the entry's claims ("Vitamin D3 content in
-    the fillet increased") are about the same animals; one that names a claim made to people ("fenbendazole, sold as
-    a dog deworming drug, cures cancer") is not."""
+    plant or material (`material_cues`: "kratom plantations"), and never a person (`person_cues`: no "people",
+    "patients", "she")? Then its sentences that name none of the entry's claims ("Does ESWT work?" on an equine
+    clinic's page) are about the same animals; one that names a claim made to people ("fenbendazole, sold as a dog
+    deworming drug, cures cancer") is not."""
     person = _single_words(cues.person)
     if not person or _names_a_person(ctx, person):   # nearly every health text names one, early on
         return False
@@ -179,12 +178,10 @@ def _named_twice(words: Words, phrases: tuple[Phrase, ...], names: list[Span]) -
     """Do the phrases occur at least twice as patients, outside every name? A pet named once in a post about
     someone's dose ("Drink MMS every hour. Keep it away from pets.") does not make the text about the pet."""
     found: set[int] = set()   # positions: "dog" and "dogs" are one phrase once plurals fold
-    for p in phrases:
-        for i in words.find(p):
-            if not _inside(words.starts[i], names) and not _not_a_patient(words.words, i, i + len(p)):
-                found.add(i)
-                if len(found) == 2:
-                    return True
+    for i in _free_positions(words, phrases, names, patients=True):
+        found.add(i)
+        if len(found) == 2:
+            return True
     return False
 
 
@@ -384,12 +381,17 @@ def _free(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int 
     """Does one of the phrases occur outside word positions [lo, hi) and outside every name? With `patients`, only
     animals as patients count: not one right after "meant for", "sold for", "only for", "solo para"... (what a
     product is for, not who takes it), nor research on animals ("animal studies", "dog research")."""
+    return next(_free_positions(words, phrases, names, lo, hi, patients), None) is not None
+
+
+def _free_positions(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int = 0, hi: int = 0,
+                    patients: bool = False) -> Iterator[int]:
+    """Where the phrases occur as `_free` counts them, phrase by phrase."""
     for p in phrases:
         for i in words.find(p):
             if (i + len(p) <= lo or i >= hi) and not _inside(words.starts[i], names) and not (
                     patients and _not_a_patient(words.words, i, i + len(p))):
-                return True
-    return False
+                yield i
 
 
 def _not_a_patient(words: list[str], i: int, j: int) -> bool:
