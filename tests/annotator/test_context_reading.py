@@ -127,6 +127,10 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Thermotherapy, chemotherapy and cryotherapy clear viruses from fruit-tree plantlets in tissue culture.",
     "In a DSI system, sodium bicarbonate is injected directly into hot flue gas.",
     "Cholecalciferol rodenticides have been on the market for some time now.",
+    # a drug made in a school lab, found in rivers, fed to farmed fish
+    "Students weigh the crude product of their aspirin synthesis before recrystallization.",
+    "Metformin is now the drug found at the highest levels in European surface waters.",
+    "Vitamin D3 content in the fillet increased proportionally with dietary supplementation.",
     "This video covers a part of the B17 story.",
     "Treat fin rot in your goldfish with aquarium antibiotics from the pet store.",
     "Our pet shop sells fish antibiotics for tropical fish.",
@@ -549,7 +553,7 @@ def test_a_label_for_animals_only_is_about_the_animal_unless_the_text_names_a_cl
 
 def test_a_text_that_names_an_animal_patient_and_never_a_person_is_about_the_animal(kb):
     fish = ("Salmon farms feed their fish well, and the fish grow fast.\n\n"
-            "Vitamin D3 content in the fillet increased with supplementation.")
+            "Vitamin D3 supplementation improved their growth.")
     assert found(fish, kb) == []
     people = fish + "\n\nConsumers want healthier food."   # a person named: each sentence is read on its own again
     assert [e for e, _, _ in found(people, kb)] == ["Vitamin D3"]
@@ -563,6 +567,9 @@ def test_a_text_that_names_an_animal_patient_and_never_a_person_is_about_the_ani
     # a crop, in a text that names no person
     "Farmers turned to kratom when rubber prices dropped.\n\nThe regency has 11,225 hectares of kratom plantations.\n\n"
     "The town is the main source of kratom for the international market.",
+    # a lab's product, named twice with its chemistry, and no one who takes it
+    "Synthesis of paracetamol.\n\nParacetamol has the molecular formula C8H9NO2, and the reaction mixture is "
+    "cooled in ice before the crude product is filtered.",
     # animals and people in other languages: French horses, a Spanish pig farm
     "Quand elle entre dans un box, le cheval va passer un excellent moment. Elle est maître reiki. Les chevaux "
     "vont prendre cette énergie.",
