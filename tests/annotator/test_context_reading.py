@@ -440,6 +440,16 @@ def test_a_proven_use_named_beside_another_without_a_contrast_keeps_its_verdict(
     assert {h.level for h in annotate_text(text, kb).highlights if h.exact == "Spravato"} == {"established"}
 
 
+def test_a_proven_use_told_as_history_leaves_the_use_to_the_title(kb):
+    page = Page(title="Hyperbaric Oxygen Therapy for Autism: A Review")
+    text = ("HBOT is a form of treatment in which the patient breathes oxygen under pressure. This method was first "
+            "used to treat decompression sickness in deep sea divers.")
+    (h,) = annotate_text(text, kb, page).highlights
+    assert h.level != "established" and "autism" in h.indication.lower()
+    (h,) = annotate_text(text.replace("was first used", "is used"), kb, page).highlights
+    assert h.level == "established"
+
+
 @pytest.mark.parametrize("text", [
     "Advertisements aimed at treating low levels of testosterone have displaced other commercials.",
     "Forty per cent of North Americans have a deficiency in vitamin D.",
