@@ -41,6 +41,7 @@ class Cues(NamedTuple):
     animal_label: tuple[Phrase, ...] = ()  # a label's words for a product for animals only ("not for human use")
     person: tuple[Phrase, ...] = ()        # words for people taking something ("people", "patients", "she")
     material: tuple[Phrase, ...] = ()      # what a chemical is applied to when not a person ("crops", "flue gas")
+    arts: tuple[Phrase, ...] = ()          # words of music, film and games: a name is a band's or a title ("album")
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

@@ -137,13 +137,15 @@ def stands_alone(m: Match, entry: Entry, ctx: Context) -> bool:
 def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:
     """Is the mention's sentence about an animal patient ("immunity to the body of the young calf"), or about what
     a chemical or a therapy is applied to when that is a plant or a material ("chemotherapy and cryotherapy clear
-    viruses from plantlets", "sodium bicarbonate injected into flue gas"; `material_cues`)?
+    viruses from plantlets", "sodium bicarbonate injected into flue gas"; `material_cues`), or is the name a band's or
+    a title in a sentence about music, film or a game ("the debut album from supergroup LSD"; `arts_cues`)?
     In a text that names no treatment unambiguously and already uses the name in that sense, such a sentence does
     not show the treatment plainly meant, whatever use it names: the use is the animal's."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
     # an animal named only as what a product is meant for is no patient ("ivermectin tablets meant for animals")
     return (bool(cues.animal) and sentence.free(cues.animal, ctx.names, patients=True)
-            or bool(cues.material) and sentence.free(cues.material, ctx.names)) \
+            or bool(cues.material) and sentence.free(cues.material, ctx.names)
+            or bool(cues.arts) and sentence.free(cues.arts, ctx.names)) \
         and not sentence.free(cues.people, ctx.names)
 
 

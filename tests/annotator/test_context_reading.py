@@ -127,6 +127,9 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Thermotherapy, chemotherapy and cryotherapy clear viruses from fruit-tree plantlets in tissue culture.",
     "In a DSI system, sodium bicarbonate is injected directly into hot flue gas.",
     "Cholecalciferol rodenticides have been on the market for some time now.",
+    # a band, a song or an album named after a drug (arts_cues)
+    "Clocking just under 30 minutes, the self-titled debut album from supergroup LSD is over fast.",
+    "To buy Sunblock's 2006 album I'll Be Ready, go here.",
     # a drug made in a school lab, found in rivers, fed to farmed fish
     "Students weigh the crude product of their aspirin synthesis before recrystallization.",
     "Metformin is now the drug found at the highest levels in European surface waters.",
@@ -438,6 +441,11 @@ def test_the_longer_use_phrase_beats_the_proven_use_named_in_passing(text, level
 def test_a_proven_use_named_beside_another_without_a_contrast_keeps_its_verdict(kb):
     text = "Esketamine (Spravato), related to ketamine, was approved by the FDA for treatment-resistant depression."
     assert {h.level for h in annotate_text(text, kb).highlights if h.exact == "Spravato"} == {"established"}
+
+
+def test_a_star_who_takes_a_treatment_is_still_read_beside_the_album(kb):
+    text = "The singer, whose new album is out on Friday, said she took Ozempic to lose weight."
+    assert [e for e, _, _ in found(text, kb)] == ["Ozempic"]
 
 
 def test_a_proven_use_told_as_history_leaves_the_use_to_the_title(kb):
