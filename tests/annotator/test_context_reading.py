@@ -283,6 +283,10 @@ def test_a_brand_name_beside_the_use_the_sentence_is_about_does_not_pick_the_bra
 @pytest.mark.parametrize(("text", "brand"), [
     ("Firms sell compounded versions of the GLP-1 drugs tirzepatide (Mounjaro) and semaglutide (Ozempic).", "Mounjaro"),
     ("Saxenda and Ozempic pens were confirmed to be falsified with insulin, the watchdog said.", "Ozempic"),
+    ("The clinic gave research-grade weight loss drugs, tirzepatide (Mounjaro), not intended for human consumption.",
+     "Mounjaro"),
+    ("The clinic gave weight loss drugs, tirzepatide and semaglutide, that were not intended for human consumption.",
+     "semaglutide"),
 ])
 def test_a_brand_named_as_a_copy_is_not_the_genuine_products_use(text, brand, kb):
     (h,) = [h for h in annotate_text(text, kb).highlights if h.exact == brand]
