@@ -43,7 +43,8 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
     genuine = not words.any(cues.copy)
     sentence = [(_score(ctx, span, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
     if sentence and max(h[0] for h in sentence) > NAME_ONLY:
-        return strongest(_contrast(sentence, words, cues.contrast))
+        return strongest(_contrast(sentence, words, cues.contrast) if genuine or _a_brand(sentence, words, own)
+                         else _copied(sentence, words, cues.copy))
     paragraph = ctx.paragraph(start)
     for hits in _further(entry, ctx, paragraph, cues.contrast):
         if hits and max(h[0] for h in hits) > NAME_ONLY:
@@ -59,6 +60,21 @@ def _contrast(hits: list[tuple[float, float, Indication]], words: Words,
     if other and len(other) < len(hits) and _sets_apart(words, contrast):
         return other
     return hits
+
+
+def _copied(hits: list[tuple[float, float, Indication]], words: Words,
+            copy: tuple[Phrase, ...]) -> list[tuple[float, float, Indication]]:
+    """A sentence that says the product is a copy ("compounded semaglutide and/or tirzepatide weight loss
+    injections") is about the use whose words say so, however long the proven use's phrase: a copy is not the
+    product proven for it. Not for a brand's name (the caller's check): "compounded tirzepatide, the active
+    ingredient in Mounjaro" names the genuine product beside the copy."""
+    said = [p for p in copy if words.find(p)]
+    copied = [h for h in hits if any(p in h[2].words for p in said)]
+    return copied or hits
+
+
+def _a_brand(hits: list[tuple[float, float, Indication]], words: Words, own: tuple[int, int]) -> bool:
+    return any(words.within(p, *own) for h in hits for p in h[2].names)
 
 
 _OPENERS = frozenset({("however",), ("but",)})

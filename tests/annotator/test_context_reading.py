@@ -293,6 +293,16 @@ def test_a_brand_named_as_a_copy_is_not_the_genuine_products_use(text, brand, kb
     assert h.level == "danger" and "compounded" in h.indication.lower()
 
 
+def test_a_copy_word_beats_a_longer_proven_use_phrase_for_the_generic_name(kb):
+    text = "The spas advertise compounded semaglutide and/or tirzepatide GLP-1 weight loss injections."
+    assert {h.exact: h.level for h in annotate_text(text, kb).highlights} == {"semaglutide": "danger",
+                                                                               "tirzepatide": "danger"}
+    # a brand beside the copy is the genuine product: its name still counts for the use it is sold for
+    text = "Compounded tirzepatide, the active ingredient in Mounjaro, is sold for weight loss."
+    assert {h.exact: h.level for h in annotate_text(text, kb).highlights} == {"tirzepatide": "danger",
+                                                                               "Mounjaro": "established"}
+
+
 def test_a_brand_named_without_a_copy_word_keeps_its_approved_use(kb):
     text = "Firms sell the GLP-1 drugs tirzepatide (Mounjaro) and semaglutide (Ozempic) for diabetes."
     assert {h.level for h in annotate_text(text, kb).highlights if h.exact in ("Mounjaro", "Ozempic")} == {"established"}
