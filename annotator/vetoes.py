@@ -304,6 +304,8 @@ _FOR_WHOM = frozenset({"for", "para"})
 _DETERMINERS = frozenset({"a", "an", "the", "no", "its", "their", "some", "this", "that"})  # "Ozempic bears a warning"
 _RESEARCH = frozenset({"study", "studies", "research", "model", "models", "experiment", "experiments", "data",
                        "testing", "trial", "trials"})
+_PRODUCE = frozenset({"milk", "cheese", "meat", "butter", "yogurt", "yoghurt", "colostrum", "leather", "wool",
+                      "leche", "leite", "queso", "queijo", "carne"})   # "the eight-day goat milk cleanse"
 _TITLE_BREAK = frozenset(":|-–—,.!?()[]")
 _PATIENT = frozenset({"for", "in"})
 _OWNERS = frozenset({"my", "your", "our", "their", "his", "her"})  # not "the": "for the Bears" is a team
@@ -398,10 +400,11 @@ def _free_positions(words: Words, phrases: tuple[Phrase, ...], names: list[Span]
 
 def _not_a_patient(words: list[str], i: int, j: int) -> bool:
     """Is the animal at words [i, j) what a product is for ("sold for horses", "solo para caballos y vacas": the
-    first of up to three animals after the words), a research subject ("animal studies"), or the verb "bears"
-    ("Ozempic bears a boxed warning")?"""
+    first of up to three animals after the words), a research subject ("animal studies"), a source of food ("goat
+    milk", "cow colostrum"), or the verb "bears" ("Ozempic bears a boxed warning")?"""
     return any(words[k] in _FOR_WHOM and words[k - 1] in _INTENDED for k in range(max(i - 3, 1), i)) \
-        or j < len(words) and (words[j] in _RESEARCH or words[i] == "bear" and words[j] in _DETERMINERS)
+        or j < len(words) and (words[j] in _RESEARCH or words[j] in _PRODUCE
+                               or words[i] == "bear" and words[j] in _DETERMINERS)
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:

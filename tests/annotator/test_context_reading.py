@@ -611,6 +611,12 @@ def test_a_crop_or_an_animal_in_another_language_is_not_a_person_treated(text, k
     assert found(text, kb) == []
 
 
+def test_an_animal_named_as_the_source_of_a_food_is_no_patient(kb):
+    text = "There was the DIY coffee enemas, and who could forget the eight-day goat milk cleanse."
+    assert [e for e, _, _ in found(text, kb)] == ["coffee enemas"]
+    assert found(text.replace("goat milk cleanse", "cleanse for her goat"), kb) == []
+
+
 def test_an_animal_named_as_what_a_product_is_only_for_is_no_patient(kb):
     text = ("Los medios dijeron que la ivermectina era solo para caballos y vacas.\n\n"
             "Las publicaciones prometen que cura el cáncer.")
