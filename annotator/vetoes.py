@@ -26,11 +26,13 @@
   approved use is the animal's use too) and does not say people take it (a treatment cue and `person_cues`): the
   text uses the name in its animal sense, as below, unless one of its mentions is plainly the treatment (articles
   on people taking a horse dewormer mention horses too: "fenbendazole, a horse and dog dewormer, for her cancer" is
-  caught); a sentence whose patient is a plant or a material ("plantlets", "flue gas": `material_cues`) is read the
-  same way; on a page whose title ends on an animal patient ("Medicine for Dogs") or that quotes a vet label ("NOT
+  caught); a sentence whose patient is a plant or a material ("plantlets", "flue gas": `material_cues`), or where
+  the name is a band's or a title ("the debut album from supergroup LSD": `arts_cues`), is read the same way; on a
+  page whose title ends on an animal patient ("Medicine for Dogs") or that quotes a vet label ("NOT
   FOR USE IN HUMANS"), every sentence that names no claim made to people; so in a text that names an animal
   patient by its kind twice and never a person (an equine clinic's page), every sentence that names none of the
-  entry's claims. Animals as research subjects ("animal studies") are no patients of a sentence or a text;
+  entry's claims. Animals as research subjects ("animal studies") or as the source of a food ("goat milk") are no
+  patients of a sentence or a text;
 - the other way round, once `not_when` shows the text uses a name in its other sense ("coffee tasting, known as
   cupping"), its mentions without treatment context take that sense too, unless one of them is plainly the treatment.
 """
