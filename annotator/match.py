@@ -181,15 +181,17 @@ class Matcher:
     def _walk(self, text: str, first: re.Match[str]) -> list[Match]:
         """Follow the trie from one starting word. A state is (node, end, letters, typos, skipped): letters counts
         the letters of the alias words met so far (typos are scored against them); one extra word may be skipped
-        (not "and" or "or", which join two things), never before a one-letter alias word."""
+        (not "and" or "or", which join two things), never before a one-letter alias word, nor a word that ends
+        another treatment's name begun at the same word ("hydrogen peroxide water" is not hydrogen water)."""
         out = []
+        skips = []
         info = self._word(first.group())
         states = [(child, first.end(), len(alias_word), typos, False)
                   for alias_word, child, typos in self._steps(self._root, info)]
         while states:
             node, end, letters, typos, skipped = states.pop()
             for alias in node.aliases:
-                out.append(_scored(first.start(), end, alias, letters, typos, skipped))
+                (skips if skipped else out).append(_scored(first.start(), end, alias, letters, typos, skipped))
             nxt = _next_word(text, end) if node.children else None
             if nxt is None:
                 continue
@@ -202,6 +204,11 @@ class Matcher:
                 for alias_word, child, more in self._steps(node, info):
                     if len(alias_word) > 1:  # "vitamin C a day" is not vitamin A: one letter is no proof
                         states.append((child, after.end(), letters + len(alias_word), typos + more, True))
+        named: dict[int, set[str]] = {}   # where names begun here end, and whose names they are
+        for m in out:
+            if not m.fuzzy:
+                named.setdefault(m.end, set()).add(m.alias.entry)
+        out += [m for m in skips if all(m.alias.entry in entries for end, entries in named.items() if end < m.end)]
         # a typo of a brand is taken only where it is capitalised: "cause celebre" is French, not Celebrex
         lowered = text[first.start()].islower()
         return [m for m in out if m.score >= MIN_FUZZY_SCORE and not (m.fuzzy and lowered and m.alias.brand)]

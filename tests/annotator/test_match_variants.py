@@ -73,6 +73,16 @@ def test_and_or_or_is_never_skipped_inside_a_name(kb):
         ["testosterone"]
 
 
+def test_a_word_that_ends_another_treatments_name_is_never_skipped(kb):
+    # "hydrogen [peroxide] water" is not hydrogen water: "hydrogen peroxide" is a name of its own
+    text = "Give the plant people swear by a hydrogen peroxide water soak for cancer."
+    assert [(h.exact, h.treatment) for h in annotate_text(text, kb).highlights] == \
+        [("hydrogen peroxide", "hydrogen-peroxide-therapy")]
+    # a word skipped after a shorter name of the same treatment still is: "stem cell-based products"
+    assert [h.exact for h in annotate_text("Clinics sell stem cell-based products for knees.", kb).highlights] == \
+        ["stem cell-based products"]
+
+
 def test_overlaps_resolved_longest_wins(kb):
     result = annotate_text("The clinic sold platelet-rich plasma therapy and stem cell therapy.", kb)
     spans = [(h.start, h.end) for h in result.highlights]
