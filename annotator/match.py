@@ -183,8 +183,8 @@ class Matcher:
         the letters of the alias words met so far (typos are scored against them); one extra word may be skipped
         (not "and" or "or", which join two things), never before a one-letter alias word, nor a word that ends
         another treatment's name begun at the same word ("hydrogen peroxide water" is not hydrogen water)."""
-        out = []
-        skips = []
+        out: list[Match] = []
+        skips: list[Match] = []   # matches with a word skipped: kept below unless that word ends another name
         info = self._word(first.group())
         states = [(child, first.end(), len(alias_word), typos, False)
                   for alias_word, child, typos in self._steps(self._root, info)]
