@@ -130,6 +130,10 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     # a band, a song or an album named after a drug (arts_cues)
     "Clocking just under 30 minutes, the self-titled debut album from supergroup LSD is over fast.",
     "To buy Sunblock's 2006 album I'll Be Ready, go here.",
+    # a garden, the laundry, a candle
+    "The direct answer to whether apple cider vinegar can kill weeds is yes, on young weeds.",
+    "Borax gets partly converted to hydrogen peroxide, so wash dark laundry in cold water.",
+    "Many people love essential oil candles because they only contain soy wax and pure essential oils.",
     # a drug made in a school lab, found in rivers, fed to farmed fish
     "Students weigh the crude product of their aspirin synthesis before recrystallization.",
     "Metformin is now the drug found at the highest levels in European surface waters.",
