@@ -392,8 +392,12 @@ def _free(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int 
 
 def _free_positions(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int = 0, hi: int = 0,
                     patients: bool = False) -> Iterator[int]:
-    """Where the phrases occur as `_free` counts them, phrase by phrase."""
+    """Where the phrases occur as `_free` counts them, phrase by phrase (only those whose first word the span has:
+    the cue lists run to a hundred phrases, a sentence to a few dozen words)."""
+    at = words.at
     for p in phrases:
+        if p[0] not in at:
+            continue
         for i in words.find(p):
             if (i + len(p) <= lo or i >= hi) and not _inside(words.starts[i], names) and not (
                     patients and _not_a_patient(words.words, i, i + len(p))):
