@@ -181,17 +181,22 @@ class Matcher:
     def _walk(self, text: str, first: re.Match[str]) -> list[Match]:
         """Follow the trie from one starting word. A state is (node, end, letters, typos, skipped): letters counts
         the letters of the alias words met so far (typos are scored against them); one extra word may be skipped
-        (not "and" or "or", which join two things), never before a one-letter alias word, nor a word that ends
-        another treatment's name begun at the same word ("hydrogen peroxide water" is not hydrogen water)."""
+        (not "and" or "or", which join two things; `skipped` is where it ends, 0 for none), never before a
+        one-letter alias word, nor a word that ends another treatment's name begun at the same word ("hydrogen
+        peroxide water" is not hydrogen water; "insulin low-dose potentiation therapy" is still the therapy)."""
         out: list[Match] = []
-        skips: list[Match] = []   # matches with a word skipped: kept below unless that word ends another name
+        skips: list[tuple[Match, int]] = []   # matches with a word skipped, and where that word ends
         info = self._word(first.group())
-        states = [(child, first.end(), len(alias_word), typos, False)
+        states = [(child, first.end(), len(alias_word), typos, 0)
                   for alias_word, child, typos in self._steps(self._root, info)]
         while states:
             node, end, letters, typos, skipped = states.pop()
             for alias in node.aliases:
-                (skips if skipped else out).append(_scored(first.start(), end, alias, letters, typos, skipped))
+                m = _scored(first.start(), end, alias, letters, typos, bool(skipped))
+                if skipped:
+                    skips.append((m, skipped))
+                else:
+                    out.append(m)
             nxt = _next_word(text, end) if node.children else None
             if nxt is None:
                 continue
@@ -203,12 +208,12 @@ class Matcher:
                 info = self._word(after.group())
                 for alias_word, child, more in self._steps(node, info):
                     if len(alias_word) > 1:  # "vitamin C a day" is not vitamin A: one letter is no proof
-                        states.append((child, after.end(), letters + len(alias_word), typos + more, True))
+                        states.append((child, after.end(), letters + len(alias_word), typos + more, nxt.end()))
         named: dict[int, set[str]] = {}   # where names begun here end, and whose names they are
         for m in out:
             if not m.fuzzy:
                 named.setdefault(m.end, set()).add(m.alias.entry)
-        out += [m for m in skips if all(m.alias.entry in entries for end, entries in named.items() if end < m.end)]
+        out += [m for m, word_end in skips if m.alias.entry in named.get(word_end, {m.alias.entry})]
         # a typo of a brand is taken only where it is capitalised: "cause celebre" is French, not Celebrex
         lowered = text[first.start()].islower()
         return [m for m in out if m.score >= MIN_FUZZY_SCORE and not (m.fuzzy and lowered and m.alias.brand)]
