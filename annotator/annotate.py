@@ -18,8 +18,8 @@ from .match import Match
 from .page import NO_PAGE, Page
 from .results import Annotations, Highlight
 from .verdicts import verdict_for
-from .vetoes import (NO_CONTEXT, OTHER_SENSE, SUBSTANCE, VETO, about_an_animal, sets_the_sense, stands_alone,
-                     treatment_meant, vetoed)
+from .vetoes import (NO_CONTEXT, OTHER_SENSE, SUBSTANCE, VETO, about_an_animal, names_its_use, sets_the_sense,
+                     stands_alone, treatment_meant, vetoed)
 
 CONTEXT_CHARS = 32
 BLOCK_GAP = "\n\n"
@@ -103,7 +103,8 @@ def _in_other_sense(chosen: list[Match], asked: dict[Match, str | None], kb: Kno
     if not other:
         return set()
     shown = [m for m in chosen if m.alias.entry in other and asked[m] is None]
-    meant = {m for m in shown if treatment_meant(m, kb.entry(m.alias.entry), ctx, kb.cues)
+    meant = {m for m in shown if (treatment_meant(m, kb.entry(m.alias.entry), ctx, kb.cues)
+                                  or names_its_use(m, kb.entry(m.alias.entry), ctx))
              and (health or not about_an_animal(m, ctx, kb.cues))}
     plainly = {m.alias.entry for m in meant}
     return {m for m in shown if m not in meant and m.alias.entry not in plainly}

@@ -8,7 +8,9 @@ they only name the drug's class ("the anti-parasitic drug ivermectin, which he c
 treatment's own name among a use's words (a brand sold for one use: "Spravato", "Ozempic") counts as much when it is
 the mention itself, and least anywhere else, and not more than a use's other words when the sentence says the
 product is a copy (`copy_cues`): "compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake
-Ozempic pens" are not the approved use. Words after a harm phrase (`harm_cues`: "documented risks of blindness"), to
+Ozempic pens" are not the approved use; a copy word close to a generic name, or in its clause, makes it the use
+whose words include that copy word, however long a proven use's phrase ("compounded semaglutide and/or
+tirzepatide weight loss injections"). Words after a harm phrase (`harm_cues`: "documented risks of blindness"), to
 the clause's end or the next highlighted treatment, name harms, not uses. A brand's name nearby is the last resort:
 the paragraph, the page and the paragraphs around are read first ("semaglutide, sold as Ozempic" in an article on
 compounded copies is about the copies). On equal strength the most cautious use wins, whatever the phrases' lengths.
@@ -23,6 +25,7 @@ from .context import HEADER, NAME_ONLY, Context, Words, strongest
 from .entry import Cues, Entry, Indication, Phrase, Verdict
 
 NEAR = 3   # words either side of a mention that count as close, even across a comma
+COPY_NEAR = 6   # words either side where a copy word still describes the mention ("compounded X and/or Y")
 
 
 def verdict_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues = Cues(())) -> Verdict:
@@ -43,8 +46,10 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
     genuine = not words.any(cues.copy)
     sentence = [(_score(ctx, span, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
     if sentence and max(h[0] for h in sentence) > NAME_ONLY:
-        return strongest(_contrast(sentence, words, cues.contrast) if genuine or _a_brand(sentence, words, own)
-                         else _copied(sentence, words, cues.copy))
+        if not genuine and not _a_brand(sentence, words, own):
+            sentence = _copied(sentence, words, cues.copy, (min(lo, max(own[0] - COPY_NEAR, 0)),
+                                                            max(hi, own[1] + COPY_NEAR)))
+        return strongest(_contrast(sentence, words, cues.contrast))
     paragraph = ctx.paragraph(start)
     for hits in _further(entry, ctx, paragraph, cues.contrast):
         if hits and max(h[0] for h in hits) > NAME_ONLY:
@@ -62,18 +67,20 @@ def _contrast(hits: list[tuple[float, float, Indication]], words: Words,
     return hits
 
 
-def _copied(hits: list[tuple[float, float, Indication]], words: Words,
-            copy: tuple[Phrase, ...]) -> list[tuple[float, float, Indication]]:
-    """A sentence that says the product is a copy ("compounded semaglutide and/or tirzepatide weight loss
-    injections") is about the use whose words say so, however long the proven use's phrase: a copy is not the
-    product proven for it. Not for a brand's name (the caller's check): "compounded tirzepatide, the active
-    ingredient in Mounjaro" names the genuine product beside the copy."""
-    said = [p for p in copy if words.find(p)]
+def _copied(hits: list[tuple[float, float, Indication]], words: Words, copy: tuple[Phrase, ...],
+            near: tuple[int, int]) -> list[tuple[float, float, Indication]]:
+    """A copy word within a few words of the mention or in its clause ("compounded semaglutide and/or tirzepatide
+    weight loss injections") makes the mention the use whose words say so, however long the proven use's phrase: a copy is
+    not the product proven for it. Farther off it may be about something else ("approved for weight management
+    in 2021, and the FDA has warned about counterfeit versions"). Not for a brand's name (the caller's check):
+    "compounded tirzepatide, the active ingredient in Mounjaro" names the genuine product beside the copy."""
+    said = [p for p in copy if words.within(p, *near)]
     copied = [h for h in hits if any(p in h[2].words for p in said)]
     return copied or hits
 
 
 def _a_brand(hits: list[tuple[float, float, Indication]], words: Words, own: tuple[int, int]) -> bool:
+    """Is the mention itself a name one of its uses is sold under ("Mounjaro", "Ozempic")?"""
     return any(words.within(p, *own) for h in hits for p in h[2].names)
 
 

@@ -124,6 +124,14 @@ def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: 
     return _Around(ctx, ctx.paragraph(m.start), m).cued(cues, entry.cues) or bool(ctx.hits(entry, HEADER))
 
 
+def names_its_use(m: Match, entry: Entry, ctx: Context) -> bool:
+    """Does the mention's own sentence name one of the entry's uses (for an ambiguous name, a use that is not
+    established: a claim)? Then a sentence elsewhere that uses the name in another sense ("Apple cider vinegar kills
+    weeds.") does not take this one along ("Apple cider vinegar helps with weight loss, fans say.")."""
+    return _Around(ctx, ctx.sentence(m.start, m.end), m).any(entry.claim_words if m.alias.ambiguous
+                                                               else entry.use_words)
+
+
 def stands_alone(m: Match, entry: Entry, ctx: Context) -> bool:
     """Can a short form stand for its treatment in a text that never names the treatment in full? Only where its own
     sentence names one of the treatment's uses by a phrase of two or more words ("exercise may help ease the
@@ -174,15 +182,15 @@ def _only_animals(ctx: Context, cues: Cues) -> bool:
     if not person or _names_a_person(ctx, person):   # nearly every health text names one, early on
         return False
     words = ctx.words(0, len(ctx.text))
-    return (_named_twice(words, _kinds(cues.animal), ctx.names) or _named_twice(words, cues.material, ctx.names)) \
+    return (_named_twice(words, _kinds(cues.animal), ctx) or _named_twice(words, cues.material, ctx)) \
         and not _free(words, cues.people, ctx.names)
 
 
-def _named_twice(words: Words, phrases: tuple[Phrase, ...], names: list[Span]) -> bool:
+def _named_twice(words: Words, phrases: tuple[Phrase, ...], ctx: Context) -> bool:
     """Do the phrases occur at least twice as patients, outside every name? A pet named once in a post about
     someone's dose ("Drink MMS every hour. Keep it away from pets.") does not make the text about the pet."""
     found: set[int] = set()   # positions: "dog" and "dogs" are one phrase once plurals fold
-    for i in _free_positions(words, phrases, names, patients=True):
+    for i in _free_positions(words, phrases, ctx.names, patients=ctx.text):
         found.add(i)
         if len(found) == 2:
             return True
@@ -306,8 +314,8 @@ _FOR_WHOM = frozenset({"for", "para"})
 _DETERMINERS = frozenset({"a", "an", "the", "no", "its", "their", "some", "this", "that"})  # "Ozempic bears a warning"
 _RESEARCH = frozenset({"study", "studies", "research", "model", "models", "experiment", "experiments", "data",
                        "testing", "trial", "trials"})
-_PRODUCE = frozenset({"milk", "cheese", "meat", "butter", "yogurt", "yoghurt", "colostrum", "leather", "wool",
-                      "leche", "leite", "queso", "queijo", "carne"})   # "the eight-day goat milk cleanse"
+_PRODUCE = frozenset({"milk", "cheese", "meat", "butter", "yogurt", "yoghurt", "colostrum", "leather", "wool"})
+_ADJACENT = re.compile(r"[\w'’-]+\s+")   # one word, then only space: "goat milk", "cow's milk", not "goats, milk"
 _TITLE_BREAK = frozenset(":|-–—,.!?()[]")
 _PATIENT = frozenset({"for", "in"})
 _OWNERS = frozenset({"my", "your", "our", "their", "his", "her"})  # not "the": "for the Bears" is a team
@@ -383,15 +391,16 @@ def _by_neighbour(patterns: tuple[tuple[Phrase, Phrase], ...]
 
 
 def _free(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int = 0, hi: int = 0,
-          patients: bool = False) -> bool:
-    """Does one of the phrases occur outside word positions [lo, hi) and outside every name? With `patients`, only
-    animals as patients count: not one right after "meant for", "sold for", "only for", "solo para"... (what a
-    product is for, not who takes it), nor research on animals ("animal studies", "dog research")."""
+          patients: str = "") -> bool:
+    """Does one of the phrases occur outside word positions [lo, hi) and outside every name? With `patients` (the
+    text the words come from), only animals as patients count: not one right after "meant for", "sold for", "only
+    for", "solo para"... (what a product is for, not who takes it), nor research on animals ("animal studies", "dog
+    research"), nor an animal as the source of a food ("goat milk")."""
     return next(_free_positions(words, phrases, names, lo, hi, patients), None) is not None
 
 
 def _free_positions(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int = 0, hi: int = 0,
-                    patients: bool = False) -> Iterator[int]:
+                    patients: str = "") -> Iterator[int]:
     """Where the phrases occur as `_free` counts them, phrase by phrase (only those whose first word the span has:
     the cue lists run to a hundred phrases, a sentence to a few dozen words)."""
     at = words.at
@@ -400,17 +409,27 @@ def _free_positions(words: Words, phrases: tuple[Phrase, ...], names: list[Span]
             continue
         for i in words.find(p):
             if (i + len(p) <= lo or i >= hi) and not _inside(words.starts[i], names) and not (
-                    patients and _not_a_patient(words.words, i, i + len(p))):
+                    patients and _not_a_patient(words, i, i + len(p), patients)):
                 yield i
 
 
-def _not_a_patient(words: list[str], i: int, j: int) -> bool:
+def _not_a_patient(words: Words, i: int, j: int, text: str) -> bool:
     """Is the animal at words [i, j) what a product is for ("sold for horses", "solo para caballos y vacas": the
-    first of up to three animals after the words), a research subject ("animal studies"), a source of food ("goat
-    milk", "cow colostrum"), or the verb "bears" ("Ozempic bears a boxed warning")?"""
-    return any(words[k] in _FOR_WHOM and words[k - 1] in _INTENDED for k in range(max(i - 3, 1), i)) \
-        or j < len(words) and (words[j] in _RESEARCH or words[j] in _PRODUCE
-                               or words[i] == "bear" and words[j] in _DETERMINERS)
+    first of up to three animals after the words), a research subject ("animal studies"), or the verb "bears"
+    ("Ozempic bears a boxed warning")?"""
+    w = words.words
+    return any(w[k] in _FOR_WHOM and w[k - 1] in _INTENDED for k in range(max(i - 3, 1), i)) \
+        or j < len(w) and (w[j] in _RESEARCH or w[i] == "bear" and w[j] in _DETERMINERS
+                           or _a_food(words, j, text))
+
+
+def _a_food(words: Words, j: int, text: str) -> bool:
+    """Is the word at j a food the animal before it gives, written right after it ("the eight-day goat milk
+    cleanse", "cow colostrum")? Not across punctuation, nor a label's withdrawal period ("for goats, milk withdrawal
+    0 days": the goats are the patients)."""
+    w = words.words
+    return w[j] in _PRODUCE and (j + 1 == len(w) or w[j + 1] != "withdrawal") \
+        and _ADJACENT.fullmatch(text, words.starts[j - 1], words.starts[j]) is not None
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:
@@ -433,7 +452,7 @@ class _Around:
     def free(self, phrases: tuple[Phrase, ...], names: list[Span], patients: bool = False) -> bool:
         """Does one of the phrases occur outside the mention and outside every name the text holds ("no more horse
         paste" names a product, not an animal patient)? `names` are the (start, end) offsets of candidate names."""
-        return _free(self.words, phrases, names, self.lo, self.hi, patients)
+        return _free(self.words, phrases, names, self.lo, self.hi, self.text if patients else "")
 
     def framed(self, patterns: tuple[tuple[Phrase, Phrase], ...]) -> bool:
         """True when the mention stands inside one of the (words before, words after) patterns: one that measures

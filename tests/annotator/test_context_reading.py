@@ -137,7 +137,7 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     # a drug made in a school lab, found in rivers, fed to farmed fish
     "Students weigh the crude product of their aspirin synthesis before recrystallization.",
     "Metformin is now the drug found at the highest levels in European surface waters.",
-    "Vitamin D3 content in the fillet increased proportionally with dietary supplementation.",
+    "Vitamin D3 in the diet improved feed conversion in farmed salmon.",
     "This video covers a part of the B17 story.",
     "Treat fin rot in your goldfish with aquarium antibiotics from the pet store.",
     "Our pet shop sells fish antibiotics for tropical fish.",
@@ -459,6 +459,35 @@ def test_the_longer_use_phrase_beats_the_proven_use_named_in_passing(text, level
 def test_a_proven_use_named_beside_another_without_a_contrast_keeps_its_verdict(kb):
     text = "Esketamine (Spravato), related to ketamine, was approved by the FDA for treatment-resistant depression."
     assert {h.level for h in annotate_text(text, kb).highlights if h.exact == "Spravato"} == {"established"}
+
+
+@pytest.mark.parametrize("text, exact, level", [
+    # words for people and everyday idioms are no material or arts cues
+    ("The Blink-182 drummer underwent chemotherapy for lymphoma.", "chemotherapy", "established"),
+    ("Metformin has a laundry list of side effects, but it remains the first choice for type 2 diabetes.",
+     "Metformin", "established"),
+    # a label's withdrawal period: the goats are the patients, not a food's source
+    ("Fenbendazole dewormer for goats, milk withdrawal 0 days. Fenbendazole cures cancer, posts claim.",
+     "Fenbendazole", "danger"),
+    # a copy word far off in the sentence is about something else
+    ("The FDA approved semaglutide for chronic weight management in 2021 and has warned about counterfeit versions.",
+     "semaglutide", "established"),
+    # "initially" is the order of treatments, not history set apart
+    ("Type 2 diabetes is initially treated with metformin, which some people also take for anti-aging.",
+     "metformin", "established"),
+])
+def test_review_cases_keep_the_card_a_reader_expects(text, exact, level, kb):
+    assert [(h.exact, h.level) for h in annotate_text(text, kb).highlights][:1] == [(exact, level)]
+
+
+def test_a_sentence_in_another_sense_does_not_take_a_sentence_naming_a_use_along(kb):
+    text = "Apple cider vinegar kills weeds. Apple cider vinegar helps with weight loss, fans say."
+    assert [(h.start, h.level) for h in annotate_text(text, kb).highlights] == [(33, "warning")]
+    assert found("Apple cider vinegar kills weeds. Apple cider vinegar is cheap.", kb) == []
+
+
+def test_a_fast_track_is_no_fast(kb):
+    assert found("Ministers offer a 5-day fast-track decision on visas and a three-day fast-track option.", kb) == []
 
 
 def test_a_star_who_takes_a_treatment_is_still_read_beside_the_album(kb):
