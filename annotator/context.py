@@ -249,8 +249,9 @@ class Context:
         found = self._hits.get(key)
         if found is None:
             words = self.words(*span)
-            found = self._hits[key] = [(n, i) for i in entry.indications
-                                       if (n := self.longest_use(span, i.words) or NAME_ONLY * words.any(i.names))]
+            found = self._hits[key] = [(n, i) for i in entry.indications  # most spans hold no use's first word
+                                       if (n := (not i.firsts.isdisjoint(words.at) and self.longest_use(span, i.words))
+                                           or NAME_ONLY * words.any(i.names))]
         return found
 
     # -- language ---------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ class Indication:
     level: Level
     names: tuple[Phrase, ...] = ()  # its words that are also names of the treatment ("Ozempic" for diabetes)
     harm_claim: bool = False        # a claim that the treatment causes a harm ("vaccines cause autism"), not a use
+    firsts: frozenset[str] = frozenset()  # the first words of `words`: a span with none of them names no use here
 
 
 class Cues(NamedTuple):
@@ -109,9 +110,10 @@ def _indication(data: dict[str, Any], names: set[Phrase]) -> Indication:
     """A use, with the words that name the treatment kept apart: a brand name says which use the brand is sold for
     only when nothing else in the text names one ("compounded Ozempic" is about the copy, not about diabetes)."""
     phrases = _phrases(data["words"])
-    return Indication(data["condition"], tuple(p for p in phrases if p not in names), data["evidence"],
-                      data["risk"], level_for(data["evidence"], data["risk"]),
-                      tuple(p for p in phrases if p in names), bool(data.get("harm_claim")))
+    words = tuple(p for p in phrases if p not in names)
+    return Indication(data["condition"], words, data["evidence"], data["risk"],
+                      level_for(data["evidence"], data["risk"]), tuple(p for p in phrases if p in names),
+                      bool(data.get("harm_claim")), frozenset(p[0] for p in words))
 
 
 def _form_cues(cues: tuple[Phrase, ...], use_words: tuple[Phrase, ...]) -> tuple[Phrase, ...]:
