@@ -618,10 +618,10 @@ def test_a_label_for_animals_only_is_about_the_animal_unless_the_text_names_a_cl
 
 def test_a_text_that_names_an_animal_patient_and_never_a_person_is_about_the_animal(kb):
     fish = ("Salmon farms feed their fish well, and the fish grow fast.\n\n"
-            "Vitamin D3 supplementation improved their growth.")
+            "Vitamin D supplements improved their growth.")
     assert found(fish, kb) == []
     people = fish + "\n\nConsumers want healthier food."   # a person named: each sentence is read on its own again
-    assert [e for e, _, _ in found(people, kb)] == ["Vitamin D3"]
+    assert [e for e, _, _ in found(people, kb)] == ["Vitamin D supplements"]
     # animals as research subjects are no patients: the text is about people taking it
     research = ("BPC-157 is not approved for any medical use. All information is based on animal studies.\n\n"
                 "BPC-157 promotes the formation of new blood vessels.")
