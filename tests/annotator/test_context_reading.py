@@ -130,6 +130,10 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     # a band, a song or an album named after a drug (arts_cues)
     "Clocking just under 30 minutes, the self-titled debut album from supergroup LSD is over fast.",
     "To buy Sunblock's 2006 album I'll Be Ready, go here.",
+    # a Spanish recipe ("receta") is no prescription; fish oil as an aquaculture commodity; raw-milk cheese
+    "Esta receta respeta la forma tradicional y logra empanadas jugosas, sin rellenos secos.",
+    "La anchoveta fue destinada a la producción de harina y aceite de pescado para la acuicultura.",
+    "El Queso Manchego se puede elaborar con leche pasteurizada o con leche cruda.",
     # a garden, the laundry, a candle
     "The direct answer to whether apple cider vinegar can kill weeds is yes, on young weeds.",
     "Borax gets partly converted to hydrogen peroxide, so wash dark laundry in cold water.",
