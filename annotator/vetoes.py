@@ -341,6 +341,7 @@ def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> b
 
 _FOR = frozenset({"for", "against", "treat", "cure"})
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]—–]")
+_CLOSING = re.compile(r"[)\]}]")
 
 
 def _in_a_body_name(text: str, m: Match, words: tuple[str, ...]) -> bool:
@@ -456,11 +457,13 @@ class _Around:
 
     def framed(self, patterns: tuple[tuple[Phrase, Phrase], ...]) -> bool:
         """True when the mention stands inside one of the (words before, words after) patterns: one that measures
-        the substance ("low levels of testosterone", "a vitamin D test"), or says someone takes it ("I'm on TRT")."""
+        the substance ("low levels of testosterone", "a vitamin D test"), or says someone takes it ("I'm on TRT").
+        Words after a closing bracket are not the mention's ("interaction with Zoloft (sertraline) is low": the
+        chance is low, not the drug's level)."""
         words, lo, hi = self.words.words, self.lo, self.hi
         by_before, by_after = _by_neighbour(patterns)   # only patterns whose nearest word is the mention's neighbour
         near = by_before.get(words[lo - 1], ()) if lo else ()
-        if hi < len(words):
+        if hi < len(words) and not _CLOSING.search(self.text, self.end, self.words.starts[hi]):
             near += by_after.get(words[hi], ())
         return any(tuple(words[lo - len(before):lo]) == before and tuple(words[hi:hi + len(after)]) == after
                    for before, after in near if lo >= len(before))

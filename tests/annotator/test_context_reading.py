@@ -490,6 +490,18 @@ def test_a_sentence_in_another_sense_does_not_take_a_sentence_naming_a_use_along
     assert found("Apple cider vinegar kills weeds. Apple cider vinegar is cheap.", kb) == []
 
 
+def test_a_level_phrase_after_a_closing_bracket_is_not_the_mentions(kb):
+    text = "The chance of CBD having a clinically significant interaction with Zoloft (sertraline) is low."
+    assert "sertraline" in [h.exact for h in annotate_text(text, kb).highlights]
+    assert found("My vitamin D is low, the GP said.", kb) == []
+
+
+def test_a_chiropractors_adjustment_is_the_treatment_where_the_text_names_the_chiropractor(kb):
+    text = "I saw a chiropractor for whiplash.\n\nAfter many adjustments my arm went numb."
+    assert [h.exact for h in annotate_text(text, kb).highlights] == ["chiropractor", "adjustments"]
+    assert found("After many adjustments to the budget, the plan passed.", kb) == []
+
+
 def test_a_fast_track_is_no_fast(kb):
     assert found("Ministers offer a 5-day fast-track decision on visas and a three-day fast-track option.", kb) == []
 
