@@ -85,8 +85,10 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return OTHER_SENSE
     animal_page = _for_an_animal(ctx, cues)
     if animal_page and not (animal_page == "label" and _taken_by_people(entry, ctx, cues, sentence)) \
-            and not (animal_page == "text" and sentence.any(entry.claim_words)) \
-            and not _claims_for_people(m, entry, ctx, cues, sentence) and not _claimed_in_text(ctx, entry, cues):
+            and not (animal_page == "text" and sentence.any(entry.claim_words)
+                     and not sentence.free(cues.animal, ctx.names, patients=True)) \
+            and not _claims_for_people(m, entry, ctx, cues, sentence) \
+            and not (animal_page != "text" and _claimed_in_text(ctx, entry, cues)):
         return OTHER_SENSE
     if alias.ambiguous and cues.substance and sentence.any(cues.substance) \
             and not sentence.cued(cues, entry.form_cues):

@@ -660,6 +660,15 @@ def test_a_crop_or_an_animal_in_another_language_is_not_a_person_treated(text, k
     assert found(text, kb) == []
 
 
+def test_in_a_text_about_animals_alone_their_claims_are_theirs(kb):
+    text = ("Glucosamine and chondroitin are two of the most common ingredients in equine joint products.\n\n"
+            "Glucosamine and chondroitin are said to improve joint health in horses.\n\n"
+            "Both are natural compounds that may ease joint pain and protect cartilage.")
+    assert found(text, kb) == []
+    # a person anywhere, and the claims may be made to people again
+    assert found(text + "\n\nMany people take them too.", kb) != []
+
+
 def test_an_animal_named_as_the_source_of_a_food_is_no_patient(kb):
     text = "There was the DIY coffee enemas, and who could forget the eight-day goat milk cleanse."
     assert [e for e, _, _ in found(text, kb)] == ["coffee enemas"]
