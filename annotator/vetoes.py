@@ -80,7 +80,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return VETO
     if cues.company and _a_firms(ctx.text, m, cues.company):
         return VETO
-    if about_an_animal(m, ctx, cues, sentence) and not sentence.any(entry.claim_words) \
+    if about_an_animal(m, ctx, cues, sentence) and not _a_claim_not_the_animals(sentence, entry, cues) \
             and not _taken_by_people(entry, ctx, cues, sentence):
         return OTHER_SENSE
     animal_page = _for_an_animal(ctx, cues)
@@ -273,6 +273,27 @@ def _taken_by_people(entry: Entry, ctx: Context, cues: Cues, sentence: _Around) 
     """Does a sentence about an animal say people take the treatment: a treatment cue, and people named outside any
     name ("people have been taking it in the form of horse paste"; not "human growth hormone")?"""
     return sentence.cued(cues, entry.cues) and sentence.free(cues.person, ctx.names)
+
+
+def _a_claim_not_the_animals(sentence: _Around, entry: Entry, cues: Cues) -> bool:
+    """Does the sentence name one of the entry's claims that is not tied to the animal by the words around it? "CBD
+    for anxiety in dogs", "dogs' anxiety" and "dog anxiety" are the dog's; "a horse dewormer, for her cancer" is not."""
+    words = sentence.words
+    kinds = _single_words(_kinds(cues.animal))
+    w = words.words
+    for p in entry.claim_words:
+        for i in words.find(p):
+            j = i + len(p)
+            if j > sentence.lo and i < sentence.hi:
+                continue   # the mention's own words
+            after = j + 1 < len(w) and w[j] in _OF_ANIMALS \
+                and (w[j + 1] in kinds or j + 2 < len(w) and w[j + 2] in kinds)   # "anxiety in (older) dogs"
+            if not after and not (i > 0 and w[i - 1] in kinds):                   # "dog anxiety", "dogs' anxiety"
+                return True
+    return False
+
+
+_OF_ANIMALS = frozenset({"in", "among", "of"})
 
 
 def _claims_for_people(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: _Around) -> bool:

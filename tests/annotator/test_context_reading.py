@@ -660,6 +660,15 @@ def test_a_crop_or_an_animal_in_another_language_is_not_a_person_treated(text, k
     assert found(text, kb) == []
 
 
+@pytest.mark.parametrize("text, shown", [
+    ("Current data is insufficient to conclude that CBD is effective in alleviating anxiety in dogs.", False),
+    ("More research is needed to determine how CBD gives dogs' anxiety relief.", False),
+    ("She takes fenbendazole, a horse and dog dewormer, for her cancer.", True),
+])
+def test_a_claim_tied_to_the_animal_is_the_animals(text, shown, kb):
+    assert bool(found(text, kb)) is shown
+
+
 def test_in_a_text_about_animals_alone_their_claims_are_theirs(kb):
     text = ("Glucosamine and chondroitin are two of the most common ingredients in equine joint products.\n\n"
             "Glucosamine and chondroitin are said to improve joint health in horses.\n\n"
