@@ -181,6 +181,26 @@ def test_false_friends_stay_silent(text, kb):
     assert [(e, t) for e, t, _ in found(text, kb) if t != "cancer-immunotherapy"] == []
 
 
+@pytest.mark.parametrize("substance, taken", [
+    ("Vitamin D is a fat-soluble vitamin that is very important for bone health.",
+     "If you rarely go outdoors, take a vitamin D supplement for your bones."),
+    ("People get most of their vitamin D from the sun.", "Take a vitamin D supplement for your bones."),
+    ("La diabetes aparece cuando el páncreas no secreta suficiente insulina.",
+     "Su médico le recetó insulina para la diabetes."),
+    ("But what about the other hormone that tails off in midlife: testosterone?",
+     "Her doctor prescribed testosterone for low libido."),
+])
+def test_a_substance_described_in_a_health_text_is_not_the_treatment(substance, taken, kb):
+    """A health text that also takes the treatment still leaves the body's own substance unmarked."""
+    highlights = annotate_text(f"{substance}\n\n{taken}", kb).highlights
+    assert [h.start > len(substance) for h in highlights] == [True]
+
+
+def test_a_treatment_used_to_help_is_taken(kb):
+    assert found("Melatonin is used to help regulate the sleep pattern of children.", kb)[0][:2] == (
+        "Melatonin", "melatonin")
+
+
 def test_a_metaphor_is_not_a_treatment(kb):
     assert found("Honestly, that's just morphine for the real condition of the housing market.", kb) == []
 
