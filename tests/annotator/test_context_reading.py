@@ -778,6 +778,15 @@ def test_a_citation_mark_after_a_full_stop_ends_the_sentence(text, kb):
     assert h.level == "established" and "hypogonadism" in h.indication
 
 
+def test_a_lowercase_word_after_a_full_stop_goes_on_the_same_sentence(kb):
+    """A botanical abbreviation ("A. muricata") leaves the fruit's sentence whole, so its food words set the fruit
+    apart; a list of the fruit's local names then follows the text's sense."""
+    text = ("De las especies del género Annona, la guanábana, A. muricata L., es el árbol más tropical, con la "
+            "fruta más grande.\n\nEn Brazil se la llama araticum, graviola, o jaca do Pará.")
+    assert found(text, kb) == []
+    assert found("Se vende graviola en cápsulas contra el cáncer.", kb)[0][1] == "graviola"
+
+
 def test_an_abbreviation_the_text_defines_for_a_treatment_is_that_treatment(kb):
     text = ("The drug in question is fenbendazole (FZ), sold under other names.\n\n"
             "Patients take 222 mg of FZ per day for their cancer.")
