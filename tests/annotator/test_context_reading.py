@@ -730,6 +730,8 @@ def test_a_proven_use_set_apart_in_another_sentence_does_not_make_the_paragraph_
     "said the head of the Dept. of Medical Acupuncture at the hospital.",
     "said the director of the International Fishmeal and Fish Oil Producers' Organization.",
     "The American Society for Ketamine Physicians, representing about 140 clinics, disagreed.",
+    "In December 2022 the board constituted a Committee on Stem Cell Use in Autism.",
+    "The Australian Technical Advisory Group on Immunisation has updated its advice on measles doses.",
     "ADT's board approved the transaction, which is expected to be completed by June.",   # a firm's, in the possessive
     "ADT's largest shareholder sold its stake.",
     "ADT's CEO said customers would see no change.",
