@@ -780,6 +780,13 @@ def test_a_citation_mark_after_a_full_stop_ends_the_sentence(text, kb):
     assert h.level == "established" and "hypogonadism" in h.indication
 
 
+def test_a_compound_described_by_what_it_does_to_insects_is_biology(kb):
+    text = ("Although it causes hallucinations in humans, psilocybin could be tricking insects into losing their "
+            "appetite.\n\nThe way psilocybin goes to work on the brain of a fly could explain why several species of "
+            "mushroom evolved to contain it.")
+    assert found(text, kb) == []
+
+
 def test_a_lowercase_word_after_a_full_stop_goes_on_the_same_sentence(kb):
     """A botanical abbreviation ("A. muricata") leaves the fruit's sentence whole, so its food words set the fruit
     apart; a list of the fruit's local names then follows the text's sense."""
