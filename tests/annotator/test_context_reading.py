@@ -331,6 +331,14 @@ def test_a_copy_word_beats_a_longer_proven_use_phrase_for_the_generic_name(kb):
                                                                                "Mounjaro": "established"}
 
 
+@pytest.mark.parametrize("text", [
+    "El tráfico ilegal de Mounjaro y Ozempic, dos fármacos para tratar la obesidad y la diabetes, crece en Andorra.",
+    "Three women were treated for botulism after Botox injections from an allegedly unregistered injector.",
+])
+def test_a_product_sold_illegally_or_by_the_unregistered_takes_the_copies_use(text, kb):
+    assert {level for _, _, level in found(text, kb)} == {"danger"}
+
+
 def test_a_brand_named_without_a_copy_word_keeps_its_approved_use(kb):
     text = "Firms sell the GLP-1 drugs tirzepatide (Mounjaro) and semaglutide (Ozempic) for diabetes."
     assert {h.level for h in annotate_text(text, kb).highlights if h.exact in ("Mounjaro", "Ozempic")} == {"established"}
@@ -738,6 +746,7 @@ def test_a_proven_use_set_apart_in_another_sentence_does_not_make_the_paragraph_
     # Spanish and Portuguese bodies, with an adjective before "de"
     "La Defensoría se sumó a la Mesa Nacional de Vacunación contra el virus del papiloma humano.",
     "A Sociedade Brasileira de Acupuntura publicou uma nota nesta semana.",
+    "Medicina Física e Reabilitação - Setor de Fisioterapia - Barreiro",
 ])
 def test_a_treatment_name_inside_the_name_of_a_body_names_the_body(text, kb):
     assert found(text, kb) == []
