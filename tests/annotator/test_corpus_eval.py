@@ -112,10 +112,14 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # from 0.898 / 0.911 / 0.910 / 136 to 0.900 / 0.920 / 0.912 / 103 (held out 0.858 / 0.859 / 0.887 / 84 to 0.860 /
 # 0.867 / 0.888 / 73); the 400 new texts read 0.859 / 0.908 / 0.860 / 36 together at the end.
 # The next session's first rules: red light therapy's recovery and wellness use put one more highlight on a held-out
-# pet clinic's cold laser page (80 -> 81; a tune pet page lost one).
+# pet clinic's cold laser page (80 -> 81; a tune pet page lost one). That session added 160 texts in eight rounds,
+# each scored alone before the rules it prompted: medical tourism (zzh-) 0.613 / 0.725 / 0.789; 2026 health news
+# (zzj-) 0.827 / 0.931 / 0.988; clinic pages (zzk-) 0.883 / 0.948 / 0.940; biohacking (zzm-) 0.621 / 0.906 / 0.818;
+# tabloids (zzn-) 0.848 / 0.913 / 0.833; Spanish and Portuguese health (zzo-) 0.812 / 0.932 / 0.707; look-alike
+# names in ordinary texts (zzi-) 6 highlights, then 0; science writing (zzl-) 21, then 13 (11 of them held out).
 FLOORS = {
-    "tune": {"recall": 0.895, "precision": 0.92, "agreement": 0.895, "on_other": 59},
-    "heldout": {"recall": 0.84, "precision": 0.88, "agreement": 0.865, "on_other": 81},
+    "tune": {"recall": 0.89, "precision": 0.92, "agreement": 0.895, "on_other": 59},
+    "heldout": {"recall": 0.835, "precision": 0.88, "agreement": 0.865, "on_other": 92},
 }
 
 
