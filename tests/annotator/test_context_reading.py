@@ -752,6 +752,12 @@ def test_a_treatment_name_inside_the_name_of_a_body_names_the_body(text, kb):
     assert found(text, kb) == []
 
 
+def test_an_office_named_for_a_treatment_and_a_record_of_it_are_not_the_treatment(kb):
+    text = ("Dr Lucy Jessop, Director of the HSE National Immunisation Office, welcomed the uptake of the HPV vaccine. "
+            "Parents should check their immunization records before the measles season.")
+    assert [e for e, _, _ in found(text, kb)] == ["HPV vaccine"]
+
+
 @pytest.mark.parametrize("text, exact", [
     ("The British Acupuncture Council says acupuncture is offered for chronic pain.", "acupuncture"),
     ("Men with prostate cancer often feel ADT's side effects within weeks of the first injection.", "ADT"),
