@@ -43,6 +43,7 @@ class Cues(NamedTuple):
     person: tuple[Phrase, ...] = ()        # words for people taking something ("people", "patients", "she")
     material: tuple[Phrase, ...] = ()      # what a chemical is applied to when not a person ("crops", "flue gas")
     arts: tuple[Phrase, ...] = ()          # words of music, film and games: a name is a band's or a title ("album")
+    genuine: tuple[Phrase, ...] = ()       # words just before a name that make it the approved product ("branded")
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

@@ -26,6 +26,7 @@ from .entry import Cues, Entry, Indication, Phrase, Verdict
 
 NEAR = 3   # words either side of a mention that count as close, even across a comma
 COPY_NEAR = 6   # words either side where a copy word still describes the mention ("compounded X and/or Y")
+GENUINE_NEAR = 4   # words before a mention where a genuine word still describes it ("FDA-approved injectable X")
 
 
 def verdict_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues = Cues(())) -> Verdict:
@@ -43,8 +44,11 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
     if clause != span:  # a sentence of one clause makes nothing closer than the rest
         lo, hi = min(lo, words.index(clause[0])), max(hi, words.index(clause[1]))
     own = words.index(start), words.index(end)
-    genuine = not words.any(cues.copy)
+    marked = any(words.within(p, max(own[0] - GENUINE_NEAR, 0), own[0]) for p in cues.genuine)
+    genuine = marked or not words.any(cues.copy)
     sentence = [(_score(ctx, span, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
+    if marked:
+        sentence = _not_copies(sentence, cues.copy, words)
     if sentence and max(h[0] for h in sentence) > NAME_ONLY:
         if not genuine and not _a_brand(sentence, words, own):
             sentence = _copied(sentence, words, cues.copy, (min(lo, max(own[0] - COPY_NEAR, 0)),
@@ -52,9 +56,20 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
         return strongest(_contrast(sentence, words, cues.contrast))
     paragraph = ctx.paragraph(start)
     for hits in _further(entry, ctx, paragraph, cues.contrast):
+        hits = _not_copies(hits, cues.copy) if marked else hits
         if hits and max(h[0] for h in hits) > NAME_ONLY:
             return strongest(hits)
     return strongest(sentence)  # only a brand's name says which use: the use it is sold for
+
+
+def _not_copies(hits: list[tuple[float, float, Indication]], copy: tuple[Phrase, ...], words: Words | None = None
+                ) -> list[tuple[float, float, Indication]]:
+    """The uses that are not a copy's: a mention the text calls genuine ("FDA-approved injectable semaglutide",
+    "branded Ozempic"; `genuine_cues`) is the approved product, whatever copy words its sentence or page hold. In its
+    own sentence the copy's use still stands when words other than copy words name it ("obtaining branded Ozempic
+    without a valid prescription")."""
+    return [h for h in hits if not any(p in h[2].words for p in copy)
+            or words is not None and any(p not in copy and words.contain(p) for p in h[2].words)]
 
 
 def _contrast(hits: list[tuple[float, float, Indication]], words: Words,

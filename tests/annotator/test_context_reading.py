@@ -339,6 +339,15 @@ def test_a_product_sold_illegally_or_by_the_unregistered_takes_the_copies_use(te
     assert {level for _, _, level in found(text, kb)} == {"danger"}
 
 
+def test_a_name_the_text_calls_genuine_is_not_the_copy(kb):
+    text = ("While FDA-approved injectable semaglutide is dosed in milligrams and sold only in prefilled pens, "
+            "compounded semaglutide can come in varying concentrations.")
+    assert [level for _, _, level in found(text, kb)] == ["depends", "danger"]
+    # a genuine product obtained without a prescription is still that use
+    text = "Health agencies warn against obtaining branded Ozempic without a valid prescription."
+    assert [level for _, _, level in found(text, kb)] == ["danger"]
+
+
 def test_a_brand_named_without_a_copy_word_keeps_its_approved_use(kb):
     text = "Firms sell the GLP-1 drugs tirzepatide (Mounjaro) and semaglutide (Ozempic) for diabetes."
     assert {h.level for h in annotate_text(text, kb).highlights if h.exact in ("Mounjaro", "Ozempic")} == {"established"}
