@@ -811,6 +811,16 @@ def test_a_compound_described_by_what_it_does_to_insects_is_biology(kb):
     assert found(text, kb) == []
 
 
+@pytest.mark.parametrize("text", [
+    "La equinácea prefiere un suelo moderadamente húmedo y hay que plantarla a pleno sol.\n\n"
+    "Puedes plantar las semillas de la equinácea en parterres entre abril y mayo.",
+    "E da Ginkgo biloba, a árvore que pauta o outono em Lisboa.\n\nA Ginkgo é uma árvore tão antiga.",
+    "Ingredientes: 200 g de jalapeños, ½ taza de vinagre de manzana y 300 g de azúcar.",
+])
+def test_a_garden_plant_a_street_tree_and_a_recipe_in_spanish_and_portuguese_are_no_treatment(text, kb):
+    assert found(text, kb) == []
+
+
 def test_a_lowercase_word_after_a_full_stop_goes_on_the_same_sentence(kb):
     """A botanical abbreviation ("A. muricata") leaves the fruit's sentence whole, so its food words set the fruit
     apart; a list of the fruit's local names then follows the text's sense."""
