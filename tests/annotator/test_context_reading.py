@@ -821,6 +821,12 @@ def test_a_garden_plant_a_street_tree_and_a_recipe_in_spanish_and_portuguese_are
     assert found(text, kb) == []
 
 
+def test_aspirin_for_tomato_plants_is_gardening(kb):
+    text = ("Tomatoes like aspirin because aspirin triggers a plant's natural defence mechanisms.\n\n"
+            "Supplementing with a diluted aspirin solution gives tomatoes a boost in fruit production.")
+    assert found(text, kb) == []
+
+
 def test_a_lowercase_word_after_a_full_stop_goes_on_the_same_sentence(kb):
     """A botanical abbreviation ("A. muricata") leaves the fruit's sentence whole, so its food words set the fruit
     apart; a list of the fruit's local names then follows the text's sense."""

@@ -123,8 +123,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # more forums on alternative treatments (zzu-) 0.808 / 0.966 / 0.738; celebrity stories (zzv-) 0.912 / 0.954 / 0.660;
 # Spanish and Portuguese texts where nothing is a treatment (zzw-) 11 highlights, then 3 (the 8 on tune texts fixed).
 FLOORS = {
-    "tune": {"recall": 0.885, "precision": 0.925, "agreement": 0.89, "on_other": 60},
-    "heldout": {"recall": 0.835, "precision": 0.875, "agreement": 0.865, "on_other": 113},
+    "tune": {"recall": 0.885, "precision": 0.925, "agreement": 0.89, "on_other": 53},
+    "heldout": {"recall": 0.835, "precision": 0.875, "agreement": 0.865, "on_other": 112},
 }
 
 
