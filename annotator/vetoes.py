@@ -177,15 +177,25 @@ def _for_an_animal(ctx: Context, cues: Cues) -> str:
 def _only_animals(ctx: Context, cues: Cues) -> bool:
     """Does the text name an animal patient by its kind at least twice ("fish", "horses"; not just "animals"), or a
     plant or material (`material_cues`: "kratom plantations"), and never a person (`person_cues`: no "people",
-    "patients", "she")? Then its sentences that name none of the entry's claims ("Does ESWT work?" on an equine
+    "patients", "she"), or name animals at least three times as often as people (a pet page names the owners, the
+    vet and the children, but the dogs far more)? Then its sentences that name none of the entry's claims ("Does ESWT work?" on an equine
     clinic's page) are about the same animals; one that names a claim made to people ("fenbendazole, sold as a dog
     deworming drug, cures cancer") is not."""
     person = _single_words(cues.person)
-    if not person or _names_a_person(ctx, person):   # nearly every health text names one, early on
+    if not person:
         return False
+    persons = _persons_named(ctx, person)
     words = ctx.words(0, len(ctx.text))
+    if persons:   # owners, vets and children on a pet's page: the animals must outnumber them three to one
+        return len(set(_free_positions(words, _kinds(cues.animal), ctx.names, patients=ctx.text))) >= 3 * persons \
+            and not _free(words, cues.people, ctx.names)
     return (_named_twice(words, _kinds(cues.animal), ctx) or _named_twice(words, cues.material, ctx)) \
         and not _free(words, cues.people, ctx.names)
+
+
+def _persons_named(ctx: Context, person: frozenset[str]) -> int:
+    """How many times a word for a person occurs outside every name."""
+    return sum(1 for w in TOKEN_RE.finditer(ctx.text) if norm(w.group()) in person and not _inside(w.start(), ctx.names))
 
 
 def _named_twice(words: Words, phrases: tuple[Phrase, ...], ctx: Context) -> bool:

@@ -821,6 +821,15 @@ def test_a_garden_plant_a_street_tree_and_a_recipe_in_spanish_and_portuguese_are
     assert found(text, kb) == []
 
 
+def test_a_pet_page_that_names_owners_is_still_about_the_pets(kb):
+    text = ("Puppies need a course of injections at eight and twelve weeks. Puppies stay indoors until a week "
+            "after the second one.\n\nOlder dogs need a yearly booster; indoor dogs and outdoor dogs alike.\n\n"
+            "Each vaccine booster strengthens the immune response.\n\nOwners should keep a record of each booster.")
+    assert found(text, kb) == []
+    people = text + "\n\nPeople, adults and children, should get their flu vaccine every autumn, and so should owners."
+    assert any(h.start > len(text) for h in annotate_text(people, kb).highlights)
+
+
 def test_aspirin_for_tomato_plants_is_gardening(kb):
     text = ("Tomatoes like aspirin because aspirin triggers a plant's natural defence mechanisms.\n\n"
             "Supplementing with a diluted aspirin solution gives tomatoes a boost in fruit production.")
