@@ -830,6 +830,14 @@ def test_a_pet_page_that_names_owners_is_still_about_the_pets(kb):
     assert any(h.start > len(text) for h in annotate_text(people, kb).highlights)
 
 
+@pytest.mark.parametrize("text", [
+    "Ingredients: 4 cups apple cider vinegar (minimum 5% acidity), 2 cups brown sugar, 1 tablespoon mustard seed.",
+    "For the marinade: 1/4 cup apple cider vinegar, 2 tablespoons soy sauce, 1 teaspoon grated ginger.",
+])
+def test_a_recipes_measure_makes_the_name_an_ingredient(text, kb):
+    assert found(text, kb) == []
+
+
 def test_aspirin_for_tomato_plants_is_gardening(kb):
     text = ("Tomatoes like aspirin because aspirin triggers a plant's natural defence mechanisms.\n\n"
             "Supplementing with a diluted aspirin solution gives tomatoes a boost in fruit production.")
