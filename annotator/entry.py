@@ -44,6 +44,7 @@ class Cues(NamedTuple):
     material: tuple[Phrase, ...] = ()      # what a chemical is applied to when not a person ("crops", "flue gas")
     arts: tuple[Phrase, ...] = ()          # words of music, film and games: a name is a band's or a title ("album")
     genuine: tuple[Phrase, ...] = ()       # words just before a name that make it the approved product ("branded")
+    contraband: tuple[Phrase, ...] = ()    # words of goods seized or smuggled ("seized", "smuggling")
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

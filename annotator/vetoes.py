@@ -78,6 +78,8 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return SUBSTANCE
     if cues.organisation and _in_a_body_name(ctx.text, m, cues.organisation):
         return VETO
+    if cues.contraband and sentence.any(cues.contraband) and _a_shipment(entry, sentence, cues):
+        return OTHER_SENSE
     if cues.company and _a_firms(ctx.text, m, cues.company):
         return VETO
     if about_an_animal(m, ctx, cues, sentence) and not _a_claim_not_the_animals(sentence, entry, cues) \
@@ -94,6 +96,14 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
             and not sentence.cued(cues, entry.form_cues):
         return SUBSTANCE
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
+
+
+def _a_shipment(entry: Entry, sentence: _Around, cues: Cues) -> bool:
+    """Is a sentence about goods seized or smuggled (`contraband_cues`) about a shipment of this treatment, not a
+    treatment taken? Only for a medicine with a proven use ("5.6 million Tramadol tablets intercepted"): a product
+    with none is a warning wherever it is seized ("Health Canada seized Miracle Mineral Solution"), and a sentence
+    that names a copy is the copy's ("seized fake Ozempic pens")."""
+    return any(i.level == "established" for i in entry.indications) and not sentence.any(cues.copy)
 
 
 _IBERIAN = {"es", "pt"}   # a name spelled alike in both ("creatina", "ivermectina") means the same in both

@@ -838,6 +838,13 @@ def test_a_recipes_measure_makes_the_name_an_ingredient(text, kb):
     assert found(text, kb) == []
 
 
+def test_a_medicine_seized_as_contraband_is_a_shipment_but_a_product_with_no_proven_use_stays_a_warning(kb):
+    assert found("Customs intercepted 5.6 million Tramadol tablets being smuggled under the guise of export.", kb) == []
+    assert [t for _, t, _ in found("Health Canada seized bottles of Miracle Mineral Solution from a store.", kb)] == [
+        "chlorine-dioxide"]
+    assert [level for _, _, level in found("Border officers seized 800 fake Ozempic pens.", kb)] == ["danger"]
+
+
 def test_aspirin_for_tomato_plants_is_gardening(kb):
     text = ("Tomatoes like aspirin because aspirin triggers a plant's natural defence mechanisms.\n\n"
             "Supplementing with a diluted aspirin solution gives tomatoes a boost in fruit production.")
