@@ -25,6 +25,7 @@ import yaml
 from .annotate import annotate_text
 from .context import Context
 from .kb import KnowledgeBase
+from .levels import ALL_LEVELS
 from .page import Page
 from .results import Highlight
 
@@ -191,6 +192,9 @@ def _labels(name: str, text: str, data: dict[str, Any]) -> Iterator[Label]:
                 spans = [spans[n - 1] for n in wanted]
             if not spans:
                 raise ValueError(f"{name}: {key}[{i}] {item['exact']!r} is not in the text")
+            if not friend and item.get("level") not in ALL_LEVELS:
+                raise ValueError(f"{name}: {key}[{i}] level {item.get('level')!r} is not one of "
+                                 f"{', '.join(ALL_LEVELS)} (evidence words such as 'unproven' are not levels)")
             treatment = str(item.get("looks_like") if friend else item.get("treatment"))
             for start, end in spans:
                 yield Label(start, end, treatment, item.get("level"), friend)

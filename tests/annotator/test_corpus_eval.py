@@ -195,6 +195,7 @@ def test_the_report_lists_scores_and_every_finding(tmp_path):
     ("{exact: ivermectine, treatment: ivermectin, level: warning}", "'ivermectine' is not in the text"),
     ("{exact: ivermectin, nth: 3, treatment: ivermectin, level: warning}", "occurs 1 time(s)"),
     ("{treatment: ivermectin}", "needs `exact`"),
+    ("{exact: ivermectin, treatment: ivermectin, level: unproven}", "level 'unproven' is not one of"),
 ])
 def test_a_malformed_label_is_named_and_the_run_fails(tmp_path, label, message):
     corpus = _corpus(tmp_path, HEALTH.replace("{exact: ivermectin, treatment: ivermectin, use: COVID-19, level: "
