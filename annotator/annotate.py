@@ -92,10 +92,7 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
             ctx.note_treatments([(m.alias.entry, m.start) for m in chosen])
             ctx.highlighted = [(m.start, m.end) for m in chosen]   # harms end at the next of these (context.py)
             return [_highlight(m, kb, ctx, blocks) for m in chosen]
-        # a shorter name inside a framed one is framed too: "4 cups apple cider vinegar" is no "cider vinegar"
-        framed = [m for m in rejected if asked.get(m) == SUBSTANCE]
-        candidates = [m for m in candidates if m not in rejected and not any(
-            f.alias.entry == m.alias.entry and f.start <= m.start and m.end <= f.end for f in framed)]
+        candidates = [m for m in candidates if m not in rejected]
 
 
 def _in_other_sense(chosen: list[Match], asked: dict[Match, str | None], kb: KnowledgeBase, ctx: Context,

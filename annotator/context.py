@@ -24,9 +24,10 @@ _SPACE = re.compile(r"\s+")
 # square of the run's length in one call into C (200 KB of dots held a server worker, GIL and all, for hours).
 # A citation mark may stand between a sentence's full stop and the next sentence ("hypogonadism.[32] However",
 # "mental health.1 Meanwhile"): after a word, a number or a bracketed number then a capital is a sentence end.
-# A lowercase word after the marks goes on the same sentence: an abbreviation ("A. muricata", "e.g. green tea") or
-# a forum post written all in lowercase ("scared to start HRT! it's a low dose").
-_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*\s+(?![a-z\s])"
+# After a single letter ("A. muricata", "e.g. green tea") the marks end a sentence only before a word that is not
+# lowercase: an initial or an abbreviation goes on; a forum written in lowercase still ends its sentences.
+_SENTENCE_END = re.compile(r"(?<![.!?…])(?<!\b[A-Za-z])[.!?…]+[\"'”’)\]]*\s+"
+                           r"|(?<![.!?…])(?<=\b[A-Za-z])[.!?…]+[\"'”’)\]]*\s+(?![a-z\s])"
                            r"|(?<=[^\W\d_)])\.(?:\[\d{1,3}(?:[,–-]\d{1,3})*\]|\d{1,3}(?:[,–-]\d{1,3})*)"
                            r"\s+(?=[A-Z“\"])"
                            r"|\n")

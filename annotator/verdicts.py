@@ -44,7 +44,7 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
     if clause != span:  # a sentence of one clause makes nothing closer than the rest
         lo, hi = min(lo, words.index(clause[0])), max(hi, words.index(clause[1]))
     own = words.index(start), words.index(end)
-    marked = any(words.within(p, max(own[0] - GENUINE_NEAR, 0), own[0]) for p in cues.genuine)
+    marked = _called_genuine(words, own, cues)
     genuine = marked or not words.any(cues.copy)
     sentence = [(_score(ctx, span, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
     if marked:
@@ -60,6 +60,19 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
         if hits and max(h[0] for h in hits) > NAME_ONLY:
             return strongest(hits)
     return strongest(sentence)  # only a brand's name says which use: the use it is sold for
+
+
+def _called_genuine(words: Words, own: tuple[int, int], cues: Cues) -> bool:
+    """Does a genuine word stand up to four words before the mention ("FDA-approved injectable semaglutide"), with no
+    copy word within six words of it ("counterfeit versions of branded Ozempic", "licensed but sold counterfeit
+    Ozempic") and nothing that denies it ("not genuine Ozempic", "falsely claimed to be FDA-approved")?"""
+    lo = max(own[0] - GENUINE_NEAR, 0)
+    found = [i for p in cues.genuine for i in words.find(p) if lo <= i and i + len(p) <= own[0]]
+    return bool(found) and not any(words.over(p, max(own[0] - COPY_NEAR, 0), own[1] + COPY_NEAR) for p in cues.copy) \
+        and not any(w in _DENIALS for i in found for w in words.words[max(i - 2, 0):i])
+
+
+_DENIALS = frozenset({"not", "non", "isn't", "isnt", "never", "falsely", "claimed", "claim", "claims", "as", "fake"})
 
 
 def _not_copies(hits: list[tuple[float, float, Indication]], copy: tuple[Phrase, ...], words: Words | None = None

@@ -101,9 +101,11 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
 def _a_shipment(entry: Entry, sentence: _Around, cues: Cues) -> bool:
     """Is a sentence about goods seized or smuggled (`contraband_cues`) about a shipment of this treatment, not a
     treatment taken? Only for a medicine with a proven use ("5.6 million Tramadol tablets intercepted"): a product
-    with none is a warning wherever it is seized ("Health Canada seized Miracle Mineral Solution"), and a sentence
-    that names a copy is the copy's ("seized fake Ozempic pens")."""
-    return any(i.level == "established" for i in entry.indications) and not sentence.any(cues.copy)
+    with none is a warning wherever it is seized ("Health Canada seized Miracle Mineral Solution"), a sentence that
+    names a copy is the copy's ("seized fake Ozempic pens"), and one that names a use is about taking it
+    ("smuggling insulin from Canada for their type 1 diabetes")."""
+    return any(i.level == "established" for i in entry.indications) and not sentence.any(cues.copy) \
+        and not sentence.any(entry.use_words)
 
 
 _IBERIAN = {"es", "pt"}   # a name spelled alike in both ("creatina", "ivermectina") means the same in both
@@ -187,8 +189,8 @@ def _for_an_animal(ctx: Context, cues: Cues) -> str:
 def _only_animals(ctx: Context, cues: Cues) -> bool:
     """Does the text name an animal patient by its kind at least twice ("fish", "horses"; not just "animals"), or a
     plant or material (`material_cues`: "kratom plantations"), and never a person (`person_cues`: no "people",
-    "patients", "she"), or name animals at least three times as often as people (a pet page names the owners, the
-    vet and the children, but the dogs far more)? Then its sentences that name none of the entry's claims ("Does ESWT work?" on an equine
+    "patients", "she"), or name animals at least five times and three times as often as people (a pet page names
+    the owners and the children, but the dogs far more)? Then its sentences that name none of the entry's claims ("Does ESWT work?" on an equine
     clinic's page) are about the same animals; one that names a claim made to people ("fenbendazole, sold as a dog
     deworming drug, cures cancer") is not."""
     person = _single_words(cues.person)
@@ -196,9 +198,9 @@ def _only_animals(ctx: Context, cues: Cues) -> bool:
         return False
     persons = _persons_named(ctx, person)
     words = ctx.words(0, len(ctx.text))
-    if persons:   # owners, vets and children on a pet's page: the animals must outnumber them three to one
-        return len(set(_free_positions(words, _kinds(cues.animal), ctx.names, patients=ctx.text))) >= 3 * persons \
-            and not _free(words, cues.people, ctx.names)
+    if persons:   # owners and children on a pet's page: at least five animals, and three to each person
+        animals = len(set(_free_positions(words, _kinds(cues.animal), ctx.names, patients=ctx.text)))
+        return animals >= max(5, 3 * persons) and not _free(words, cues.people, ctx.names)
     return (_named_twice(words, _kinds(cues.animal), ctx) or _named_twice(words, cues.material, ctx)) \
         and not _free(words, cues.people, ctx.names)
 
@@ -414,7 +416,7 @@ def _body_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[
     after = re.compile(r"(?:[’']s)?(?:[ \t]+%s){0,4}?[ \t]+(?:%s)\b" % (capitalised, body))
     # English headlines capitalise every word ("Medical Board Warns of Ivermectin"): only Spanish and Portuguese
     # names put adjectives between the body's word and the name ("Mesa Nacional de Vacunación")
-    before = re.compile(r"\b(?:%s)\.?(?:[ \t]+(?:of|for|on)|(?:[ \t]+[A-ZÀ-Þ][\w’'-]*){0,2}[ \t]+(?:de|del|da|do|dos|das))"
+    before = re.compile(r"\b(?:%s)\.?(?:[ \t]+(?:of|for)|(?:[ \t]+[A-ZÀ-Þ][\w’'-]*){0,2}[ \t]+(?:de|del|da|do|dos|das))"
                         r"[ \t]+(?:[A-ZÀ-Þ][\w’'-]*[ \t]+){0,4}$" % body)
     return after, before
 

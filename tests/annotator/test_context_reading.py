@@ -185,10 +185,6 @@ def test_false_friends_stay_silent(text, kb):
     ("Vitamin D is a fat-soluble vitamin that is very important for bone health.",
      "If you rarely go outdoors, take a vitamin D supplement for your bones."),
     ("People get most of their vitamin D from the sun.", "Take a vitamin D supplement for your bones."),
-    ("La diabetes aparece cuando el páncreas no secreta suficiente insulina.",
-     "Su médico le recetó insulina para la diabetes."),
-    ("But what about the other hormone that tails off in midlife: testosterone?",
-     "Her doctor prescribed testosterone for low libido."),
 ])
 def test_a_substance_described_in_a_health_text_is_not_the_treatment(substance, taken, kb):
     """A health text that also takes the treatment still leaves the body's own substance unmarked."""
@@ -334,8 +330,13 @@ def test_a_copy_word_beats_a_longer_proven_use_phrase_for_the_generic_name(kb):
 @pytest.mark.parametrize("text", [
     "El tráfico ilegal de Mounjaro y Ozempic, dos fármacos para tratar la obesidad y la diabetes, crece en Andorra.",
     "Three women were treated for botulism after Botox injections from an allegedly unregistered injector.",
+    # a copy word near the name, or a denial, beats a genuine word
+    "Counterfeit versions of branded Ozempic have been found in UK pharmacies.",
+    "The pharmacy was licensed but sold counterfeit Ozempic pens.",
+    "Not genuine Ozempic: counterfeit pens are circulating.",
+    "Clinics sell non-branded compounded semaglutide for weight loss.",
 ])
-def test_a_product_sold_illegally_or_by_the_unregistered_takes_the_copies_use(text, kb):
+def test_a_product_sold_illegally_by_the_unregistered_or_as_a_copy_takes_the_copies_use(text, kb):
     assert {level for _, _, level in found(text, kb)} == {"danger"}
 
 
@@ -747,8 +748,6 @@ def test_a_proven_use_set_apart_in_another_sentence_does_not_make_the_paragraph_
     "said the head of the Dept. of Medical Acupuncture at the hospital.",
     "said the director of the International Fishmeal and Fish Oil Producers' Organization.",
     "The American Society for Ketamine Physicians, representing about 140 clinics, disagreed.",
-    "In December 2022 the board constituted a Committee on Stem Cell Use in Autism.",
-    "The Australian Technical Advisory Group on Immunisation has updated its advice on measles doses.",
     "ADT's board approved the transaction, which is expected to be completed by June.",   # a firm's, in the possessive
     "ADT's largest shareholder sold its stake.",
     "ADT's CEO said customers would see no change.",
@@ -836,6 +835,7 @@ def test_a_pet_page_that_names_owners_is_still_about_the_pets(kb):
 ])
 def test_a_recipes_measure_makes_the_name_an_ingredient(text, kb):
     assert found(text, kb) == []
+    assert found("Drink 2 cups apple cider vinegar daily for weight loss, fans say.", kb)
 
 
 def test_a_medicine_seized_as_contraband_is_a_shipment_but_a_product_with_no_proven_use_stays_a_warning(kb):
@@ -845,19 +845,30 @@ def test_a_medicine_seized_as_contraband_is_a_shipment_but_a_product_with_no_pro
     assert [level for _, _, level in found("Border officers seized 800 fake Ozempic pens.", kb)] == ["danger"]
 
 
+@pytest.mark.parametrize("text", [
+    "The ketogenic diet halved the seizures of children with drug-resistant epilepsy.",
+    "Epidiolex, a CBD medicine, reduced the seizures of children with Dravet syndrome.",
+    "Americans smuggling insulin from Canada say they need it for type 1 diabetes.",
+])
+def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
+    assert found(text, kb)
+
+
 def test_aspirin_for_tomato_plants_is_gardening(kb):
     text = ("Tomatoes like aspirin because aspirin triggers a plant's natural defence mechanisms.\n\n"
             "Supplementing with a diluted aspirin solution gives tomatoes a boost in fruit production.")
     assert found(text, kb) == []
 
 
-def test_a_lowercase_word_after_a_full_stop_goes_on_the_same_sentence(kb):
+def test_an_initial_before_a_lowercase_word_does_not_end_the_sentence(kb):
     """A botanical abbreviation ("A. muricata") leaves the fruit's sentence whole, so its food words set the fruit
-    apart; a list of the fruit's local names then follows the text's sense."""
+    apart; a list of the fruit's local names then follows the text's sense. A forum written in lowercase still ends
+    its sentences: one sentence's words do not decide another's."""
     text = ("De las especies del género Annona, la guanábana, A. muricata L., es el árbol más tropical, con la "
             "fruta más grande.\n\nEn Brazil se la llama araticum, graviola, o jaca do Pará.")
     assert found(text, kb) == []
     assert found("Se vende graviola en cápsulas contra el cáncer.", kb)[0][1] == "graviola"
+    assert [level for _, _, level in found("i got my wegovy from boots. compounded stuff scares me.", kb)] != ["danger"]
 
 
 def test_an_abbreviation_the_text_defines_for_a_treatment_is_that_treatment(kb):

@@ -130,7 +130,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # contraband rule, which keeps products with no proven use highlighted (police busts of psilocybin, LSD, MDMA).
 FLOORS = {
     "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.89, "on_other": 82},
-    "heldout": {"recall": 0.83, "precision": 0.865, "agreement": 0.86, "on_other": 144},
+    "heldout": {"recall": 0.83, "precision": 0.865, "agreement": 0.86, "on_other": 145},
 }
 
 
