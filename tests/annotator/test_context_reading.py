@@ -854,6 +854,27 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     assert found(text, kb)
 
 
+@pytest.mark.parametrize("text, shown", [
+    # each a case an independent review of the session's rules found wrong, with what a reader should see
+    ("Spravato (esketamine) is approved for treatment-resistant depression, but because of the risk of abuse and "
+     "misuse it is given only in certified clinics.", {("Spravato", "warning"), ("esketamine", "warning")}),
+    ("Insulin is a hormone that people with type 1 diabetes need every day.", {("Insulin", "established")}),
+    ("Try our Ozempic Weight Loss Program today.", {("Ozempic", "established")}),
+    ("Travellers to Africa need vaccines for yellow fever and tablets to prevent malaria.",
+     {("vaccines", "established")}),
+    ("Semaglutide is unlicensed for alcohol use disorder, but trials are under way.", {("Semaglutide", "depends")}),
+    ("New nurses get OJT at the clinic before treating patients.", set()),
+    ("Take vitamin D with a meal of eggs and tomatoes.", {("vitamin D", "depends")}),
+    ("Mosquitoes are insects that spread malaria. The insects bite at night, and insects breed in still water. "
+     "The malaria vaccine protects children in Africa.", {("malaria vaccine", "established")}),
+])
+def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
+    assert {(e, level) for e, _, level in found(text, kb)} == shown
+    if "Travellers" in text:
+        (h,) = annotate_text(text, kb).highlights
+        assert "malaria" not in (h.indication or "")
+
+
 def test_aspirin_for_tomato_plants_is_gardening(kb):
     text = ("Tomatoes like aspirin because aspirin triggers a plant's natural defence mechanisms.\n\n"
             "Supplementing with a diluted aspirin solution gives tomatoes a boost in fruit production.")
