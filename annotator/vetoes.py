@@ -190,24 +190,33 @@ def _only_animals(ctx: Context, cues: Cues) -> bool:
     """Does the text name an animal patient by its kind at least twice ("fish", "horses"; not just "animals"), or a
     plant or material (`material_cues`: "kratom plantations"), and never a person (`person_cues`: no "people",
     "patients", "she"), or name animals at least five times and three times as often as people (a pet page names
-    the owners and the children, but the dogs far more)? Then its sentences that name none of the entry's claims ("Does ESWT work?" on an equine
-    clinic's page) are about the same animals; one that names a claim made to people ("fenbendazole, sold as a dog
-    deworming drug, cures cancer") is not."""
+    the owners and the children, but the dogs far more)? Then its sentences that name none of the entry's claims
+    ("Does ESWT work?" on an equine clinic's page) are about the same animals; one that names a claim made to people
+    ("fenbendazole, sold as a dog deworming drug, cures cancer") is not."""
     person = _single_words(cues.person)
     if not person:
         return False
-    persons = _persons_named(ctx, person)
+    kinds = _kinds(cues.animal)
+    persons, at_most = _persons_and_animals(ctx, person, frozenset(p[0] for p in kinds))
+    if persons and at_most < max(5, 3 * persons):   # most texts: decided without cutting the text into words
+        return False
     words = ctx.words(0, len(ctx.text))
     if persons:   # owners and children on a pet's page: at least five animals, and three to each person
-        animals = len(set(_free_positions(words, _kinds(cues.animal), ctx.names, patients=ctx.text)))
+        animals = len(set(_free_positions(words, kinds, ctx.names, patients=ctx.text)))
         return animals >= max(5, 3 * persons) and not _free(words, cues.people, ctx.names)
-    return (_named_twice(words, _kinds(cues.animal), ctx) or _named_twice(words, cues.material, ctx)) \
+    return (_named_twice(words, kinds, ctx) or _named_twice(words, cues.material, ctx)) \
         and not _free(words, cues.people, ctx.names)
 
 
-def _persons_named(ctx: Context, person: frozenset[str]) -> int:
-    """How many times a word for a person occurs outside every name."""
-    return sum(1 for w in TOKEN_RE.finditer(ctx.text) if norm(w.group()) in person and not _inside(w.start(), ctx.names))
+def _persons_and_animals(ctx: Context, person: frozenset[str], firsts: frozenset[str]) -> tuple[int, int]:
+    """How many times a word for a person occurs outside every name, and how many words could begin an animal's
+    kind (at most the animals `_free_positions` finds), in one pass over the text's words."""
+    persons = animals = 0
+    for w in TOKEN_RE.finditer(ctx.text):
+        word = norm(w.group())
+        persons += word in person and not _inside(w.start(), ctx.names)
+        animals += word in firsts
+    return persons, animals
 
 
 def _named_twice(words: Words, phrases: tuple[Phrase, ...], ctx: Context) -> bool:
@@ -219,12 +228,6 @@ def _named_twice(words: Words, phrases: tuple[Phrase, ...], ctx: Context) -> boo
         if len(found) == 2:
             return True
     return False
-
-
-def _names_a_person(ctx: Context, person: frozenset[str]) -> bool:
-    """Does a word for a person occur outside every name? Read word by word and stopped at the first: the text is
-    not cut into words as a whole for a question most texts answer in their first lines."""
-    return any(norm(w.group()) in person and not _inside(w.start(), ctx.names) for w in TOKEN_RE.finditer(ctx.text))
 
 
 @functools.lru_cache(maxsize=4)
