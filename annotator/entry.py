@@ -45,6 +45,7 @@ class Cues(NamedTuple):
     arts: tuple[Phrase, ...] = ()          # words of music, film and games: a name is a band's or a title ("album")
     genuine: tuple[Phrase, ...] = ()       # words just before a name that make it the approved product ("branded")
     contraband: tuple[Phrase, ...] = ()    # words of goods seized or smuggled ("seized", "smuggling")
+    enforcement: tuple[Phrase, ...] = ()   # words of police and customs at work ("police", "arrested", "raid")
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

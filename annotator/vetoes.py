@@ -17,6 +17,8 @@
   "NAD+ levels"; the KB's `measure_cues`): the level, not the treatment, whatever the cues; an ambiguous name after
   a verb that raises the level ("increased testosterone"; `raising_cues`), unless a treatment cue follows it
   within three words ("raised testosterone doses");
+- a medicine with a proven use in a sentence about goods seized or smuggled (`contraband_cues`), and any name on a
+  page that reports a drug bust (`enforcement_cues`, densely) and never names one of its entry's uses;
 - a capitalised name that is part of the name of a body ("the Chiropractic Board of Australia", "Dept. of Medical
   Acupuncture"; the KB's `organisation_cues`), or a firm's name in the possessive ("ADT's board approved the deal";
   the KB's `company_cues`);
@@ -80,6 +82,9 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return VETO
     if cues.contraband and sentence.any(cues.contraband) and _a_shipment(entry, sentence, cues):
         return OTHER_SENSE
+    if cues.enforcement and _a_drug_bust(ctx, cues) and not sentence.any(cues.copy) \
+            and not sentence.cued(cues, entry.cues) and not ctx.words(0, len(ctx.text)).any(entry.use_words):
+        return OTHER_SENSE
     if cues.company and _a_firms(ctx.text, m, cues.company):
         return VETO
     if about_an_animal(m, ctx, cues, sentence) and not _a_claim_not_the_animals(sentence, entry, cues) \
@@ -106,6 +111,30 @@ def _a_shipment(entry: Entry, sentence: _Around, cues: Cues) -> bool:
     ("smuggling insulin from Canada for their type 1 diabetes")."""
     return any(i.level == "established" for i in entry.indications) and not sentence.any(cues.copy) \
         and not sentence.any(entry.use_words)
+
+
+def _a_drug_bust(ctx: Context, cues: Cues) -> bool:
+    """Is the page a report of police or customs at work (a drug bust, a smuggling case): words of the
+    `enforcement_cues` and `contraband_cues` at least three times, and at least once in every 150 words? There a
+    name whose entry's uses the page never names is the goods ("$8.5 million of psilocybin mushrooms", "9 kilos of
+    ketamine"); a page that names a use ("sold the mushrooms as a cure for depression") is about taking it."""
+    if ctx.enforcement is None:  # once per text; most texts decided without cutting the text into words
+        phrases = cues.enforcement + cues.contraband
+        firsts = _firsts(phrases)
+        count = at_most = 0
+        for w in TOKEN_RE.finditer(ctx.text):
+            count += 1
+            at_most += norm(w.group()) in firsts
+        need = max(3, count / 150)
+        ctx.enforcement = at_most >= need and \
+            len({i for phrase in phrases for i in ctx.words(0, len(ctx.text)).find(phrase)}) >= need
+    return ctx.enforcement
+
+
+@functools.lru_cache(maxsize=4)
+def _firsts(phrases: tuple[Phrase, ...]) -> frozenset[str]:
+    """The first words of the phrases."""
+    return frozenset(p[0] for p in phrases)
 
 
 _IBERIAN = {"es", "pt"}   # a name spelled alike in both ("creatina", "ivermectina") means the same in both
@@ -535,7 +564,7 @@ class _Around:
 
     def cued(self, cues: Cues, own: tuple[Phrase, ...] = ()) -> bool:
         """A treatment cue outside the mention and outside any idiom ("a cash injection"): one of the KB's, or of
-        `own` (an entry's cues)."""
+        `own` (an entry's cues) other than the mention's own words."""
         words, lo, hi = self.words, self.lo, self.hi
         if words.cue_bounds is None:
             words.idiom_words = frozenset(i + k for idiom in cues.idioms for i in words.find(idiom)
@@ -543,5 +572,7 @@ class _Around:
             found = [(i, i + len(cue)) for cue in cues.words for i in words.find(cue) if i not in words.idiom_words]
             words.cue_bounds = (min(e for _, e in found), max(i for i, _ in found)) if found else (1 << 62, -1)
         first_end, last_start = words.cue_bounds
+        name = tuple(words.words[lo:hi])   # the name again is no cue for itself ("landing the jab ... the jab")
         return first_end <= lo or last_start >= hi or any(
-            i not in words.idiom_words and (i + len(p) <= lo or i >= hi) for p in own for i in words.find(p))
+            i not in words.idiom_words and (i + len(p) <= lo or i >= hi) for p in own if p != name
+            for i in words.find(p))

@@ -845,6 +845,40 @@ def test_a_medicine_seized_as_contraband_is_a_shipment_but_a_product_with_no_pro
     assert [level for _, _, level in found("Border officers seized 800 fake Ozempic pens.", kb)] == ["danger"]
 
 
+_BUST = ("Police raided a home in Burlington and found a psilocybin mushroom growing operation. Detectives "
+         "estimated the street value of the magic mushrooms at $8.5 million, police said.\n\nThe man was arrested "
+         "and charged. Psilocybin can cause nausea and hallucinations, according to the DEA.")
+
+
+def test_a_drug_bust_page_names_the_goods_not_a_treatment(kb):
+    assert found(_BUST, kb) == []
+    # the same page once it names a use of the drug: the mushrooms were sold as a treatment
+    sold = _BUST + " He told buyers the mushrooms would cure their depression."
+    assert "psilocybin" in {t for _, t, _ in found(sold, kb)}
+    # a sentence that says someone is treated or cured keeps its names, whatever page it is on
+    arrested = ("Kerala police arrested the naturopath for claiming that COVID-19 can be cured. Police said the "
+                "arrested man was detained after a raid on his centre, and police seized his records.")
+    assert "naturopathy" in {t for _, t, _ in found(arrested, kb)}
+
+
+def test_a_long_article_that_mentions_the_police_is_no_drug_bust(kb):
+    police = "Police arrested two men and raided a house in the town. "
+    fact = "Psilocybin comes from mushrooms that grow wild in Mexico and Central America. "
+    assert found(police + fact * 2, kb) == []          # three cues in forty words: a bust report
+    assert "psilocybin" in {t for _, t, _ in found(police + fact * 40, kb)}   # three in five hundred: not
+
+
+@pytest.mark.parametrize("text", [
+    "Joyce connected repeatedly with the jab in round one and kept landing the jab all night long.",
+    "The song, Paracetamol, has to be my favourite and this week's song of the week.",
+    "Canadian rapper Billy Botox's new single is a bold and infectious track.",
+    "Fernando Coronil's study of the state in Venezuela is thorough and important.",
+])
+def test_a_name_used_again_titles_and_surnames_are_no_treatment(text, kb):
+    # the name repeated is no treatment cue for itself; a song's or a rapper's name is a title; a surname is a name
+    assert found(text, kb) == []
+
+
 @pytest.mark.parametrize("text", [
     "The ketogenic diet halved the seizures of children with drug-resistant epilepsy.",
     "Epidiolex, a CBD medicine, reduced the seizures of children with Dravet syndrome.",
