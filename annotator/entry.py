@@ -46,6 +46,7 @@ class Cues(NamedTuple):
     genuine: tuple[Phrase, ...] = ()       # words just before a name that make it the approved product ("branded")
     contraband: tuple[Phrase, ...] = ()    # words of goods seized or smuggled ("seized", "smuggling")
     enforcement: tuple[Phrase, ...] = ()   # words of police and customs at work ("police", "arrested", "raid")
+    seizure: tuple[Phrase, ...] = ()       # words for goods the authorities took ("seized"), counted with those
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

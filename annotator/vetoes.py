@@ -114,20 +114,22 @@ def _a_shipment(entry: Entry, sentence: _Around, cues: Cues) -> bool:
 
 
 def _a_drug_bust(ctx: Context, cues: Cues) -> bool:
-    """Is the page a report of police or customs at work (a drug bust, a smuggling case): words of the
-    `enforcement_cues` and `contraband_cues` at least three times, and at least once in every 150 words? There a
-    name whose entry's uses the page never names is the goods ("$8.5 million of psilocybin mushrooms", "9 kilos of
-    ketamine"); a page that names a use ("sold the mushrooms as a cure for depression") is about taking it."""
+    """Is the page a report of police or customs at work (a drug bust, a smuggling case): one of the
+    `enforcement_cues`, and words of those, the `seizure_cues` and the `contraband_cues` at least three times and at least once in every
+    150 words? There a name whose entry's uses the page never names is the goods ("$8.5 million of psilocybin
+    mushrooms", "9 kilos of ketamine"); a page that names a use ("sold the mushrooms as a cure for depression") is
+    about taking it. A regulator seizing products sold to people names no police: that page is a health text."""
     if ctx.enforcement is None:  # once per text; most texts decided without cutting the text into words
-        phrases = cues.enforcement + cues.contraband
+        phrases = cues.enforcement + cues.seizure + cues.contraband
         firsts = _firsts(phrases)
         count = at_most = 0
         for w in TOKEN_RE.finditer(ctx.text):
             count += 1
             at_most += norm(w.group()) in firsts
         need = max(3, count / 150)
-        ctx.enforcement = at_most >= need and \
-            len({i for phrase in phrases for i in ctx.words(0, len(ctx.text)).find(phrase)}) >= need
+        words = ctx.words(0, len(ctx.text)) if at_most >= need else None
+        ctx.enforcement = words is not None and any(words.contain(p) for p in cues.enforcement) and \
+            len({i for phrase in phrases for i in words.find(phrase)}) >= need
     return ctx.enforcement
 
 

@@ -859,6 +859,10 @@ def test_a_drug_bust_page_names_the_goods_not_a_treatment(kb):
     arrested = ("Kerala police arrested the naturopath for claiming that COVID-19 can be cured. Police said the "
                 "arrested man was detained after a raid on his centre, and police seized his records.")
     assert "naturopathy" in {t for _, t, _ in found(arrested, kb)}
+    # a regulator seizing products sold to people names no police or customs: a health text
+    regulator = ("Health Canada seized bottles of Miracle Mineral Solution from a store. More bottles were seized "
+                 "and confiscated at a market, and Health Canada seized the stock of a website.")
+    assert "chlorine-dioxide" in {t for _, t, _ in found(regulator, kb)}
 
 
 def test_a_long_article_that_mentions_the_police_is_no_drug_bust(kb):
