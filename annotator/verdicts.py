@@ -4,7 +4,8 @@ The words of each of the entry's uses (indications) are looked for nearest first
 paragraph, the page's title and headline, then the paragraphs around it, ring by ring. In the first place where any
 use's words occur, the most specific wins: a longer phrase beats a shorter one ("treatment-resistant depression"
 beats "depression"), and words within three words of the mention, or in its own clause, count one more, unless
-they only name the drug's class ("the anti-parasitic drug ivermectin, which he called a cure for cancer"). A
+they only name the drug's class ("the anti-parasitic drug ivermectin, which he called a cure for cancer"); a
+class that is the sentence's only use gives way to a use the paragraph, the page or the paragraphs around name. A
 treatment's own name among a use's words (a brand sold for one use: "Spravato", "Ozempic") counts as much when it is
 the mention itself, and least anywhere else, and not more than a use's other words when the sentence says the
 product is a copy (`copy_cues`): "compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake
@@ -49,7 +50,8 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
     sentence = [(_score(ctx, span, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
     if marked:
         sentence = _not_copies(sentence, cues.copy, words)
-    if sentence and max(h[0] for h in sentence) > NAME_ONLY:
+    labels = _labels(sentence, words, own)
+    if sentence and max(h[0] for h in sentence) > NAME_ONLY and not labels:
         if not genuine and not _a_brand(sentence, words, own):
             sentence = _copied(sentence, words, cues.copy, (min(lo, max(own[0] - COPY_NEAR, 0)),
                                                             max(hi, own[1] + COPY_NEAR)))
@@ -57,9 +59,10 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
     paragraph = ctx.paragraph(start)
     for hits in _further(entry, ctx, paragraph, cues.contrast):
         hits = _not_copies(hits, cues.copy) if marked else hits
+        hits = [h for h in hits if h[2] not in labels]
         if hits and max(h[0] for h in hits) > NAME_ONLY:
             return strongest(hits)
-    return strongest(sentence)  # only a brand's name says which use: the use it is sold for
+    return strongest(sentence)  # only a class label or a brand's name says which use: take the sentence's
 
 
 def _called_genuine(words: Words, own: tuple[int, int], cues: Cues) -> bool:
@@ -134,6 +137,22 @@ def _score(ctx: Context, span: tuple[int, int], ind: Indication, n: float, near:
         if label is not None else ctx.longest_use(span, ind.words, *near)
     named = max((len(p) for p in ind.names if words.within(p, *own)), default=0)
     return max(n, close + 1 if close else 0, named + genuine if named else 0)
+
+
+def _labels(hits: list[tuple[float, float, Indication]], words: Words, own: tuple[int, int]) -> set[Indication]:
+    """The sentence's proven uses when they are named only as the mention's class ("reports of poisoning by the
+    anti-parasite drug Ivermectin" under a title on COVID-19): that says what the product is, not what it is used
+    for, so the paragraph, the page and the paragraphs around are read first, and only when they name no other use
+    is the class the use. Empty when the sentence names any use otherwise, or the mention is a brand sold for the
+    use ("diabetes drug Ozempic")."""
+    if not hits:
+        return set()
+    label = _label_start(words, tuple(p for h in hits for p in h[2].words), own[0])
+    if label is None or any(h[2].level != "established" for h in hits) or _a_brand(hits, words, own):
+        return set()
+    named = {h[2] for h in hits if h[0] > NAME_ONLY}
+    elsewhere = any(i < label or i >= own[0] for h in hits for p in h[2].words for i in words.find(p))
+    return set() if elsewhere else named
 
 
 _CLASS = frozenset({"drug", "medication", "medicine", "pill", "treatment"})

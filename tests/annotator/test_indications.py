@@ -158,3 +158,14 @@ def test_everyday_forms_of_use_words_pick_the_use(text, level, kb):
 ])
 def test_a_use_named_as_the_drugs_class_is_a_description_not_the_use(text, level, kb):
     assert only(text, kb).level == level
+
+
+def test_a_class_label_gives_way_to_the_use_the_page_names(kb):
+    text = "There have been reports of poisoning by the anti-parasite drug Ivermectin."
+    title = Page(title="How do you feel about people trying to use Ivermectin to treat COVID?")
+    assert [h.level for h in annotate_text(text, kb, page=title).highlights] == ["warning"]
+    assert [h.level for h in annotate_text(text, kb).highlights] == ["established"]   # nothing else: the class
+    # a brand sold for the use is that use, whatever the page says
+    ozempic = "Diabetes drug Ozempic has been praised as a miracle slimming injection."
+    assert annotate_text(ozempic, kb, page=Page(title="Fake Ozempic pens sold online")).highlights[0].level == \
+        "established"
