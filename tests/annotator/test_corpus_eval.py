@@ -128,9 +128,15 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # corrected to its uses' levels); Spanish and Portuguese forums (zzzd-) 0.648 / 0.958 / 0.739; South Asian traditional
 # medicine (zzzf-) 0.523 / 0.912 / 0.886; drug seizures (zzze-, nothing a treatment) 53 highlights, 45 after the
 # contraband rule, which keeps products with no proven use highlighted (police busts of psilocybin, LSD, MDMA).
+# The next session's rounds, alone before the rules they prompted: plain 2025-26 health news (zzzg-) 0.931 / 0.923 /
+# 0.861; look-alike words in ordinary texts (zzzh-: a boxer's jab, songs called "Paracetamol" and "Lithium", the
+# ozone layer) 16 highlights, then 5; menopause and testosterone pages (zzzi-) 0.552 / 0.894 / 0.931, its labels
+# counting bare "tablets", "patches" and hormone names (its held-out seven took the held-out recall floor down);
+# pharmacy news from five countries (zzzj-) 0.886 / 0.979 / 0.828. A drug-bust rule (a page dense with police and
+# customs words) took the highlights on other texts from 82 and 145 to 64 and 129.
 FLOORS = {
-    "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.89, "on_other": 82},
-    "heldout": {"recall": 0.83, "precision": 0.865, "agreement": 0.86, "on_other": 145},
+    "tune": {"recall": 0.87, "precision": 0.925, "agreement": 0.89, "on_other": 70},
+    "heldout": {"recall": 0.825, "precision": 0.87, "agreement": 0.86, "on_other": 130},
 }
 
 
