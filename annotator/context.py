@@ -91,7 +91,7 @@ class Context:
         self._page_lang: str | None = None
         self.treatments: dict[Span, set[str]] = {}     # paragraph -> the treatments highlighted in it
         self.for_animals: str | None = None             # "title", "label", "text" or "": why it is about an animal
-        self.enforcement: bool | None = None            # is it a report of police or customs at work?
+        self.page_kinds: dict[str, bool] = {}           # "bust", "business": is the page such a report?
         self.claims_in_text: dict[str, bool] = {}      # entry -> does the text name a claim made to people?
         self.paragraph_uses: dict[tuple[str, Span, tuple[Phrase, ...]], list[tuple[float, float, Indication]]] = {}
         self.names: list[Span] = []                    # (start, end) of every candidate name, sorted

@@ -47,6 +47,7 @@ class Cues(NamedTuple):
     contraband: tuple[Phrase, ...] = ()    # words of goods seized or smuggled ("seized", "smuggling")
     enforcement: tuple[Phrase, ...] = ()   # words of police and customs at work ("police", "arrested", "raid")
     seizure: tuple[Phrase, ...] = ()       # words for goods the authorities took ("seized"), counted with those
+    finance: tuple[Phrase, ...] = ()       # words of company and market reports ("revenue", "quarter", "shares")
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

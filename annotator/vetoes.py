@@ -18,7 +18,9 @@
   a verb that raises the level ("increased testosterone"; `raising_cues`), unless a treatment cue follows it
   within three words ("raised testosterone doses");
 - a medicine with a proven use in a sentence about goods seized or smuggled (`contraband_cues`), and any name on a
-  page that reports a drug bust (`enforcement_cues`, densely) and never names one of its entry's uses;
+  page that reports a drug bust (`enforcement_cues`, densely) and never names one of its entry's uses, and any
+  name on a company's or a market's report (`finance_cues`, densely) whose sentence neither says people take it
+  nor names a claim;
 - a capitalised name that is part of the name of a body ("the Chiropractic Board of Australia", "Dept. of Medical
   Acupuncture"; the KB's `organisation_cues`), or a firm's name in the possessive ("ADT's board approved the deal";
   the KB's `company_cues`);
@@ -85,6 +87,9 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if cues.enforcement and _a_drug_bust(ctx, cues) and not sentence.any(cues.copy) \
             and not sentence.cued(cues, entry.cues) and not ctx.words(0, len(ctx.text)).any(entry.use_words):
         return OTHER_SENSE
+    if cues.finance and _a_business_report(ctx, cues) and not _taken_by_people(entry, ctx, cues, sentence) \
+            and not sentence.any(entry.claim_words):
+        return OTHER_SENSE
     if cues.company and _a_firms(ctx.text, m, cues.company):
         return VETO
     if about_an_animal(m, ctx, cues, sentence) and not _a_claim_not_the_animals(sentence, entry, cues) \
@@ -115,22 +120,38 @@ def _a_shipment(entry: Entry, sentence: _Around, cues: Cues) -> bool:
 
 def _a_drug_bust(ctx: Context, cues: Cues) -> bool:
     """Is the page a report of police or customs at work (a drug bust, a smuggling case): one of the
-    `enforcement_cues`, and words of those, the `seizure_cues` and the `contraband_cues` at least three times and at least once in every
-    150 words? There a name whose entry's uses the page never names is the goods ("$8.5 million of psilocybin
-    mushrooms", "9 kilos of ketamine"); a page that names a use ("sold the mushrooms as a cure for depression") is
-    about taking it. A regulator seizing products sold to people names no police: that page is a health text."""
-    if ctx.enforcement is None:  # once per text; most texts decided without cutting the text into words
-        phrases = cues.enforcement + cues.seizure + cues.contraband
+    `enforcement_cues`, and words of those, the `seizure_cues` and the `contraband_cues` at least three times and at
+    least once in every 150 words? There a name whose entry's uses the page never names is the goods ("$8.5 million
+    of psilocybin mushrooms", "9 kilos of ketamine"); a page that names a use ("sold the mushrooms as a cure for
+    depression") is about taking it. A regulator seizing products sold to people names no police: that page is a
+    health text."""
+    return _dense(ctx, "bust", cues.enforcement + cues.seizure + cues.contraband, 3, 150, cues.enforcement)
+
+
+def _a_business_report(ctx: Context, cues: Cues) -> bool:
+    """Is the page a company's or a market's report (`finance_cues`: "revenue", "quarter", "shares", "analysts" at
+    least five times and at least once in every 30 words)? Health news on prices and shortages never comes close;
+    an earnings report names Ozempic and Wegovy as revenue lines, and the reader of it is not taking them."""
+    return _dense(ctx, "business", cues.finance, 5, 30)
+
+
+def _dense(ctx: Context, kind: str, phrases: tuple[Phrase, ...], least: int, per: int,
+           needed: tuple[Phrase, ...] = ()) -> bool:
+    """Do the phrases occur at least `least` times and at least once in every `per` words of the text (and one of
+    `needed`, if given, at least once)? Once per text and kind; most texts are decided in one pass over their words
+    without cutting the text into words."""
+    found = ctx.page_kinds.get(kind)
+    if found is None:
         firsts = _firsts(phrases)
         count = at_most = 0
         for w in TOKEN_RE.finditer(ctx.text):
             count += 1
             at_most += norm(w.group()) in firsts
-        need = max(3, count / 150)
-        words = ctx.words(0, len(ctx.text)) if at_most >= need else None
-        ctx.enforcement = words is not None and any(words.contain(p) for p in cues.enforcement) and \
-            len({i for phrase in phrases for i in words.find(phrase)}) >= need
-    return ctx.enforcement
+        need = max(least, count / per)
+        words = ctx.words(0, len(ctx.text)) if phrases and at_most >= need else None
+        found = ctx.page_kinds[kind] = words is not None and (not needed or any(words.contain(p) for p in needed)) \
+            and len({i for phrase in phrases for i in words.find(phrase)}) >= need
+    return found
 
 
 @functools.lru_cache(maxsize=4)

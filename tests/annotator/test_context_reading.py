@@ -872,6 +872,23 @@ def test_a_long_article_that_mentions_the_police_is_no_drug_bust(kb):
     assert "psilocybin" in {t for _, t, _ in found(police + fact * 40, kb)}   # three in five hundred: not
 
 
+_EARNINGS = ("Novo Nordisk reported third-quarter revenue of $10 billion, beating analysts' estimates, and its shares "
+             "rose 4% on Wall Street. Wegovy sales rose 48% in the quarter, while Ozempic sales missed the forecast. "
+             "The company raised its full-year outlook and said profit per share would grow.")
+
+
+def test_an_earnings_report_names_products_sold_not_treatments_taken(kb):
+    assert found(_EARNINGS, kb) == []
+    # a sentence there that says people take it, or names a claim, keeps its highlight
+    taking = _EARNINGS + " Analysts note that patients taking Wegovy stay on it for months."
+    assert "semaglutide" in {t for _, t, _ in found(taking, kb)}
+    copies = _EARNINGS + " Telehealth firms sold compounded semaglutide, the company said."
+    assert ("semaglutide", "danger") in {(t, level) for _, t, level in found(copies, kb)}
+    # health news that mentions sales once or twice is no business report
+    news = "Pharmacies ran short of Ozempic this quarter as sales grew; patients with type 2 diabetes waited weeks."
+    assert "semaglutide" in {t for _, t, _ in found(news, kb)}
+
+
 @pytest.mark.parametrize("text", [
     "Joyce connected repeatedly with the jab in round one and kept landing the jab all night long.",
     "The song, Paracetamol, has to be my favourite and this week's song of the week.",

@@ -133,10 +133,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # ozone layer) 16 highlights, then 5; menopause and testosterone pages (zzzi-) 0.552 / 0.894 / 0.931, its labels
 # counting bare "tablets", "patches" and hormone names (its held-out seven took the held-out recall floor down);
 # pharmacy news from five countries (zzzj-) 0.886 / 0.979 / 0.828. A drug-bust rule (a page dense with police and
-# customs words) took the highlights on other texts from 82 and 145 to 64 and 129.
+# customs words) took the highlights on other texts from 82 and 145 to 64 and 129. Business news about drug makers
+# (zzzk-, nothing a treatment: earnings reports, mergers, lawsuits between firms) put 71 highlights alone, 15 after a
+# rule for pages dense with company and market words.
 FLOORS = {
-    "tune": {"recall": 0.87, "precision": 0.925, "agreement": 0.89, "on_other": 70},
-    "heldout": {"recall": 0.825, "precision": 0.87, "agreement": 0.86, "on_other": 130},
+    "tune": {"recall": 0.87, "precision": 0.925, "agreement": 0.89, "on_other": 85},
+    "heldout": {"recall": 0.825, "precision": 0.87, "agreement": 0.86, "on_other": 135},
 }
 
 
