@@ -97,6 +97,8 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
 
 @pytest.mark.parametrize("text", [
     "Traffic in the Sydney CBD was heavy.",
+    # a city's CBD is the business district, whatever treatment words stand around it
+    "Patients who underwent invasive procedures at a Sydney CBD cosmetic clinic have been told to get tested.",
     "Your cold plunge will be picked up from our warehouse in Phoenix.",
     "Pulp mills bleach wood pulp with sodium chlorite.",
     "Kerosene lanterns have a flat wick and come in hot-blast and cold-blast variants.",
