@@ -47,7 +47,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from .context import HEADER, Context, Span, Words
+from .context import HEADER, NAME_ONLY, Context, Span, Words
 from .entry import Cues, Entry, Phrase
 from .match import Match
 from .normalize import PARAGRAPH_BREAK, TOKEN_RE, norm
@@ -85,7 +85,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if cues.contraband and sentence.any(cues.contraband) and _a_shipment(entry, sentence, cues):
         return OTHER_SENSE
     if cues.enforcement and _a_drug_bust(ctx, cues) and not sentence.any(cues.copy) \
-            and not sentence.cued(cues, entry.cues) and not ctx.words(0, len(ctx.text)).any(entry.use_words):
+            and not sentence.cued(cues, entry.cues) and not _names_a_use(ctx, entry):
         return OTHER_SENSE
     if cues.finance and _a_business_report(ctx, cues) and not _taken_by_people(entry, ctx, cues, sentence) \
             and not sentence.any(entry.claim_words):
@@ -126,6 +126,12 @@ def _a_drug_bust(ctx: Context, cues: Cues) -> bool:
     depression") is about taking it. A regulator seizing products sold to people names no police: that page is a
     health text."""
     return _dense(ctx, "bust", cues.enforcement + cues.seizure + cues.contraband, 3, 150, cues.enforcement)
+
+
+def _names_a_use(ctx: Context, entry: Entry) -> bool:
+    """Does any paragraph of the text name one of the entry's uses, not counting words that name a harm ("can cause
+    anxiety attacks and paranoia") or only a brand's name?"""
+    return any(n > NAME_ONLY for span in _paragraphs(ctx) for n, _ in ctx.hits(entry, span))
 
 
 def _a_business_report(ctx: Context, cues: Cues) -> bool:

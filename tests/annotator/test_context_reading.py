@@ -867,6 +867,18 @@ def test_a_drug_bust_page_names_the_goods_not_a_treatment(kb):
     assert "chlorine-dioxide" in {t for _, t, _ in found(regulator, kb)}
 
 
+@pytest.mark.parametrize("text", [
+    # Spanish and Portuguese police, a harm that is no use, a band and its single, fish farms
+    "La Policía Nacional ha detenido a dos hombres en la frontera. Los agentes antidrogas hallaron 435 gramos de "
+    "ketamina en el coche. La ketamina puede provocar ataques de ansiedad y paranoia, advirtió la policía.",
+    "O power trio carioca Psilocibina lançou o single LSD, com guitarra e baixo pesados.",
+    "Según Sernapesca, el consumo de antibióticos en la salmonicultura bajó en 2018; los peces de mar recibieron "
+    "Florfenicol.",
+])
+def test_iberian_busts_bands_and_fish_farms_name_no_treatment(text, kb):
+    assert found(text, kb) == []
+
+
 def test_a_long_article_that_mentions_the_police_is_no_drug_bust(kb):
     police = "Police arrested two men and raided a house in the town. "
     fact = "Psilocybin comes from mushrooms that grow wild in Mexico and Central America. "
