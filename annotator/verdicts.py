@@ -50,7 +50,7 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
     sentence = [(_score(ctx, span, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
     if marked:
         sentence = _not_copies(sentence, cues.copy, words)
-    labels = _labels(sentence, words, own)
+    labels = set() if words.any(cues.words) else _labels(sentence, words, own)   # "my dad takes the diabetes drug"
     if sentence and max(h[0] for h in sentence) > NAME_ONLY and not labels:
         if not genuine and not _a_brand(sentence, words, own):
             sentence = _copied(sentence, words, cues.copy, (min(lo, max(own[0] - COPY_NEAR, 0)),
@@ -144,7 +144,8 @@ def _labels(hits: list[tuple[float, float, Indication]], words: Words, own: tupl
     anti-parasite drug Ivermectin" under a title on COVID-19): that says what the product is, not what it is used
     for, so the paragraph, the page and the paragraphs around are read first, and only when they name no other use
     is the class the use. Empty when the sentence names any use otherwise, or the mention is a brand sold for the
-    use ("diabetes drug Ozempic")."""
+    use ("diabetes drug Ozempic"); the caller keeps the class when the sentence has a treatment cue ("my dad takes
+    the diabetes drug metformin")."""
     if not hits:
         return set()
     label = _label_start(words, tuple(p for h in hits for p in h[2].words), own[0])

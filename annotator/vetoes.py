@@ -84,15 +84,16 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return VETO
     if cues.contraband and sentence.any(cues.contraband) and _a_shipment(entry, sentence, cues):
         return OTHER_SENSE
-    if cues.enforcement and _a_drug_bust(ctx, cues) and not sentence.any(cues.copy) \
-            and not sentence.cued(cues, entry.cues) and not _names_a_use(ctx, entry):
+    if cues.enforcement and entry.unnamed_use.level != "danger" and _a_drug_bust(ctx, cues) \
+            and not sentence.any(cues.copy) and not sentence.cued(cues, entry.cues) and not _names_a_use(ctx, entry):
         return OTHER_SENSE
     if cues.finance and _a_business_report(ctx, cues) and not _taken_by_people(entry, ctx, cues, sentence) \
-            and not sentence.any(entry.claim_words):
+            and not sentence.any(entry.claim_words) \
+            and not (sentence.any(entry.use_words) and sentence.free(cues.person, ctx.names)):
         return OTHER_SENSE
     if cues.company and _a_firms(ctx.text, m, cues.company):
         return VETO
-    if about_an_animal(m, ctx, cues, sentence) and not _a_claim_not_the_animals(sentence, entry, cues) \
+    if about_an_animal(m, ctx, cues, sentence, entry) and not _a_claim_not_the_animals(sentence, entry, cues) \
             and not _taken_by_people(entry, ctx, cues, sentence):
         return OTHER_SENSE
     animal_page = _for_an_animal(ctx, cues)
@@ -124,7 +125,8 @@ def _a_drug_bust(ctx: Context, cues: Cues) -> bool:
     least once in every 150 words? There a name whose entry's uses the page never names is the goods ("$8.5 million
     of psilocybin mushrooms", "9 kilos of ketamine"); a page that names a use ("sold the mushrooms as a cure for
     depression") is about taking it. A regulator seizing products sold to people names no police: that page is a
-    health text."""
+    health text. Not for a product whose verdict with no use named is danger (the caller's check): black salve or
+    tianeptine is a danger wherever it is seized, as in `_a_shipment`."""
     return _dense(ctx, "bust", cues.enforcement + cues.seizure + cues.contraband, 3, 150, cues.enforcement)
 
 
@@ -135,17 +137,17 @@ def _names_a_use(ctx: Context, entry: Entry) -> bool:
 
 
 def _a_business_report(ctx: Context, cues: Cues) -> bool:
-    """Is the page a company's or a market's report (`finance_cues`: "revenue", "quarter", "shares", "analysts" at
-    least five times and at least once in every 30 words)? Health news on prices and shortages never comes close;
-    an earnings report names Ozempic and Wegovy as revenue lines, and the reader of it is not taking them."""
-    return _dense(ctx, "business", cues.finance, 5, 30)
+    """Is the page a company's or a market's report (`finance_cues`: "revenue", "earnings", "analysts" at least five
+    times, at least once in every 30 words, and three different ones)? Health news on prices and shortages never
+    comes close; an earnings report names Ozempic and Wegovy as revenue lines, and its reader is not taking them."""
+    return _dense(ctx, "business", cues.finance, 5, 30, distinct=3)
 
 
 def _dense(ctx: Context, kind: str, phrases: tuple[Phrase, ...], least: int, per: int,
-           needed: tuple[Phrase, ...] = ()) -> bool:
-    """Do the phrases occur at least `least` times and at least once in every `per` words of the text (and one of
-    `needed`, if given, at least once)? Once per text and kind; most texts are decided in one pass over their words
-    without cutting the text into words."""
+           needed: tuple[Phrase, ...] = (), distinct: int = 1) -> bool:
+    """Do the phrases occur at least `least` times and at least once in every `per` words of the text, as at least
+    `distinct` different phrases (and one of `needed`, if given, at least once)? Once per text and kind; most texts
+    are decided in one pass over their words without cutting the text into words."""
     found = ctx.page_kinds.get(kind)
     if found is None:
         firsts = _firsts(phrases)
@@ -155,8 +157,10 @@ def _dense(ctx: Context, kind: str, phrases: tuple[Phrase, ...], least: int, per
             at_most += norm(w.group()) in firsts
         need = max(least, count / per)
         words = ctx.words(0, len(ctx.text)) if phrases and at_most >= need else None
+        hits = {phrase: words.find(phrase) for phrase in phrases} if words is not None else {}
         found = ctx.page_kinds[kind] = words is not None and (not needed or any(words.contain(p) for p in needed)) \
-            and len({i for phrase in phrases for i in words.find(phrase)}) >= need
+            and sum(bool(at) for at in hits.values()) >= distinct \
+            and len({i for at in hits.values() for i in at}) >= need
     return found
 
 
@@ -216,19 +220,28 @@ def stands_alone(m: Match, entry: Entry, ctx: Context) -> bool:
     return any(len(p) > 1 and sentence.words.outside(p, sentence.lo, sentence.hi) for p in entry.use_words)
 
 
-def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:
+def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None = None,
+                    entry: Entry | None = None) -> bool:
     """Is the mention's sentence about an animal patient ("immunity to the body of the young calf"), or about what
     a chemical or a therapy is applied to when that is a plant or a material ("chemotherapy and cryotherapy clear
     viruses from plantlets", "sodium bicarbonate injected into flue gas"; `material_cues`), or is the name a band's or
-    a title in a sentence about music, film or a game ("the debut album from supergroup LSD"; `arts_cues`)?
+    a title in a sentence about music, film or a game ("the debut album from supergroup LSD"; `arts_cues`), unless
+    that sentence has a treatment cue or names one of the entry's uses ("her new song is about coming off
+    antidepressants after years of depression")?
     In a text that names no treatment unambiguously and already uses the name in that sense, such a sentence does
     not show the treatment plainly meant, whatever use it names: the use is the animal's."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
     # an animal named only as what a product is meant for is no patient ("ivermectin tablets meant for animals")
     return (bool(cues.animal) and sentence.free(cues.animal, ctx.names, patients=True)
             or bool(cues.material) and sentence.free(cues.material, ctx.names)
-            or bool(cues.arts) and sentence.free(cues.arts, ctx.names)) \
+            or bool(cues.arts) and sentence.free(cues.arts, ctx.names) and not _treated_anyway(sentence, cues, entry)) \
         and not sentence.free(cues.people, ctx.names)
+
+
+def _treated_anyway(sentence: _Around, cues: Cues, entry: Entry | None) -> bool:
+    """Does a sentence about a song or an album still say a treatment is taken: a treatment cue, or one of the entry's
+    uses?"""
+    return sentence.cued(cues) or entry is not None and sentence.any(entry.use_words)
 
 
 def _for_an_animal(ctx: Context, cues: Cues) -> str:

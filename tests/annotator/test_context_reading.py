@@ -914,6 +914,34 @@ def test_a_name_used_again_titles_and_surnames_are_no_treatment(text, kb):
     assert found(text, kb) == []
 
 
+@pytest.mark.parametrize("title, text, shown", [
+    # each a case the second independent review of the session found wrong, with what a reader should see
+    ("Weight-loss jab Mounjaro to be offered by GPs",
+     "People living with obesity will be able to get the weight-loss jab Mounjaro from their GP under new NICE "
+     "guidance. NICE estimates the roll-out will take years. The NHS agreed a deal with the maker before the launch.",
+     {("jab", "established"), ("Mounjaro", "established")}),
+    ("", "Durante el primer trimestre del embarazo el beneficio es claro. En el segundo trimestre se recomienda la "
+         "vacuna contra la gripe. Las acciones de prevención incluyen el paracetamol para la fiebre en el tercer "
+         "trimestre.", {("vacuna contra la gripe", "established"), ("paracetamol", "established")}),
+    ("", "Police raided a shop selling tianeptine. Officers arrested the owner and seized stock, police said.",
+     {("tianeptine", "danger")}),
+    ("", "Her new song is about coming off antidepressants after years of depression.",
+     {("antidepressants", "established")}),
+    ("", "The guitarist was treated with chemotherapy for lymphoma last year.", {("chemotherapy", "established")}),
+    ("", "The economy needs a booster shot.", set()),
+    ("", "The plumber fitted a joint replacement under the sink.", set()),
+    ("", "Nasya Smith scored twice in the final.", set()),
+    ("Ageing well: ten tips for healthy ageing", "My dad takes the diabetes drug metformin.",
+     {("metformin", "established")}),
+    ("", "Had my jab yesterday and my arm is still sore from the jab.", {("jab", "established")}),
+    ("", "The gang imported MDMA and LSD. Police said the men were convicted and jailed, and police seized their cash.",
+     set()),
+])
+def test_the_second_review_readings(title, text, shown, kb):
+    got = {(h.exact, h.level) for h in annotate_text(text, kb, page=Page(title=title)).highlights}
+    assert got == shown
+
+
 @pytest.mark.parametrize("text", [
     "The ketogenic diet halved the seizures of children with drug-resistant epilepsy.",
     "Epidiolex, a CBD medicine, reduced the seizures of children with Dravet syndrome.",
