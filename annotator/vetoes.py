@@ -433,7 +433,10 @@ _FOR_WHOM = frozenset({"for", "para"})
 _DETERMINERS = frozenset({"a", "an", "the", "no", "its", "their", "some", "this", "that"})  # "Ozempic bears a warning"
 _RESEARCH = frozenset({"study", "studies", "research", "model", "models", "experiment", "experiments", "data",
                        "testing", "trial", "trials"})
-_PRODUCE = frozenset({"milk", "cheese", "meat", "butter", "yogurt", "yoghurt", "colostrum", "leather", "wool"})
+_PRODUCE = frozenset({"milk", "cheese", "meat", "butter", "yogurt", "yoghurt", "colostrum", "leather", "wool", "liver",
+                      "broth", "steak", "tallow", "fillet", "egg"})
+_FOODS = frozenset({"meat", "dairy", "egg", "seafood", "vegetable", "fruit", "grain", "bean", "nut", "rice", "bread",
+                    "cheese", "milk", "sugar"})   # a food list's neighbours: "avoids meat, fish, dairy"
 _ADJACENT = re.compile(r"[\w'’-]+\s+")   # one word, then only space: "goat milk", "cow's milk", not "goats, milk"
 _TITLE_BREAK = frozenset(":|-–—,.!?()[]")
 _PATIENT = frozenset({"for", "in"})
@@ -535,12 +538,13 @@ def _free_positions(words: Words, phrases: tuple[Phrase, ...], names: list[Span]
 
 def _not_a_patient(words: Words, i: int, j: int, text: str) -> bool:
     """Is the animal at words [i, j) what a product is for ("sold for horses", "solo para caballos y vacas": the
-    first of up to three animals after the words), a research subject ("animal studies"), or the verb "bears"
-    ("Ozempic bears a boxed warning")?"""
+    first of up to three animals after the words), a research subject ("animal studies"), food ("calf liver", a list
+    such as "meat, fish, dairy"), or the verb "bears" ("Ozempic bears a boxed warning")?"""
     w = words.words
     return any(w[k] in _FOR_WHOM and w[k - 1] in _INTENDED for k in range(max(i - 3, 1), i)) \
         or j < len(w) and (w[j] in _RESEARCH or w[i] == "bear" and w[j] in _DETERMINERS
-                           or _a_food(words, j, text))
+                           or _a_food(words, j, text)) \
+        or (i > 0 and w[i - 1] in _FOODS) or (j < len(w) and w[j] in _FOODS)
 
 
 def _a_food(words: Words, j: int, text: str) -> bool:

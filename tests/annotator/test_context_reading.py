@@ -879,6 +879,16 @@ def test_iberian_busts_bands_and_fish_farms_name_no_treatment(text, kb):
     assert found(text, kb) == []
 
 
+@pytest.mark.parametrize("text, treatment", [
+    ("This myth is the basis of the alkaline diet, which avoids foods such as meat, fish, dairy and sugar.",
+     "alkaline-water-and-diet"),
+    ("Gerson's treatment asks patients to drink juices of raw fruits, vegetables and calf liver, and to have coffee "
+     "enemas. Proponents of the Gerson treatment say cells depend on oxygen.", "gerson-therapy"),
+])
+def test_an_animal_named_as_food_is_no_patient(text, treatment, kb):
+    assert treatment in {t for _, t, _ in found(text, kb)}
+
+
 def test_a_long_article_that_mentions_the_police_is_no_drug_bust(kb):
     police = "Police arrested two men and raided a house in the town. "
     fact = "Psilocybin comes from mushrooms that grow wild in Mexico and Central America. "
