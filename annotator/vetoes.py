@@ -45,6 +45,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
 from .context import HEADER, NAME_ONLY, Context, Span, Words
@@ -146,28 +148,60 @@ def _a_business_report(ctx: Context, cues: Cues) -> bool:
 def _dense(ctx: Context, kind: str, phrases: tuple[Phrase, ...], least: int, per: int,
            needed: tuple[Phrase, ...] = (), distinct: int = 1) -> bool:
     """Do the phrases occur at least `least` times and at least once in every `per` words of the text, as at least
-    `distinct` different phrases (and one of `needed`, if given, at least once)? Once per text and kind; most texts
-    are decided in one pass over their words without cutting the text into words."""
+    `distinct` different phrases (and one of `needed`, if given, at least once)? Once per text and kind, in one pass
+    over the text's folded words (a set lookup each), not by cutting the text into indexed words."""
     found = ctx.page_kinds.get(kind)
     if found is None:
-        firsts = _firsts(phrases)
-        count = at_most = 0
-        for w in TOKEN_RE.finditer(ctx.text):
-            count += 1
-            at_most += norm(w.group()) in firsts
-        need = max(least, count / per)
-        words = ctx.words(0, len(ctx.text)) if phrases and at_most >= need else None
-        hits = {phrase: words.find(phrase) for phrase in phrases} if words is not None else {}
-        found = ctx.page_kinds[kind] = words is not None and (not needed or any(words.contain(p) for p in needed)) \
-            and sum(bool(at) for at in hits.values()) >= distinct \
-            and len({i for at in hits.values() for i in at}) >= need
+        words, counts = _folded_words(ctx)
+        need = max(least, len(words) / per)
+        firsts, _ = _surface_index(phrases)
+        found = False
+        if sum(counts[form] for form in firsts) >= need:   # most texts stop here: their first words are too few
+            seen = list(_occurrences(words, phrases))
+            found = len(seen) >= need and len(set(seen)) >= distinct \
+                and (not needed or not set(needed).isdisjoint(seen))
+        ctx.page_kinds[kind] = found
     return found
 
 
-@functools.lru_cache(maxsize=4)
-def _firsts(phrases: tuple[Phrase, ...]) -> frozenset[str]:
-    """The first words of the phrases."""
-    return frozenset(p[0] for p in phrases)
+def _folded_words(ctx: Context) -> tuple[list[str], Counter[str]]:
+    """The text's words lower-cased and without accents, and how often each occurs, once per text."""
+    if ctx.folded_words is None:
+        folded = ctx.text.lower()
+        if not folded.isascii():
+            folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+        words = _WORD.findall(folded)
+        ctx.folded_words = (words, Counter(words))
+    return ctx.folded_words
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _occurrences(words: list[str], phrases: tuple[Phrase, ...]) -> Iterator[Phrase]:
+    """Each phrase where it occurs among the folded words, by the surface forms its normalised words take (the
+    plain word, its plural: "dealer" as "dealers", "therapy" as "therapies")."""
+    firsts, surface = _surface_index(phrases)
+    for i, w in enumerate(words):
+        for p in firsts.get(w, ()):
+            if all(i + k < len(words) and surface.get(words[i + k]) == p[k] for k in range(1, len(p))):
+                yield p
+
+
+@functools.lru_cache(maxsize=8)
+def _surface_index(phrases: tuple[Phrase, ...]) -> tuple[dict[str, list[Phrase]], dict[str, str]]:
+    """For the phrases' words, each surface form a folded text may show (word -> normalised word), and the phrases
+    by the surface forms of their first word."""
+    surface: dict[str, str] = {}
+    for p in phrases:
+        for w in p:
+            for form in (w, w + "s", w + "es", w[:-1] + "ies" if w.endswith("y") else w):
+                surface.setdefault(form, w)
+    firsts: dict[str, list[Phrase]] = {}
+    for form, w in surface.items():
+        firsts[form] = [p for p in phrases if p[0] == w]
+    return {f: ps for f, ps in firsts.items() if ps}, surface
 
 
 _IBERIAN = {"es", "pt"}   # a name spelled alike in both ("creatina", "ivermectina") means the same in both
