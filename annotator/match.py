@@ -214,9 +214,13 @@ class Matcher:
             if not m.fuzzy:
                 named.setdefault(m.end, set()).add(m.alias.entry)
         out += [m for m, word_end in skips if m.alias.entry in named.get(word_end, {m.alias.entry})]
-        # a typo of a brand is taken only where it is capitalised: "cause celebre" is French, not Celebrex
+        # a typo of a brand is taken only where it is capitalised: "cause celebre" is French, not Celebrex; and a
+        # typo of a short common noun not where a capital starts a word mid-sentence: "Torax Syrup" is a brand, not
+        # borax (a long name misspelt, "Setraline", is still the drug)
         lowered = text[first.start()].islower()
-        return [m for m in out if m.score >= MIN_FUZZY_SCORE and not (m.fuzzy and lowered and m.alias.brand)]
+        proper = not lowered and not _starts_a_sentence(text, first.start())
+        return [m for m in out if m.score >= MIN_FUZZY_SCORE
+                and not (m.fuzzy and (m.alias.brand if lowered else proper and _short_noun(m.alias)))]
 
     @staticmethod
     def _steps(node: _Node, info: _Word) -> Iterator[tuple[str, _Node, int]]:
@@ -286,3 +290,20 @@ def _unpossessed(raw: str) -> str:
 
 def _word_char_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _short_noun(alias: Alias) -> bool:
+    """Is the alias one lower-case word of six letters or fewer ("borax", "kratom")? Its typos are other words."""
+    return not alias.brand and " " not in alias.name and len(alias.name) <= 6
+
+
+_OPENERS = frozenset(".!?:;\n•*-–—(\"“'‘")
+
+
+def _starts_a_sentence(text: str, pos: int) -> bool:
+    """Does the word at pos start a sentence, a line or a list item (nothing but spaces and quotes before it back
+    to a full stop, a colon, a bullet or the text's start)?"""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in _OPENERS

@@ -889,6 +889,12 @@ def test_an_animal_named_as_food_is_no_patient(text, treatment, kb):
     assert treatment in {t for _, t, _ in found(text, kb)}
 
 
+def test_a_capitalised_brand_mid_sentence_is_no_typo_of_a_short_common_name(kb):
+    assert found("DRAP found that seven batches of Torax and Zond Syrup contained ethylene glycol.", kb) == []
+    # at a sentence's start the capital says nothing, and a long name misspelt is still the drug
+    assert {t for _, t, _ in found("Setraline helped my depression a lot, my GP said.", kb)} == {"antidepressants"}
+
+
 def test_a_long_article_that_mentions_the_police_is_no_drug_bust(kb):
     police = "Police arrested two men and raided a house in the town. "
     fact = "Psilocybin comes from mushrooms that grow wild in Mexico and Central America. "
