@@ -924,6 +924,9 @@ def test_an_earnings_report_names_products_sold_not_treatments_taken(kb):
     "The song, Paracetamol, has to be my favourite and this week's song of the week.",
     "Canadian rapper Billy Botox's new single is a bold and infectious track.",
     "Fernando Coronil's study of the state in Venezuela is thorough and important.",
+    # "took a big step" is an idiom, not a treatment taken; a garden plant is no remedy
+    "Container alliances took a big step forward this week with a fresh network brochure from MSC.",
+    "Black Cohosh is an understory perennial; give it partial shade, and pollinators flock to its white flowers.",
 ])
 def test_a_name_used_again_titles_and_surnames_are_no_treatment(text, kb):
     # the name repeated is no treatment cue for itself; a song's or a rapper's name is a title; a surname is a name
