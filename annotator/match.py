@@ -215,12 +215,13 @@ class Matcher:
                 named.setdefault(m.end, set()).add(m.alias.entry)
         out += [m for m, word_end in skips if m.alias.entry in named.get(word_end, {m.alias.entry})]
         # a typo of a brand is taken only where it is capitalised: "cause celebre" is French, not Celebrex; and a
-        # typo of a short common noun not where a capital starts a word mid-sentence: "Torax Syrup" is a brand, not
-        # borax (a long name misspelt, "Setraline", is still the drug)
+        # typo of a short common noun not where a capital starts a word mid-sentence with another letter: "Torax
+        # Syrup" is a brand, not borax ("Kratum" is still kratom, a long name misspelt, "Setraline", the drug)
         lowered = text[first.start()].islower()
         proper = not lowered and not _starts_a_sentence(text, first.start())
         return [m for m in out if m.score >= MIN_FUZZY_SCORE
-                and not (m.fuzzy and (m.alias.brand if lowered else proper and _short_noun(m.alias)))]
+                and not (m.fuzzy and (m.alias.brand if lowered else
+                                      proper and _short_noun(m.alias) and _first_letter_differs(text, m)))]
 
     @staticmethod
     def _steps(node: _Node, info: _Word) -> Iterator[tuple[str, _Node, int]]:
@@ -295,6 +296,11 @@ def _word_char_at(text: str, i: int) -> bool:
 def _short_noun(alias: Alias) -> bool:
     """Is the alias one lower-case word of six letters or fewer ("borax", "kratom")? Its typos are other words."""
     return not alias.brand and " " not in alias.name and len(alias.name) <= 6
+
+
+def _first_letter_differs(text: str, m: Match) -> bool:
+    """Does the matched word begin with another letter than the alias ("Torax" for "borax")?"""
+    return text[m.start].lower() != m.alias.name[:1].lower()
 
 
 _OPENERS = frozenset(".!?:;\n•*-–—(\"“'‘")

@@ -158,8 +158,9 @@ def _dense(ctx: Context, kind: str, phrases: tuple[Phrase, ...], least: int, per
         found = False
         if sum(counts[form] for form in firsts) >= need:   # most texts stop here: their first words are too few
             seen = list(_occurrences(words, phrases))
-            found = len(seen) >= need and len(set(seen)) >= distinct \
-                and (not needed or not set(needed).isdisjoint(seen))
+            kinds = {p for _, p in seen}
+            found = len({i for i, _ in seen}) >= need and len(kinds) >= distinct \
+                and (not needed or not kinds.isdisjoint(needed))
         ctx.page_kinds[kind] = found
     return found
 
@@ -179,14 +180,15 @@ _COMBINING = re.compile(r"[\u0300-\u036f]")
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _occurrences(words: list[str], phrases: tuple[Phrase, ...]) -> Iterator[Phrase]:
-    """Each phrase where it occurs among the folded words, by the surface forms its normalised words take (the
-    plain word, its plural: "dealer" as "dealers", "therapy" as "therapies")."""
+def _occurrences(words: list[str], phrases: tuple[Phrase, ...]) -> Iterator[tuple[int, Phrase]]:
+    """Each phrase, with the word where it starts, where it occurs among the folded words, by the surface forms its
+    normalised words take (the plain word, its plural: "dealer" as "dealers", "therapy" as "therapies"). A place
+    where several phrases start ("police", "police seized") counts once for the caller."""
     firsts, surface = _surface_index(phrases)
     for i, w in enumerate(words):
         for p in firsts.get(w, ()):
             if all(i + k < len(words) and surface.get(words[i + k]) == p[k] for k in range(1, len(p))):
-                yield p
+                yield i, p
 
 
 @functools.lru_cache(maxsize=8)
@@ -578,7 +580,20 @@ def _not_a_patient(words: Words, i: int, j: int, text: str) -> bool:
     return any(w[k] in _FOR_WHOM and w[k - 1] in _INTENDED for k in range(max(i - 3, 1), i)) \
         or j < len(w) and (w[j] in _RESEARCH or w[i] == "bear" and w[j] in _DETERMINERS
                            or _a_food(words, j, text)) \
-        or (i > 0 and w[i - 1] in _FOODS) or (j < len(w) and w[j] in _FOODS)
+        or _in_a_food_list(words, i, j, text)
+
+
+def _in_a_food_list(words: Words, i: int, j: int, text: str) -> bool:
+    """Is the animal at words [i, j) an item in a list of foods ("avoids meat, fish, dairy and sugar"): a food word
+    next to it across a comma or an "and"/"or"? Not a food word written against it: "dairy cows" and "meat goats"
+    are animals."""
+    w = words.words
+    before = i > 0 and w[i - 1] in _FOODS and _LISTED.search(text, words.starts[i - 1], words.starts[i]) is not None
+    after = j < len(w) and w[j] in _FOODS and _LISTED.search(text, words.starts[j - 1], words.starts[j]) is not None
+    return before or after
+
+
+_LISTED = re.compile(r",|\band\b|\bor\b|\by\b|\be\b")
 
 
 def _a_food(words: Words, j: int, text: str) -> bool:

@@ -955,8 +955,18 @@ def test_a_name_used_again_titles_and_surnames_are_no_treatment(text, kb):
     ("", "Had my jab yesterday and my arm is still sore from the jab.", {("jab", "established")}),
     ("", "The gang imported MDMA and LSD. Police said the men were convicted and jailed, and police seized their cash.",
      set()),
+    # the third review's cases
+    ("", "The clinic's Stem Cell Therapy Programme charges $20,000 for autism treatment.",
+     {("Stem Cell Therapy", "danger")}),
+    ("", "Last night I took some Kratum and felt sick.", {("Kratum", "danger")}),
+    ("", "Aspirin for teenagers with flu-like symptoms can cause Reye's syndrome.", {("Aspirin", "danger")}),
+    ("", "Can I give my 10-year-old aspirin for her fever?", {("aspirin", "danger")}),
+    ("", "I've been on oxycodone for years for severe pain from fibromyalgia.", {("oxycodone", "warning")}),
+    ("", "Paracetamol for the pain in my lower back did nothing.", {("Paracetamol", "warning")}),
+    ("", "Farmers dose their dairy cows with ivermectin.", set()),
+    ("", "Police seized the mushrooms. People were told psilocybin helps depression.", {("psilocybin", "caution")}),
 ])
-def test_the_second_review_readings(title, text, shown, kb):
+def test_the_reviews_readings(title, text, shown, kb):
     got = {(h.exact, h.level) for h in annotate_text(text, kb, page=Page(title=title)).highlights}
     assert got == shown
 
