@@ -895,6 +895,16 @@ def test_a_capitalised_brand_mid_sentence_is_no_typo_of_a_short_common_name(kb):
     assert {t for _, t, _ in found("Setraline helped my depression a lot, my GP said.", kb)} == {"antidepressants"}
 
 
+@pytest.mark.parametrize("text, treatment", [
+    ("Before you try melatonin you really need to cut the screens.", "melatonin"),
+    ("I want to try HRT but my GP says no.", "menopausal-hormone-therapy"),
+    ("Celebrities swear by magnesium.", "magnesium-supplements"),
+])
+def test_trying_a_treatment_or_swearing_by_it_is_taking_it(text, treatment, kb):
+    assert treatment in {t for _, t, _ in found(text, kb)}
+    assert found("Try our new cake made with baking soda.", kb) == []
+
+
 def test_a_long_article_that_mentions_the_police_is_no_drug_bust(kb):
     police = "Police arrested two men and raided a house in the town. "
     fact = "Psilocybin comes from mushrooms that grow wild in Mexico and Central America. "
