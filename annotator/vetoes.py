@@ -1,6 +1,7 @@
 """Which candidate matches are not treatments after all. Each rule covers a category of false friend:
 
-- part of a web address or an e-mail address, or negated as part of a word ("non-opioid", "opioid-free");
+- part of a web address or an e-mail address, negated as part of a word ("non-opioid", "opioid-free"), or a
+  nickname ("alias 'El Bótox'");
 - a name in another language: a name marked with a language matches only text in that language (a Spanish name
   spelled exactly so in Portuguese text counts too, and the other way round: "creatina"), and a typo is forgiven
   only in text of the language the name is written in (English unless marked);
@@ -66,7 +67,7 @@ NO_CONTEXT = "no context"        # an ambiguous name with nothing around it to s
 def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     """Why this match is not a highlight, or None when nothing stands against it."""
     alias = m.alias
-    if ctx.in_address(m.start, m.end) or _negated(ctx.text, m):
+    if ctx.in_address(m.start, m.end) or _negated(ctx.text, m) or _a_nickname(ctx.text, m):
         return VETO
     if alias.lang is not None or m.fuzzy:
         lang = ctx.language(m.start)
@@ -217,6 +218,16 @@ def _negated(text: str, m: Match) -> bool:
 
 
 _NON = frozenset({"non-", "non ", "non\u2011"})
+
+
+def _a_nickname(text: str, m: Match) -> bool:
+    """Is the name someone's nickname: after "alias", or after a capitalised Spanish or Portuguese article in the
+    middle of a sentence ("alias 'El Bótox'", "Cornered, El Bótox tried to escape")?"""
+    return _NICKNAME.search(text, max(m.start - 24, 0), m.start) is not None
+
+
+_NICKNAME = re.compile(r"(?:\balias\s+[\"“‘']?(?:El\s+|La\s+|O\s+|A\s+)?"
+                       r"|[^.!?:;\n\s–—-][\"“‘']?[ \t\u00a0]+[\"“‘']?(?:El|La|Los|Las|O|Os)[ \t\u00a0]+)\Z")
 
 
 def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: _Around | None = None) -> bool:

@@ -937,6 +937,9 @@ def test_an_earnings_report_names_products_sold_not_treatments_taken(kb):
     # "took a big step" is an idiom, not a treatment taken; a garden plant is no remedy
     "Container alliances took a big step forward this week with a fresh network brochure from MSC.",
     "Black Cohosh is an understory perennial; give it partial shade, and pollinators flock to its white flowers.",
+    # a nickname: after "alias", or a capitalised article in mid-sentence
+    "Authorities were searching for César Sepúlveda, alias “El Bótox,” the extortion boss.",
+    "Cornered, El Bótox tried to escape through a window.",
 ])
 def test_a_name_used_again_titles_and_surnames_are_no_treatment(text, kb):
     # the name repeated is no treatment cue for itself; a song's or a rapper's name is a title; a surname is a name
