@@ -540,7 +540,7 @@ def _body_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[
     after = re.compile(r"(?:[’']s)?(?:[ \t]+%s){0,4}?[ \t]+(?:%s)\b" % (capitalised, body))
     # English headlines capitalise every word ("Medical Board Warns of Ivermectin"): only Spanish and Portuguese
     # names put adjectives between the body's word and the name ("Mesa Nacional de Vacunación")
-    before = re.compile(r"\b(?:%s)\.?(?:[ \t]+(?:of|for)|(?:[ \t]+[A-ZÀ-Þ][\w’'-]*){0,2}[ \t]+(?:de|del|da|do|dos|das))"
+    before = re.compile(r"\b(?:%s)\.?(?:[ \t]+(?:of|for|on)|(?:[ \t]+[A-ZÀ-Þ][\w’'-]*){0,2}[ \t]+(?:de|del|da|do|dos|das))"
                         r"[ \t]+(?:[A-ZÀ-Þ][\w’'-]*[ \t]+){0,4}$" % body)
     return after, before
 
