@@ -947,7 +947,7 @@ def test_a_name_used_again_titles_and_surnames_are_no_treatment(text, kb):
 
 
 @pytest.mark.parametrize("title, text, shown", [
-    # each a case the second independent review of the session found wrong, with what a reader should see
+    # each a case an independent review of the session's rules found wrong, with what a reader should see
     ("Weight-loss jab Mounjaro to be offered by GPs",
      "People living with obesity will be able to get the weight-loss jab Mounjaro from their GP under new NICE "
      "guidance. NICE estimates the roll-out will take years. The NHS agreed a deal with the maker before the launch.",
@@ -968,7 +968,7 @@ def test_a_name_used_again_titles_and_surnames_are_no_treatment(text, kb):
     ("", "Had my jab yesterday and my arm is still sore from the jab.", {("jab", "established")}),
     ("", "The gang imported MDMA and LSD. Police said the men were convicted and jailed, and police seized their cash.",
      set()),
-    # the third review's cases
+    # a second review's cases, after the first one's fixes
     ("", "The clinic's Stem Cell Therapy Programme charges $20,000 for autism treatment.",
      {("Stem Cell Therapy", "danger")}),
     ("", "Last night I took some Kratum and felt sick.", {("Kratum", "danger")}),
