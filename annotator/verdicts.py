@@ -50,7 +50,9 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
     sentence = [(_score(ctx, span, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
     if marked:
         sentence = _not_copies(sentence, cues.copy, words)
-    labels = set() if words.any(cues.words) else _labels(sentence, words, own)   # "my dad takes the diabetes drug"
+    labels = _labels(sentence, words, own)
+    if labels and words.any(cues.words):   # "my dad takes the diabetes drug metformin": the class is the use
+        labels = set()
     if sentence and max(h[0] for h in sentence) > NAME_ONLY and not labels:
         if not genuine and not _a_brand(sentence, words, own):
             sentence = _copied(sentence, words, cues.copy, (min(lo, max(own[0] - COPY_NEAR, 0)),
