@@ -64,12 +64,14 @@ class Watchdog:
     def run(self, work: Callable[[], T], deadline: float, gone: Callable[[], bool]) -> T:
         """`work()` in this thread, stopped (Cancelled) at the monotonic time `deadline` or once `gone()`."""
         job = _Job(threading.get_ident(), deadline, gone)
-        self._lock.acquire()
-        self._jobs.add(job)
-        self._lock.release()
-        self._wake.set()
         try:
             try:
+                # registered inside the try: a deadline already past is raised as soon as the lock is released,
+                # before the work starts, and must end as Cancelled like any other
+                self._lock.acquire()
+                self._jobs.add(job)
+                self._lock.release()
+                self._wake.set()
                 return work()
             finally:
                 self._end(job)
