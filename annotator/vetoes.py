@@ -621,6 +621,21 @@ def _inside(pos: int, spans: list[Span]) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
+_SMALL = r"(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)"
+_TITLE_WORD = rf"(?:[A-Z0-9][\w'’-]*|{_SMALL})"
+_QUOTED_TITLE = re.compile(rf"(?<!\w)['\"‘“]([A-Z0-9][\w'’-]*(?:[ ,:]+{_TITLE_WORD}){{1,7}})['\"’”](?!\w)")
+
+
+def _in_titles(words: Words, text: str) -> frozenset[int]:
+    """The positions of words inside a quoted title ("after his turn in 'A Cure for Wellness'", the song "Cure for
+    Pain"): a film's or a song's name says nothing about a treatment taken."""
+    if not words.starts:
+        return frozenset()
+    lo, hi = words.starts[0], words.starts[-1] + 1
+    spans = [m.span(1) for m in _QUOTED_TITLE.finditer(text, max(lo - 1, 0), hi + 200)]
+    return frozenset(i for i, start in enumerate(words.starts) if any(a <= start < b for a, b in spans))
+
+
 class _Around:
     """The words of a span around a mention. The mention's own words never count: "MMR" is one of the vaccine
     entry's use words, so it cannot vouch for itself."""
@@ -674,7 +689,7 @@ class _Around:
         words, lo, hi = self.words, self.lo, self.hi
         if words.cue_bounds is None:
             words.idiom_words = frozenset(i + k for idiom in cues.idioms for i in words.find(idiom)
-                                          for k in range(len(idiom)))
+                                          for k in range(len(idiom))) | _in_titles(words, self.text)
             found = [(i, i + len(cue)) for cue in cues.words for i in words.find(cue) if i not in words.idiom_words]
             words.cue_bounds = (min(e for _, e in found), max(i for i, _ in found)) if found else (1 << 62, -1)
         first_end, last_start = words.cue_bounds

@@ -27,6 +27,11 @@ def found(text, kb, page=Page()):
     ("She did a detox to clear toxins from her liver.", "detox", "detox-cleanse"),
     ("As I mentioned in my progress post, I’m on TRT due to low testosterone.", "TRT", "testosterone-therapy"),
     ("The bus offers hydration therapy for hangovers.", "hydration therapy", "iv-vitamin-drips"),
+    ("I have become very hypothyroid after all the years on lithium.", "lithium", "lithium"),
+    ("I have taken lithium for over 10 years.", "lithium", "lithium"),
+    ("Make sure you are making an informed decision when deciding to go on lithium.", "lithium", "lithium"),
+    ("I tried an RFA with no relief for my back pain.", "RFA", "radiofrequency-denervation"),
+    ("Swissmedic has approved Coartem Baby, an anti-malaria drug for infants.", "Coartem Baby", "artemisinin"),
     ("I only have experience with testosterone cypionate, and that's what I recommend.", "testosterone cypionate",
      "testosterone-therapy"),
     ("The clinic added a glutathione push to every drip.", "glutathione push", "glutathione"),
@@ -178,6 +183,15 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Hair Botox is a salon treatment that smooths frizz with proteins and oils.",
     "The lifeboat crew's survival advice for cold water immersion is to float, not swim.",
     "Glutathione, an antioxidant in grape juice, slows the browning of white wine as it ages.",
+    # a cue word inside a quoted title of a film or a song says nothing about a treatment taken
+    "Valerian himself (the actor, after his jerky turn in 'A Cure for Wellness', deserves sharper scripts) is a "
+    "space jock.",
+    # the body's own collagen; a peptide named as a class
+    "By the age of 40, most of us have lost around 20% of our collagen, which is why fine lines appear.",
+    "This collagen loss continues as we age.",
+    "Insulin, for example, is a peptide.",
+    "GLP-1 drugs are, technically, peptide-based medications.",
+    "The Australian Technical Advisory Group on Immunisation has updated its advice.",
 ])
 def test_false_friends_stay_silent(text, kb):
     assert [(e, t) for e, t, _ in found(text, kb) if t != "cancer-immunotherapy"] == []

