@@ -96,6 +96,8 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return OTHER_SENSE
     if cues.company and _a_firms(ctx.text, m, cues.company):
         return VETO
+    if cues.arts and _a_quoted_title(ctx, m, cues):
+        return OTHER_SENSE
     if about_an_animal(m, ctx, cues, sentence, entry) and not _a_claim_not_the_animals(sentence, entry, cues) \
             and not _taken_by_people(entry, ctx, cues, sentence):
         return OTHER_SENSE
@@ -110,6 +112,22 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
             and not sentence.cued(cues, entry.form_cues):
         return SUBSTANCE
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
+
+
+def _a_quoted_title(ctx: Context, m: Match, cues: Cues) -> bool:
+    """Is the mention, capitalised, wholly inside quotation marks in a text about songs, albums or games
+    (`arts_cues` anywhere in it): a title ("There was just something about “Lithium”", the single "Special K")?
+    Whatever the sentence says of it ("a dose of “Lithium” from time to time") is said of the song."""
+    text = ctx.text
+    before, after = text[m.start - 1:m.start] if m.start else "", text[m.end:m.end + 2]
+    return text[m.start:m.start + 1].isupper() and before in _OPEN_QUOTES \
+        and (after[:1] in _CLOSE_QUOTES or after[:1] in _INSIDE_QUOTES and after[1:] in _CLOSE_QUOTES) \
+        and _dense(ctx, "arts", cues.arts, 1, 1 << 30)
+
+
+_OPEN_QUOTES = frozenset("\"“‘'")
+_CLOSE_QUOTES = frozenset("\"”’'")
+_INSIDE_QUOTES = frozenset(",.")   # "the single “Lithium,” from Nevermind"
 
 
 def _a_shipment(entry: Entry, sentence: _Around, cues: Cues) -> bool:

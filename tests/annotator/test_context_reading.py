@@ -31,6 +31,7 @@ def found(text, kb, page=Page()):
     ("I have taken lithium for over 10 years.", "lithium", "lithium"),
     ("Make sure you are making an informed decision when deciding to go on lithium.", "lithium", "lithium"),
     ("I tried an RFA with no relief for my back pain.", "RFA", "radiofrequency-denervation"),
+    ("The clinic's “Botox” turned out to be a fake bought online.", "Botox", "botulinum-toxin"),
     ("Swissmedic has approved Coartem Baby, an anti-malaria drug for infants.", "Coartem Baby", "artemisinin"),
     ("I only have experience with testosterone cypionate, and that's what I recommend.", "testosterone cypionate",
      "testosterone-therapy"),
@@ -192,6 +193,10 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Insulin, for example, is a peptide.",
     "GLP-1 drugs are, technically, peptide-based medications.",
     "The Australian Technical Advisory Group on Immunisation has updated its advice.",
+    # a quoted title in a text about songs and albums, whatever its sentence says of it
+    "Nevermind was the album of my youth, and I still need a dose of “Lithium” from time to time.",
+    "An antibody is not a vaccine.",
+    "The agency contacted Standard Homeopathic Company, which makes the tablets.",
 ])
 def test_false_friends_stay_silent(text, kb):
     assert [(e, t) for e, t, _ in found(text, kb) if t != "cancer-immunotherapy"] == []
