@@ -196,6 +196,10 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     # a quoted title in a text about songs and albums, whatever its sentence says of it
     "Nevermind was the album of my youth, and I still need a dose of “Lithium” from time to time.",
     "An antibody is not a vaccine.",
+    # a recipe's ingredient line; a plant's Latin name in a cookbook's history of a spice
+    "1 tsp apple cider vinegar",
+    "Os rizomas secos da Curcuma longa L. ficaram também conhecidos como açafrão da terra.",
+    "Mitragyna speciosa (Korth.) is a tree of the coffee family native to Southeast Asia.",
     "The agency contacted Standard Homeopathic Company, which makes the tablets.",
 ])
 def test_false_friends_stay_silent(text, kb):
