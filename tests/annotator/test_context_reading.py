@@ -198,6 +198,8 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "An antibody is not a vaccine.",
     # a recipe's ingredient line; a plant's Latin name in a cookbook's history of a spice
     "1 tsp apple cider vinegar",
+    # the body's own level declining
+    "The NAD+ decline problem is solvable.",
     "Os rizomas secos da Curcuma longa L. ficaram também conhecidos como açafrão da terra.",
     "Mitragyna speciosa (Korth.) is a tree of the coffee family native to Southeast Asia.",
     "The agency contacted Standard Homeopathic Company, which makes the tablets.",
