@@ -198,6 +198,11 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "An antibody is not a vaccine.",
     # a recipe's ingredient line; a plant's Latin name in a cookbook's history of a spice
     "1 tsp apple cider vinegar",
+    # a cosmetic named after a treatment: a face cream's collagen, a clay "detox" mask, a lip gloss, facial ice globes
+    "Does collagen face cream work? Topical collagen sits on the surface of the skin.",
+    "Pure Clay Detox Mask is a rinse-off skincare treatment from L'Oréal Paris.",
+    "None have made such a permanent home in my purse as the Too Faced Lip Injection Glossy.",
+    "The best ice globes and cryotherapy tools are effective at-home facial massage tools.",
     # the body's own level declining
     "The NAD+ decline problem is solvable.",
     "Os rizomas secos da Curcuma longa L. ficaram também conhecidos como açafrão da terra.",
