@@ -161,10 +161,15 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # 0.575 / 0.971 / 0.739; food writing, nothing a treatment (zzzzo-) 9 highlights, 2 after (a plant's Latin name read
 # as the supplement, a recipe's "1 tsp apple cider vinegar"); US local news (zzzzp-) 0.962 / 0.926 / 0.893; herbal and
 # traditional medicine in African and South Asian news (zzzzq-) 0.543 / 0.943 / 1.000; history and literature, nothing
-# a treatment (zzzzr-) 1 highlight; hormone pages (zzzzs-) 0.661 / 0.852 / 0.881.
+# a treatment (zzzzr-) 1 highlight; hormone pages (zzzzs-) 0.661 / 0.852 / 0.881. Then cancer patients' blogs and forums
+# (zzzzt-) 0.650 / 0.918 / 0.873; Indian health news (zzzzu-) 0.877 / 0.935 / 0.900; environment and energy news,
+# nothing a treatment (zzzzv-) 3 highlights, 2 after; drug safety news (zzzzw-) 0.960 / 0.922 / 0.789; Spanish health
+# news from Spain (zzzzx-) 0.882 / 1.000 / 0.911; skincare reviews, nothing a treatment (zzzzy-) 36 highlights, 16
+# after (its tune part 20 -> 1; its held-out 15, face creams' collagen and serums' vitamin C, took the held-out floor
+# on other texts to 175); African health news (zzzzz-) 0.702 / 0.922 / 0.763.
 FLOORS = {
     "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.89, "on_other": 88},
-    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 160},
+    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 175},
 }
 
 
