@@ -11,7 +11,8 @@ the mention itself, and least anywhere else, and not more than a use's other wor
 product is a copy (`copy_cues`): "compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake
 Ozempic pens" are not the approved use; a copy word close to a generic name, or in its clause, makes it the use
 whose words include that copy word, however long a proven use's phrase ("compounded semaglutide and/or
-tirzepatide weight loss injections"). Words after a harm phrase (`harm_cues`: "documented risks of blindness"), to
+tirzepatide weight loss injections"); so does one before a brand's name in its clause with no punctuation between
+("fake versions of diabetes treatments Ozempic and Mounjaro, for weight loss"). Words after a harm phrase (`harm_cues`: "documented risks of blindness"), to
 the clause's end or the next highlighted treatment, name harms, not uses. A brand's name nearby is the last resort:
 the paragraph, the page and the paragraphs around are read first ("semaglutide, sold as Ozempic" in an article on
 compounded copies is about the copies). On equal strength the most cautious use wins, whatever the phrases' lengths.
@@ -20,6 +21,7 @@ When nothing names a use, the highlight says so: the level all uses share, or "d
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .context import HEADER, NAME_ONLY, Context, Words, strongest
@@ -57,6 +59,8 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
         if not genuine and not _a_brand(sentence, words, own):
             sentence = _copied(sentence, words, cues.copy, (min(lo, max(own[0] - COPY_NEAR, 0)),
                                                             max(hi, own[1] + COPY_NEAR)))
+        elif not genuine:
+            sentence = _copied(sentence, words, cues.copy, _governed(ctx, words, own, start))
         return strongest(_contrast(sentence, words, cues.contrast))
     paragraph = ctx.paragraph(start)
     for hits in _further(entry, ctx, paragraph, cues.contrast):
@@ -110,6 +114,18 @@ def _copied(hits: list[tuple[float, float, Indication]], words: Words, copy: tup
     said = [p for p in copy if words.within(p, *near)]
     copied = [h for h in hits if any(p in h[2].words for p in said)]
     return copied or hits
+
+
+def _governed(ctx: Context, words: Words, own: tuple[int, int], start: int) -> tuple[int, int]:
+    """The words before a brand's name, in its clause, with no punctuation between them and it: a copy word there
+    describes the brand ("fake versions of diabetes treatments Ozempic and Mounjaro, for weight loss"); one across a
+    comma names another product ("compounded tirzepatide, the active ingredient in Mounjaro")."""
+    clause = ctx.clause(start, start + 1)
+    stop = max((m.end() for m in _STOPS.finditer(ctx.text, clause[0], start)), default=clause[0])
+    return words.index(stop), own[0]
+
+
+_STOPS = re.compile(r"[,;:()\[\]—–]")
 
 
 def _a_brand(hits: list[tuple[float, float, Indication]], words: Words, own: tuple[int, int]) -> bool:

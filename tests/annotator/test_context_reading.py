@@ -367,6 +367,9 @@ def test_a_copy_word_beats_a_longer_proven_use_phrase_for_the_generic_name(kb):
     "The pharmacy was licensed but sold counterfeit Ozempic pens.",
     "Not genuine Ozempic: counterfeit pens are circulating.",
     "Clinics sell non-branded compounded semaglutide for weight loss.",
+    # a copy word before a brand, with nothing between to part them, describes the brand, whatever use follows
+    "The regulator urged people to avoid buying fake versions of diabetes treatments Ozempic and Mounjaro, for weight "
+    "loss.",
 ])
 def test_a_product_sold_illegally_by_the_unregistered_or_as_a_copy_takes_the_copies_use(text, kb):
     assert {level for _, _, level in found(text, kb)} == {"danger"}
