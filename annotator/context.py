@@ -94,6 +94,7 @@ class Context:
         self.for_animals: str | None = None             # "title", "label", "text" or "": why it is about an animal
         self.page_kinds: dict[str, bool] = {}           # "bust", "business": is the page such a report?
         self.folded_words: tuple[list[str], Counter[str]] | None = None   # its words folded, and their counts
+        self.titles: frozenset[str] | None = None        # quoted names the text calls titles ("the track “Lithium”")
         self.claims_in_text: dict[str, bool] = {}      # entry -> does the text name a claim made to people?
         self.paragraph_uses: dict[tuple[str, Span, tuple[Phrase, ...]], list[tuple[float, float, Indication]]] = {}
         self.names: list[Span] = []                    # (start, end) of every candidate name, sorted

@@ -48,6 +48,7 @@ class Cues(NamedTuple):
     enforcement: tuple[Phrase, ...] = ()   # words of police and customs at work ("police", "arrested", "raid")
     seizure: tuple[Phrase, ...] = ()       # words for goods the authorities took ("seized"), counted with those
     finance: tuple[Phrase, ...] = ()       # words of company and market reports ("revenue", "quarter", "shares")
+    title: frozenset[str] = frozenset()   # words just before a quoted title ("the track “Lithium”")
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

@@ -49,7 +49,8 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
     own = words.index(start), words.index(end)
     marked = _called_genuine(words, own, cues)
     genuine = marked or not words.any(cues.copy)
-    sentence = [(_score(ctx, span, ind, n, (lo, hi), own, genuine), n, ind) for n, ind in ctx.hits(entry, span)]
+    sentence = _claimed_harm([(_score(ctx, span, ind, n, (lo, hi), own, genuine), n, ind)
+                              for n, ind in ctx.hits(entry, span)], words, own)
     if marked:
         sentence = _not_copies(sentence, cues.copy, words)
     labels = _labels(sentence, words, own)
@@ -114,6 +115,16 @@ def _copied(hits: list[tuple[float, float, Indication]], words: Words, copy: tup
     said = [p for p in copy if words.within(p, *near)]
     copied = [h for h in hits if any(p in h[2].words for p in said)]
     return copied or hits
+
+
+def _claimed_harm(hits: list[tuple[float, float, Indication]], words: Words, own: tuple[int, int]
+                  ) -> list[tuple[float, float, Indication]]:
+    """A harm claimed in the sentence's other words ("The whooping cough vaccine causes autism") beats a use named
+    only inside the mention itself ("whooping cough vaccine"): the sentence is about the claim."""
+    if not any(h[2].harm_claim for h in hits):
+        return hits
+    told = [h for h in hits if any(words.outside(p, *own) for p in h[2].words)]
+    return told if any(h[2].harm_claim for h in told) else hits
 
 
 def _governed(ctx: Context, words: Words, own: tuple[int, int], start: int) -> tuple[int, int]:

@@ -83,8 +83,9 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return SUBSTANCE
     if alias.ambiguous and sentence.framed(cues.raising) and not sentence.cue_follows(cues, entry):
         return SUBSTANCE
-    if cues.organisation and _in_a_body_name(ctx.text, m, cues.organisation):
-        return VETO
+    body = _in_a_body_name(ctx.text, m, cues.organisation) if cues.organisation else None
+    if body and not _claimed_outside(sentence, entry, body):
+        return VETO   # a claim in the sentence is made of the treatment ("Colloidal Silver Company ... Cures COVID")
     if cues.contraband and sentence.any(cues.contraband) and _a_shipment(entry, sentence, cues):
         return OTHER_SENSE
     if cues.enforcement and entry.unnamed_use.level != "danger" and _a_drug_bust(ctx, cues) \
@@ -96,7 +97,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return OTHER_SENSE
     if cues.company and _a_firms(ctx.text, m, cues.company):
         return VETO
-    if cues.arts and _a_quoted_title(ctx, m, cues):
+    if _a_quoted_title(ctx, m, cues, sentence) and not sentence.any(entry.claim_words):
         return OTHER_SENSE
     if about_an_animal(m, ctx, cues, sentence, entry) and not _a_claim_not_the_animals(sentence, entry, cues) \
             and not _taken_by_people(entry, ctx, cues, sentence):
@@ -114,15 +115,31 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
 
 
-def _a_quoted_title(ctx: Context, m: Match, cues: Cues) -> bool:
-    """Is the mention, capitalised, wholly inside quotation marks in a text about songs, albums or games
-    (`arts_cues` anywhere in it): a title ("There was just something about “Lithium”", the single "Special K")?
-    Whatever the sentence says of it ("a dose of “Lithium” from time to time") is said of the song."""
+def _a_quoted_title(ctx: Context, m: Match, cues: Cues, sentence: _Around) -> bool:
+    """Is the mention, capitalised and wholly inside quotation marks, a title: a name the text calls a title
+    elsewhere ("listening to the track “Lithium”": `title_cues`), whatever its sentence says of it ("I still need a
+    dose of “Lithium”"), or one in a paragraph about songs, albums or games (`arts_cues`) in a sentence with no
+    treatment cue ("“Special K” is quintessential Placebo")? A claim made to people still counts (the caller's check),
+    and so does a scare-quoted product taken ("the singer, whose album is out, was injecting “Ozempic”")."""
     text = ctx.text
     before, after = text[m.start - 1:m.start] if m.start else "", text[m.end:m.end + 2]
-    return text[m.start:m.start + 1].isupper() and before in _OPEN_QUOTES \
-        and (after[:1] in _CLOSE_QUOTES or after[:1] in _INSIDE_QUOTES and after[1:] in _CLOSE_QUOTES) \
-        and _dense(ctx, "arts", cues.arts, 1, 1 << 30)
+    if not (text[m.start:m.start + 1].isupper() and before in _OPEN_QUOTES
+            and (after[:1] in _CLOSE_QUOTES or after[:1] in _INSIDE_QUOTES and after[1:] in _CLOSE_QUOTES)):
+        return False
+    return text[m.start:m.end].lower() in _titles(ctx, cues) \
+        or bool(cues.arts) and ctx.words(*ctx.paragraph(m.start)).any(cues.arts) and not sentence.cued(cues)
+
+
+def _titles(ctx: Context, cues: Cues) -> frozenset[str]:
+    """The quoted capitalised names that a title word stands right before ("the single “Special K”"), once per
+    text."""
+    if ctx.titles is None:
+        ctx.titles = frozenset(q.group(2).lower() for q in _QUOTED.finditer(ctx.text)
+                               if norm(q.group(1)) in cues.title) if cues.title else frozenset()
+    return ctx.titles
+
+
+_QUOTED = re.compile(r"(\w+)[ \t]+['\"‘“]([A-Z][^'\"‘“’”\n]{0,60})['\"’”]")
 
 
 _OPEN_QUOTES = frozenset("\"“‘'")
@@ -531,13 +548,38 @@ _PUNCTUATION = re.compile(r"[,;:.!?()\[\]—–]")
 _CLOSING = re.compile(r"[)\]}]")
 
 
-def _in_a_body_name(text: str, m: Match, words: tuple[str, ...]) -> bool:
-    """Is the mention, capitalised, part of the name of a board, society or department ("the Chiropractic Board of
-    Australia", "Dept. of Medical Acupuncture", "the Fish Oil Producers' Organization")?"""
+def _in_a_body_name(text: str, m: Match, words: tuple[str, ...]) -> Span | None:
+    """Where the name of a board, society or department stands that the mention, capitalised, is part of ("the
+    Chiropractic Board of Australia", "Dept. of Medical Acupuncture", "the Fish Oil Producers' Organization"), if
+    it is."""
     if not text[m.start:m.start + 1].isupper():
-        return False
+        return None
     after, before = _body_patterns(words)
-    return bool(after.match(text, m.end, m.end + 120) or before.search(text, max(m.start - 120, 0), m.start))
+    found = after.match(text, m.end, m.end + 120)
+    if found:
+        return m.start, found.end()
+    found = before.search(text, max(m.start - 120, 0), m.start)
+    if not found:
+        return None
+    goes_on = _NAME_GOES_ON.match(text, m.end)   # "the Committee on Stem Cell Use in Autism (ASD)"
+    return found.start(), goes_on.end() if goes_on else m.end
+
+
+_NAME_GOES_ON = re.compile(r"(?:[ \t]+(?:[A-ZÀ-Þ][\w’'-]*|of|in|on|for|and|&|de|del|da|do))*(?:[ \t]*\([A-Z]{2,}\))?")
+
+
+def _claimed_outside(sentence: _Around, entry: Entry, body: Span) -> bool:
+    """Does the sentence name one of the entry's claims outside the body's name ("Colloidal Silver Company Told to Stop
+    Claiming Its Product Cures COVID")? Then the treatment is what the sentence is about; a claim inside the name
+    ("the Committee on Stem Cell Use in Autism") is only the body's remit, and one beside the name written again
+    outside the body's ("The British Acupuncture Council says acupuncture is offered for chronic pain") is that
+    mention's."""
+    words = sentence.words
+    lo, hi = words.index(body[0]), words.index(body[1])
+    name = tuple(words.words[sentence.lo:sentence.hi])
+    if words.outside(name, lo, hi):   # the name again outside the body's: the claim is that mention's
+        return False
+    return any(words.outside(p, lo, hi) for p in entry.claim_words)
 
 
 def _a_firms(text: str, m: Match, words: tuple[str, ...]) -> bool:
@@ -641,16 +683,20 @@ def _inside(pos: int, spans: list[Span]) -> bool:
 
 _SMALL = r"(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)"
 _TITLE_WORD = rf"(?:[A-Z0-9][\w'’-]*|{_SMALL})"
+_EPITHET = re.compile(r"\b(?:as(?:[ \t]+(?:a|an|the))?|called|dubbed|billed|hailed|labell?ed|branded|marketed)[ \t]*$",
+                      re.IGNORECASE)
 _QUOTED_TITLE = re.compile(rf"(?<!\w)['\"‘“]([A-Z0-9][\w'’-]*(?:[ ,:]+{_TITLE_WORD}){{1,7}})['\"’”](?!\w)")
 
 
 def _in_titles(words: Words, text: str) -> frozenset[int]:
     """The positions of words inside a quoted title ("after his turn in 'A Cure for Wellness'", the song "Cure for
-    Pain"): a film's or a song's name says nothing about a treatment taken."""
+    Pain"): a film's or a song's name says nothing about a treatment taken. A quoted phrase that a product is sold as
+    or called ("sold as the 'Anti-Ageing Treatment'", "dubbed 'Miracle Cure'") is an epithet, and its words count."""
     if not words.starts:
         return frozenset()
     lo, hi = words.starts[0], words.starts[-1] + 1
-    spans = [m.span(1) for m in _QUOTED_TITLE.finditer(text, max(lo - 1, 0), hi + 200)]
+    spans = [m.span(1) for m in _QUOTED_TITLE.finditer(text, max(lo - 1, 0), hi + 200)
+             if not _EPITHET.search(text, max(m.start() - 24, 0), m.start())]
     return frozenset(i for i, start in enumerate(words.starts) if any(a <= start < b for a, b in spans))
 
 
@@ -661,7 +707,7 @@ class _Around:
     def __init__(self, ctx: Context, span: Span, m: Match):
         self.words = ctx.words(*span)
         self.lo, self.hi = self.words.index(m.start), self.words.index(m.end)
-        self.text, self.end = ctx.text, m.end
+        self.text, self.start, self.end = ctx.text, m.start, m.end
 
     def any(self, phrases: tuple[Phrase, ...]) -> bool:
         return any(self.words.outside(p, self.lo, self.hi) for p in phrases)
@@ -675,10 +721,12 @@ class _Around:
         """True when the mention stands inside one of the (words before, words after) patterns: one that measures
         the substance ("low levels of testosterone", "a vitamin D test"), or says someone takes it ("I'm on TRT").
         Words after a closing bracket are not the mention's ("interaction with Zoloft (sertraline) is low": the
-        chance is low, not the drug's level)."""
+        chance is low, not the drug's level), nor words before a comma or a full stop ("Ten years on, stem cells...")."""
         words, lo, hi = self.words.words, self.lo, self.hi
         by_before, by_after = _by_neighbour(patterns)   # only patterns whose nearest word is the mention's neighbour
-        near = by_before.get(words[lo - 1], ()) if lo else ()
+        # a comma or a full stop parts the words before from the name ("Ten years on, stem cells remain...")
+        joined = lo and not _PUNCTUATION.search(self.text, self.words.starts[lo - 1], self.start)
+        near = by_before.get(words[lo - 1], ()) if joined else ()
         if hi < len(words) and not _CLOSING.search(self.text, self.end, self.words.starts[hi]):
             near += by_after.get(words[hi], ())
         return any(tuple(words[lo - len(before):lo]) == before and tuple(words[hi:hi + len(after)]) == after

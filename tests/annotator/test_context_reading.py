@@ -188,16 +188,18 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Valerian himself (the actor, after his jerky turn in 'A Cure for Wellness', deserves sharper scripts) is a "
     "space jock.",
     # the body's own collagen; a peptide named as a class
-    "By the age of 40, most of us have lost around 20% of our collagen, which is why fine lines appear.",
     "This collagen loss continues as we age.",
     "Insulin, for example, is a peptide.",
     "GLP-1 drugs are, technically, peptide-based medications.",
     "The Australian Technical Advisory Group on Immunisation has updated its advice.",
-    # a quoted title in a text about songs and albums, whatever its sentence says of it
-    "Nevermind was the album of my youth, and I still need a dose of “Lithium” from time to time.",
-    "An antibody is not a vaccine.",
-    # a recipe's ingredient line; a plant's Latin name in a cookbook's history of a spice
-    "1 tsp apple cider vinegar",
+    # a quoted name the text calls a title, whatever its sentence says of it
+    "I was listening to the track “Lithium” over and over again.\n\nI still need a dose of “Lithium” from time to time.",
+    # words before a comma are not a taking phrase; a funder's call for proposals
+    "Ten years on, stem cells remain one of biology's most exciting fields.",
+    "Three years on, HRT is still the most-watched channel in Croatia.",
+    "The NIH issued an RFA for clinical trials of new treatments for chronic low back pain.",
+    "O SUS passou a oferecer o implante hormonal Implanon, um método contraceptivo de longa duração.",
+    # a plant's Latin name in a cookbook's history of a spice
     # a cosmetic named after a treatment: a face cream's collagen, a clay "detox" mask, a lip gloss, facial ice globes
     "Does collagen face cream work? Topical collagen sits on the surface of the skin.",
     "Pure Clay Detox Mask is a rinse-off skincare treatment from L'Oréal Paris.",
@@ -206,7 +208,6 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     # the body's own level declining
     "The NAD+ decline problem is solvable.",
     "Os rizomas secos da Curcuma longa L. ficaram também conhecidos como açafrão da terra.",
-    "Mitragyna speciosa (Korth.) is a tree of the coffee family native to Southeast Asia.",
     "The agency contacted Standard Homeopathic Company, which makes the tablets.",
 ])
 def test_false_friends_stay_silent(text, kb):
@@ -222,6 +223,26 @@ def test_a_substance_described_in_a_health_text_is_not_the_treatment(substance, 
     """A health text that also takes the treatment still leaves the body's own substance unmarked."""
     highlights = annotate_text(f"{substance}\n\n{taken}", kb).highlights
     assert [h.start > len(substance) for h in highlights] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    # an independent review's cases: a scare-quoted drug on a page that names an album; a plant's Latin name in a
+    # claim; a dose in teaspoons; a claim in a firm's headline; sellers' words for the body's own substance
+    "The pop star, whose new album drops on Friday, admitted she had been injecting \"Ozempic\" to lose weight.",
+    "Annona muricata kills cancer cells, the viral post claims.",
+    "Mix 1/4 tsp of borax into a litre of water and drink a glass every morning.",
+    "Colloidal Silver Company Told to Stop Claiming Its Product Cures COVID",
+    "The COVID shot is not a vaccine, it is experimental gene therapy.",
+    "Our collagen powder smooths wrinkles and strengthens joints.",
+    "Your body already produces melatonin, so giving it to your child for sleep is harmless.",
+])
+def test_a_rule_for_another_sense_does_not_silence_a_treatment_taken_or_claimed(text, kb):
+    assert len(found(text, kb)) == 1
+
+
+def test_a_harm_claimed_beats_a_use_named_only_inside_the_mention(kb):
+    (h,) = annotate_text("The whooping cough vaccine causes autism, anti-vaxxers claim.", kb).highlights
+    assert h.level == "warning" and "autism" in h.indication
 
 
 def test_a_treatment_used_to_help_is_taken(kb):

@@ -166,10 +166,14 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # nothing a treatment (zzzzv-) 3 highlights, 2 after; drug safety news (zzzzw-) 0.960 / 0.922 / 0.789; Spanish health
 # news from Spain (zzzzx-) 0.882 / 1.000 / 0.911; skincare reviews, nothing a treatment (zzzzy-) 36 highlights, 16
 # after (its tune part 20 -> 1; its held-out 15, face creams' collagen and serums' vitamin C, took the held-out floor
-# on other texts to 175); African health news (zzzzz-) 0.702 / 0.922 / 0.763.
+# on other texts to 175); African health news (zzzzz-) 0.702 / 0.922 / 0.763. An independent review then found
+# some of the session's rules silencing dangerous mentions (a dose in teaspoons of borax, a scare-quoted "Ozempic"
+# on a page naming an album, a plant's Latin name in a cancer hoax, a claim in a firm's Title-Case headline, "not a
+# vaccine" in an anti-vaccine claim): their fixes gave back 4 highlights on tune other texts (92) and 1 held out
+# (176), and tune precision 0.928 -> 0.927.
 FLOORS = {
-    "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.89, "on_other": 88},
-    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 175},
+    "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.89, "on_other": 92},
+    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 176},
 }
 
 
