@@ -170,10 +170,16 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # some of the session's rules silencing dangerous mentions (a dose in teaspoons of borax, a scare-quoted "Ozempic"
 # on a page naming an album, a plant's Latin name in a cancer hoax, a claim in a firm's Title-Case headline, "not a
 # vaccine" in an anti-vaccine claim): their fixes gave back 4 highlights on tune other texts (92) and 1 held out
-# (176), and tune precision 0.928 -> 0.927.
+# (176), and tune precision 0.928 -> 0.927. Last, alone: English forums (zzzzza-) 0.930 / 0.979 / 0.978; wellness
+# magazines (zzzzzb-) 0.791 / 0.912 / 0.833; technology writing, nothing a treatment (zzzzzc-: the Parallel Redundancy
+# Protocol's PRP, NAD amplifiers) 4 highlights, 1 after; diabetes forums (zzzzzd-) 0.876 / 0.981 / 0.858; fact checks
+# (zzzzze-) 0.776 / 0.976 / 0.699; Spanish forums and blogs (zzzzzf-) 0.813 / 0.937 / 0.946; pet and veterinary pages,
+# nothing a treatment for people (zzzzzg-) 16 highlights, 10 of them tune, which with the technology round took the
+# floors on other texts to 103 and 182 (a vet's cold laser for cats, glucosamine for senior dogs: pages that name
+# owners as often as animals).
 FLOORS = {
-    "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.89, "on_other": 92},
-    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 176},
+    "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.89, "on_other": 103},
+    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 182},
 }
 
 
