@@ -136,7 +136,10 @@ def _governed(ctx: Context, words: Words, own: tuple[int, int], start: int) -> t
     return words.index(stop), own[0]
 
 
-_STOPS = re.compile(r"[,;:()\[\]—–]")
+# punctuation, and words that start another part of the sentence ("warn against compounded semaglutide and urge
+# patients to stick with Wegovy", "fake pens should switch to Ozempic")
+_STOPS = re.compile(r"[,;:()\[\]—–]|\b(?:to|than|instead|but|while|with|that|which|who|should|must|urge[ds]?|not)\b",
+                    re.IGNORECASE)
 
 
 def _a_brand(hits: list[tuple[float, float, Indication]], words: Words, own: tuple[int, int]) -> bool:

@@ -83,9 +83,8 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return SUBSTANCE
     if alias.ambiguous and sentence.framed(cues.raising) and not sentence.cue_follows(cues, entry):
         return SUBSTANCE
-    body = _in_a_body_name(ctx.text, m, cues.organisation) if cues.organisation else None
-    if body and not _claimed_outside(sentence, entry, body):
-        return VETO   # a claim in the sentence is made of the treatment ("Colloidal Silver Company ... Cures COVID")
+    if cues.organisation and _in_a_body_name(ctx.text, m, cues.organisation):
+        return VETO
     if cues.contraband and sentence.any(cues.contraband) and _a_shipment(entry, sentence, cues):
         return OTHER_SENSE
     if cues.enforcement and entry.unnamed_use.level != "danger" and _a_drug_bust(ctx, cues) \
@@ -97,7 +96,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return OTHER_SENSE
     if cues.company and _a_firms(ctx.text, m, cues.company):
         return VETO
-    if _a_quoted_title(ctx, m, cues, sentence) and not sentence.any(entry.claim_words):
+    if _a_quoted_title(ctx, m, cues, sentence, entry) and not sentence.any(entry.claim_words):
         return OTHER_SENSE
     if about_an_animal(m, ctx, cues, sentence, entry) and not _a_claim_not_the_animals(sentence, entry, cues) \
             and not _taken_by_people(entry, ctx, cues, sentence):
@@ -115,26 +114,28 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
 
 
-def _a_quoted_title(ctx: Context, m: Match, cues: Cues, sentence: _Around) -> bool:
+def _a_quoted_title(ctx: Context, m: Match, cues: Cues, sentence: _Around, entry: Entry) -> bool:
     """Is the mention, capitalised and wholly inside quotation marks, a title: a name the text calls a title
     elsewhere ("listening to the track “Lithium”": `title_cues`), whatever its sentence says of it ("I still need a
     dose of “Lithium”"), or one in a paragraph about songs, albums or games (`arts_cues`) in a sentence with no
-    treatment cue ("“Special K” is quintessential Placebo")? A claim made to people still counts (the caller's check),
-    and so does a scare-quoted product taken ("the singer, whose album is out, was injecting “Ozempic”")."""
+    treatment cue, use or taking phrase ("“Special K” is quintessential Placebo")? A claim made to people still
+    counts (the caller's check), and so does a scare-quoted product taken ("the singer, whose album is out, was
+    injecting “Ozempic”"; "Doctors had her on “Lithium” for bipolar disorder")."""
     text = ctx.text
     before, after = text[m.start - 1:m.start] if m.start else "", text[m.end:m.end + 2]
     if not (text[m.start:m.start + 1].isupper() and before in _OPEN_QUOTES
             and (after[:1] in _CLOSE_QUOTES or after[:1] in _INSIDE_QUOTES and after[1:] in _CLOSE_QUOTES)):
         return False
     return text[m.start:m.end].lower() in _titles(ctx, cues) \
-        or bool(cues.arts) and ctx.words(*ctx.paragraph(m.start)).any(cues.arts) and not sentence.cued(cues)
+        or bool(cues.arts) and ctx.words(*ctx.paragraph(m.start)).any(cues.arts) and not sentence.cued(cues) \
+        and not sentence.any(entry.use_words) and not sentence.framed(cues.taking)
 
 
 def _titles(ctx: Context, cues: Cues) -> frozenset[str]:
     """The quoted capitalised names that a title word stands right before ("the single “Special K”"), once per
     text."""
     if ctx.titles is None:
-        ctx.titles = frozenset(q.group(2).lower() for q in _QUOTED.finditer(ctx.text)
+        ctx.titles = frozenset(q.group(2).rstrip(",.").lower() for q in _QUOTED.finditer(ctx.text)
                                if norm(q.group(1)) in cues.title) if cues.title else frozenset()
     return ctx.titles
 
@@ -145,6 +146,16 @@ _QUOTED = re.compile(r"(\w+)[ \t]+['\"‘“]([A-Z][^'\"‘“’”\n]{0,60})['
 _OPEN_QUOTES = frozenset("\"“‘'")
 _CLOSE_QUOTES = frozenset("\"”’'")
 _INSIDE_QUOTES = frozenset(",.")   # "the single “Lithium,” from Nevermind"
+
+
+def _a_named_acronym(text: str, m: Match) -> bool:
+    """Is the mention an acronym followed by a capitalised word ("two weeks on MSC Bellissima", "30 years on HRT
+    Television")? Then a taking phrase before it names a ship, a channel or a firm."""
+    name = text[m.start:m.end]
+    return name.isupper() and bool(_CAPITALISED_NEXT.match(text, m.end))
+
+
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
 
 
 def _a_shipment(entry: Entry, sentence: _Around, cues: Cues) -> bool:
@@ -271,7 +282,7 @@ def treatment_meant(m: Match, entry: Entry, ctx: Context, cues: Cues, sentence: 
     names one of its uses with a cue in the paragraph. Use words alone are not enough: biology and business
     writing name the same conditions ("NAD+ declines with ageing")."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
-    if sentence.cued(cues, entry.cues) or sentence.framed(cues.taking):
+    if sentence.cued(cues, entry.cues) or sentence.framed(cues.taking) and not _a_named_acronym(ctx.text, m):
         return True
     words, _, hi = sentence.words, sentence.lo, sentence.hi
     if any(w in _FOR for w in words.words[hi:hi + 3]) and any(words.within(p, hi, len(words.words))
@@ -548,38 +559,13 @@ _PUNCTUATION = re.compile(r"[,;:.!?()\[\]—–]")
 _CLOSING = re.compile(r"[)\]}]")
 
 
-def _in_a_body_name(text: str, m: Match, words: tuple[str, ...]) -> Span | None:
-    """Where the name of a board, society or department stands that the mention, capitalised, is part of ("the
-    Chiropractic Board of Australia", "Dept. of Medical Acupuncture", "the Fish Oil Producers' Organization"), if
-    it is."""
+def _in_a_body_name(text: str, m: Match, words: tuple[str, ...]) -> bool:
+    """Is the mention, capitalised, part of the name of a board, society or department ("the Chiropractic Board of
+    Australia", "Dept. of Medical Acupuncture", "the Fish Oil Producers' Organization")?"""
     if not text[m.start:m.start + 1].isupper():
-        return None
-    after, before = _body_patterns(words)
-    found = after.match(text, m.end, m.end + 120)
-    if found:
-        return m.start, found.end()
-    found = before.search(text, max(m.start - 120, 0), m.start)
-    if not found:
-        return None
-    goes_on = _NAME_GOES_ON.match(text, m.end)   # "the Committee on Stem Cell Use in Autism (ASD)"
-    return found.start(), goes_on.end() if goes_on else m.end
-
-
-_NAME_GOES_ON = re.compile(r"(?:[ \t]+(?:[A-ZÀ-Þ][\w’'-]*|of|in|on|for|and|&|de|del|da|do))*(?:[ \t]*\([A-Z]{2,}\))?")
-
-
-def _claimed_outside(sentence: _Around, entry: Entry, body: Span) -> bool:
-    """Does the sentence name one of the entry's claims outside the body's name ("Colloidal Silver Company Told to Stop
-    Claiming Its Product Cures COVID")? Then the treatment is what the sentence is about; a claim inside the name
-    ("the Committee on Stem Cell Use in Autism") is only the body's remit, and one beside the name written again
-    outside the body's ("The British Acupuncture Council says acupuncture is offered for chronic pain") is that
-    mention's."""
-    words = sentence.words
-    lo, hi = words.index(body[0]), words.index(body[1])
-    name = tuple(words.words[sentence.lo:sentence.hi])
-    if words.outside(name, lo, hi):   # the name again outside the body's: the claim is that mention's
         return False
-    return any(words.outside(p, lo, hi) for p in entry.claim_words)
+    after, before = _body_patterns(words)
+    return bool(after.match(text, m.end, m.end + 120) or before.search(text, max(m.start - 120, 0), m.start))
 
 
 def _a_firms(text: str, m: Match, words: tuple[str, ...]) -> bool:
@@ -683,8 +669,8 @@ def _inside(pos: int, spans: list[Span]) -> bool:
 
 _SMALL = r"(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)"
 _TITLE_WORD = rf"(?:[A-Z0-9][\w'’-]*|{_SMALL})"
-_EPITHET = re.compile(r"\b(?:as(?:[ \t]+(?:a|an|the))?|called|dubbed|billed|hailed|labell?ed|branded|marketed)[ \t]*$",
-                      re.IGNORECASE)
+_EPITHET = re.compile(r"\b(?:(?<!such )(?<!well )as(?:[ \t]+(?:a|an|the))?|touted|promoted|so-called|called|dubbed|"
+                      r"billed|hailed|labell?ed|branded|marketed)[ \t]*$", re.IGNORECASE)
 _QUOTED_TITLE = re.compile(rf"(?<!\w)['\"‘“]([A-Z0-9][\w'’-]*(?:[ ,:]+{_TITLE_WORD}){{1,7}})['\"’”](?!\w)")
 
 

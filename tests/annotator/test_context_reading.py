@@ -191,7 +191,6 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "This collagen loss continues as we age.",
     "Insulin, for example, is a peptide.",
     "GLP-1 drugs are, technically, peptide-based medications.",
-    "The Australian Technical Advisory Group on Immunisation has updated its advice.",
     # a quoted name the text calls a title, whatever its sentence says of it
     "I was listening to the track “Lithium” over and over again.\n\nI still need a dose of “Lithium” from time to time.",
     # words before a comma are not a taking phrase; a funder's call for proposals
@@ -199,6 +198,9 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Three years on, HRT is still the most-watched channel in Croatia.",
     "The NIH issued an RFA for clinical trials of new treatments for chronic low back pain.",
     "O SUS passou a oferecer o implante hormonal Implanon, um método contraceptivo de longa duração.",
+    "We spent two weeks on MSC Bellissima in the Mediterranean.",
+    "Sellers market oregano oil as a natural antibiotic that cures infections.",
+    "Morphine are best known for records such as \"Cure for Pain\" and \"Buena\".",
     # a plant's Latin name in a cookbook's history of a spice
     # a cosmetic named after a treatment: a face cream's collagen, a clay "detox" mask, a lip gloss, facial ice globes
     "Does collagen face cream work? Topical collagen sits on the surface of the skin.",
@@ -208,7 +210,6 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     # the body's own level declining
     "The NAD+ decline problem is solvable.",
     "Os rizomas secos da Curcuma longa L. ficaram também conhecidos como açafrão da terra.",
-    "The agency contacted Standard Homeopathic Company, which makes the tablets.",
 ])
 def test_false_friends_stay_silent(text, kb):
     assert [(e, t) for e, t, _ in found(text, kb) if t != "cancer-immunotherapy"] == []
@@ -235,9 +236,25 @@ def test_a_substance_described_in_a_health_text_is_not_the_treatment(substance, 
     "The COVID shot is not a vaccine, it is experimental gene therapy.",
     "Our collagen powder smooths wrinkles and strengthens joints.",
     "Your body already produces melatonin, so giving it to your child for sleep is harmless.",
+    # a second review's: a use declining; a serum beside a drip; a support group named for a claim; a quoted drug
+    # taken in a paragraph about a song
+    "Since the ban, there has been a decline in kratom use among veterans.",
+    "Forget your serum: high-dose vitamin C infusions are the new celebrity beauty secret.",
+    "After her diagnosis she joined the Fenbendazole for Cancer Support Group on Facebook.",
+    "The singer wrote the song after her breakdown. Doctors had her on \"Lithium\" for bipolar disorder.",
 ])
 def test_a_rule_for_another_sense_does_not_silence_a_treatment_taken_or_claimed(text, kb):
     assert len(found(text, kb)) == 1
+
+
+@pytest.mark.parametrize("text, exact, level", [
+    # a brand after a copy word across another part of the sentence is the genuine product
+    ("Doctors warn against compounded semaglutide and urge patients to stick with Wegovy for weight loss.", "Wegovy",
+     "established"),
+    ("Antibiotics will not help most sinus infections, which are caused by viruses.", "Antibiotics", "warning"),
+])
+def test_the_reading_a_second_review_asked_for(text, exact, level, kb):
+    assert {h.exact: h.level for h in annotate_text(text, kb).highlights}[exact] == level
 
 
 def test_a_harm_claimed_beats_a_use_named_only_inside_the_mention(kb):

@@ -176,9 +176,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # (zzzzze-) 0.776 / 0.976 / 0.699; Spanish forums and blogs (zzzzzf-) 0.813 / 0.937 / 0.946; pet and veterinary pages,
 # nothing a treatment for people (zzzzzg-) 16 highlights, 10 of them tune, which with the technology round took the
 # floors on other texts to 103 and 182 (a vet's cold laser for cats, glucosamine for senior dogs: pages that name
-# owners as often as animals).
+# owners as often as animals). A second independent review found more of the session's rules too eager (a decline
+# in kratom use read as the body's level, bare "serum" silencing IV vitamin C, firm words in a support group's name, a
+# copy word reaching a genuine brand across "urge patients to"): their fixes took the tune floor on other texts to 105.
 FLOORS = {
-    "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.89, "on_other": 103},
+    "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.89, "on_other": 105},
     "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 182},
 }
 
