@@ -565,7 +565,21 @@ def _in_a_body_name(text: str, m: Match, words: tuple[str, ...]) -> bool:
     if not text[m.start:m.start + 1].isupper():
         return False
     after, before = _body_patterns(words)
-    return bool(after.match(text, m.end, m.end + 120) or before.search(text, max(m.start - 120, 0), m.start))
+    if after.match(text, m.end, m.end + 120):
+        return True
+    found = before.search(text, max(m.start - 120, 0), m.start)
+    # a headline capitalises its verbs too: "Department of Health Warns Against Ivermectin" names no body around it
+    return found is not None and not (found.group("between") and _a_title_case_line(text, m.start))
+
+
+def _a_title_case_line(text: str, pos: int) -> bool:
+    """Is the line around `pos` written in title case, as headlines are (most of its longer words capitalised)?"""
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    longer = _LONGER_WORD.findall(text, start, end if end != -1 else len(text))
+    return len(longer) >= 4 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
+
+
+_LONGER_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def _a_firms(text: str, m: Match, words: tuple[str, ...]) -> bool:
@@ -587,7 +601,7 @@ def _body_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[
     # English headlines capitalise every word ("Medical Board Warns of Ivermectin"): only Spanish and Portuguese
     # names put adjectives between the body's word and the name ("Mesa Nacional de Vacunación")
     before = re.compile(r"\b(?:%s)\.?(?:[ \t]+(?:of|for|on)|(?:[ \t]+[A-ZÀ-Þ][\w’'-]*){0,2}[ \t]+(?:de|del|da|do|dos|das))"
-                        r"[ \t]+(?:[A-ZÀ-Þ][\w’'-]*[ \t]+){0,4}$" % body)
+                        r"[ \t]+(?P<between>(?:[A-ZÀ-Þ][\w’'-]*[ \t]+){0,4})$" % body)
     return after, before
 
 

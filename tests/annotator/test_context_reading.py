@@ -242,6 +242,8 @@ def test_a_substance_described_in_a_health_text_is_not_the_treatment(substance, 
     "Forget your serum: high-dose vitamin C infusions are the new celebrity beauty secret.",
     "After her diagnosis she joined the Fenbendazole for Cancer Support Group on Facebook.",
     "The singer wrote the song after her breakdown. Doctors had her on \"Lithium\" for bipolar disorder.",
+    # a headline capitalises its verbs: no body's name runs from "Department of" over "Health Warns Against"
+    "Department of Health Warns Against Ivermectin For COVID-19",
 ])
 def test_a_rule_for_another_sense_does_not_silence_a_treatment_taken_or_claimed(text, kb):
     assert len(found(text, kb)) == 1
