@@ -11,11 +11,13 @@ the mention itself, and least anywhere else, and not more than a use's other wor
 product is a copy (`copy_cues`): "compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake
 Ozempic pens" are not the approved use; a copy word close to a generic name, or in its clause, makes it the use
 whose words include that copy word, however long a proven use's phrase ("compounded semaglutide and/or
-tirzepatide weight loss injections"); so does one before a brand's name in its clause with no punctuation between
-("fake versions of diabetes treatments Ozempic and Mounjaro, for weight loss"). Words after a harm phrase (`harm_cues`: "documented risks of blindness"), to
-the clause's end or the next highlighted treatment, name harms, not uses. A brand's name nearby is the last resort:
-the paragraph, the page and the paragraphs around are read first ("semaglutide, sold as Ozempic" in an article on
-compounded copies is about the copies). On equal strength the most cautious use wins, whatever the phrases' lengths.
+tirzepatide weight loss injections"); so does one before a brand's name in its clause with nothing between that
+starts another part of the sentence ("fake versions of diabetes treatments Ozempic and Mounjaro, for weight loss";
+not "compounded semaglutide and urge patients to stick with Wegovy"). Words after a harm phrase (`harm_cues`:
+"documented risks of blindness"), to the clause's end or the next highlighted treatment, name harms, not uses. A
+brand's name nearby is the last resort: the paragraph, the page and the paragraphs around are read first
+("semaglutide, sold as Ozempic" in an article on compounded copies is about the copies). On equal strength the most
+cautious use wins, whatever the phrases' lengths.
 When nothing names a use, the highlight says so: the level all uses share, or "depends" (docs/knowledge-base.md,
 "How verdicts are chosen").
 """
@@ -128,9 +130,10 @@ def _claimed_harm(hits: list[tuple[float, float, Indication]], words: Words, own
 
 
 def _governed(ctx: Context, words: Words, own: tuple[int, int], start: int) -> tuple[int, int]:
-    """The words before a brand's name, in its clause, with no punctuation between them and it: a copy word there
-    describes the brand ("fake versions of diabetes treatments Ozempic and Mounjaro, for weight loss"); one across a
-    comma names another product ("compounded tirzepatide, the active ingredient in Mounjaro")."""
+    """The words before a brand's name, in its clause, back to the nearest punctuation or word that starts another
+    part of the sentence (`_STOPS`): a copy word there describes the brand ("fake versions of diabetes treatments
+    Ozempic and Mounjaro, for weight loss"); one across a comma or a "to" names another product ("compounded
+    tirzepatide, the active ingredient in Mounjaro"; "urge patients to stick with Wegovy")."""
     clause = ctx.clause(start, start + 1)
     stop = max((m.end() for m in _STOPS.finditer(ctx.text, clause[0], start)), default=clause[0])
     return words.index(stop), own[0]
@@ -138,8 +141,8 @@ def _governed(ctx: Context, words: Words, own: tuple[int, int], start: int) -> t
 
 # punctuation, and words that start another part of the sentence ("warn against compounded semaglutide and urge
 # patients to stick with Wegovy", "fake pens should switch to Ozempic")
-_STOPS = re.compile(r"[,;:()\[\]—–]|\b(?:to|than|instead|but|while|with|that|which|who|should|must|urge[ds]?|not)\b",
-                    re.IGNORECASE)
+_STOPS = re.compile(r"[,;:()\[\]—–]|\b(?:to|than|instead|but|while|with|that|which|who|should|must|urge[ds]?|"
+                    r"not)\b", re.IGNORECASE)
 
 
 def _a_brand(hits: list[tuple[float, float, Indication]], words: Words, own: tuple[int, int]) -> bool:

@@ -230,6 +230,12 @@ def test_bundled_kb_is_clean():
     assert "therapy" in cues["treatment_cues"] and "take place" in cues["idioms"]
 
 
+def test_a_title_word_of_two_words_is_named_not_a_crash(tmp_path):
+    # the loader reads title words as single words: a hyphenated one is refused at its line, not a traceback
+    problems = check(tmp_path, GOOD, extra={"_cues.yaml": "treatment_cues:\n  - took\ntitle_cues:\n  - music-video\n"})
+    assert problems == ["_cues.yaml:4: title_cues[0]: 'music-video' does not match '^\\\\w+$'"]
+
+
 def test_a_cue_listed_twice_is_named_with_both_lines(tmp_path):
     problems = check(tmp_path, GOOD, extra={"_cues.yaml": "treatment_cues:\n  - took\n  - dose\n  - took\n"})
     assert problems == ["_cues.yaml:4: treatment_cues[2]: 'took' is listed twice (first at line 2): keep one"]
