@@ -163,6 +163,7 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "Kava coin (KAVA) is the local governance coin and shared asset of the Kava protocol.",
     "El Complejo III recibe estos electrones del ubiquinol.",
     "The western one reveals tradition takes precedence over fasting.",
+    "He lost on points, relying almost solely on his jab and not taking advantage of the openings.",
     "A car detailing service will use steam cleaning and ozone therapy to remove the smoke smell.",
     "Why limit yourself to the annual New Year's Day Polar Plunge?",
     "Golfers add cupping to their lead wrist at the top of the backswing.",

@@ -179,6 +179,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # owners as often as animals). A second independent review found more of the session's rules too eager (a decline
 # in kratom use read as the body's level, bare "serum" silencing IV vitamin C, firm words in a support group's name, a
 # copy word reaching a genuine brand across "urge patients to"): their fixes took the tune floor on other texts to 105.
+# Next session, alone at its start (5abe2a4): city, property, shipping and finance news, nothing a treatment (zzzzzo-:
+# Sydney CBD, MSC, profit-related pay, Turkey's TRT, a boxer's jab) 1 highlight ("not taking advantage": the idiom's
+# -ing form was missing), 0 after.
 FLOORS = {
     "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.89, "on_other": 105},
     "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 182},
