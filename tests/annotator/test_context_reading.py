@@ -164,6 +164,8 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "El Complejo III recibe estos electrones del ubiquinol.",
     "The western one reveals tradition takes precedence over fasting.",
     "He lost on points, relying almost solely on his jab and not taking advantage of the openings.",
+    "Streptomycin and the antibiotic oxytetracycline both can keep fire blight in check in apple orchards.",
+    "The technique could produce one-shot vaccinations to protect a crop plant against all of its viruses.",
     "A car detailing service will use steam cleaning and ozone therapy to remove the smoke smell.",
     "Why limit yourself to the annual New Year's Day Polar Plunge?",
     "Golfers add cupping to their lead wrist at the top of the backswing.",
@@ -1213,3 +1215,13 @@ def test_an_animal_after_only_for_in_portuguese_is_what_the_product_is_for(kb):
 ])
 def test_spanish_and_portuguese_other_senses_stay_silent(text, kb):
     assert found(text, kb) == []
+
+
+@pytest.mark.parametrize("text, supplement", [
+    ("A DGS emitiu uma norma sobre a suplementação de vitamina D. Em Portugal, 66% dos adultos tem insuficiência de "
+     "vitamina D, segundo o estudo.", "suplementação de vitamina D"),
+    ("Doctors prescribe vitamin D supplements for bone health. Most adults in the survey had vitamin D insufficiency.",
+     "vitamin D supplements"),
+])
+def test_an_insufficiency_is_the_bodys_level_even_where_the_text_names_the_supplement(text, supplement, kb):
+    assert [h.exact for h in annotate_text(text, kb).highlights] == [supplement]
