@@ -18,7 +18,7 @@ from .match import Match
 from .page import NO_PAGE, Page
 from .results import Annotations, Highlight
 from .verdicts import verdict_for
-from .vetoes import (NO_CONTEXT, OTHER_SENSE, SUBSTANCE, VETO, about_an_animal, names_its_use, sets_the_sense,
+from .vetoes import (NO_CONTEXT, OTHER_SENSE, OTHER_TERM, SUBSTANCE, VETO, about_an_animal, names_its_use, sets_the_sense,
                      stands_alone, treatment_meant, vetoed)
 
 CONTEXT_CHARS = 32
@@ -85,7 +85,7 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
         health = any(asked[m] is None and not m.alias.ambiguous for m in chosen)
         meant = {m.alias.entry for m in chosen  # one sense per text: see vetoes.py
                  if asked[m] is None and sets_the_sense(m, kb.entry(m.alias.entry), ctx, health)}
-        rejected = {m for m in chosen if asked[m] in (VETO, OTHER_SENSE, SUBSTANCE)
+        rejected = {m for m in chosen if asked[m] in (VETO, OTHER_SENSE, OTHER_TERM, SUBSTANCE)
                     or (asked[m] == NO_CONTEXT and (m.alias.entry not in meant or m.alias.short_form))}
         rejected |= _in_other_sense(chosen, asked, kb, ctx, health)
         if not rejected:
@@ -98,11 +98,14 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
 def _in_other_sense(chosen: list[Match], asked: dict[Match, str | None], kb: KnowledgeBase, ctx: Context,
                     health: bool) -> set[Match]:
     """Where the text uses a name in its other sense, its mentions without treatment context, unless one of them
-    plainly is the treatment (vetoes.py); outside a health text, not one in a sentence about an animal."""
+    plainly is the treatment (vetoes.py); outside a health text, not one in a sentence about an animal. A name that
+    is part of another term ("intermittent fasting") takes only its own word along, not the treatment's other names."""
     other = {m.alias.entry for m in chosen if asked[m] == OTHER_SENSE}
-    if not other:
+    terms = {(m.alias.entry, m.alias.name) for m in chosen if asked[m] == OTHER_TERM}
+    if not other and not terms:
         return set()
-    shown = [m for m in chosen if m.alias.entry in other and asked[m] is None]
+    shown = [m for m in chosen if asked[m] is None
+             and (m.alias.entry in other or (m.alias.entry, m.alias.name) in terms)]
     meant = {m for m in shown if (treatment_meant(m, kb.entry(m.alias.entry), ctx, kb.cues)
                                   or names_its_use(m, kb.entry(m.alias.entry), ctx))
              and (health or not about_an_animal(m, ctx, kb.cues))}

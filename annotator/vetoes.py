@@ -39,7 +39,9 @@
   entry's claims. Animals as research subjects ("animal studies") or as the source of a food ("goat milk") are no
   patients of a sentence or a text;
 - the other way round, once `not_when` shows the text uses a name in its other sense ("coffee tasting, known as
-  cupping"), its mentions without treatment context take that sense too, unless one of them is plainly the treatment.
+  cupping"), its mentions without treatment context take that sense too, unless one of them is plainly the treatment;
+  a `not_when` phrase that takes in the name ("intermittent fasting") is another term, which silences only that
+  same name elsewhere, not the treatment's other names ("prolonged fasting").
 """
 from __future__ import annotations
 
@@ -60,6 +62,7 @@ ENGLISH = "en"
 
 VETO = "veto"                    # never a treatment here
 OTHER_SENSE = "other sense"      # never a treatment here, and the text uses the name in another sense
+OTHER_TERM = "other term"        # never a treatment here: the name is part of another term ("intermittent fasting")
 SUBSTANCE = "substance"          # the body's own substance or cells, described
 NO_CONTEXT = "no context"        # an ambiguous name with nothing around it to show a treatment is meant
 
@@ -77,7 +80,9 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if entry.not_when and sentence.words.any(entry.not_when):
         # a veto phrase that takes in the name itself ("insulin resistance", "CBD office") is another term; one
         # that is only nearby ("horse") gives way when the sentence names a use: it is the sentence to catch
-        if sentence.over_mention(entry.not_when) or not sentence.any(entry.use_words):
+        if sentence.over_mention(entry.not_when):
+            return OTHER_TERM
+        if not sentence.any(entry.use_words):
             return OTHER_SENSE
     if sentence.framed(cues.measure):
         return SUBSTANCE
@@ -104,7 +109,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     animal_page = _for_an_animal(ctx, cues)
     if animal_page and not (animal_page == "label" and _taken_by_people(entry, ctx, cues, sentence)) \
             and not (animal_page == "text" and sentence.any(entry.claim_words)
-                     and not sentence.free(cues.animal, ctx.names, patients=True)) \
+                     and not sentence.free(cues.animal + cues.lab_animal, ctx.names, patients=True)) \
             and not _claims_for_people(m, entry, ctx, cues, sentence) \
             and not (animal_page != "text" and _claimed_in_text(ctx, entry, cues)):
         return OTHER_SENSE
@@ -356,7 +361,9 @@ def _only_animals(ctx: Context, cues: Cues) -> bool:
     "patients", "she"), or name animals at least five times and three times as often as people (a pet page names
     the owners and the children, but the dogs far more)? Then its sentences that name none of the entry's claims
     ("Does ESWT work?" on an equine clinic's page) are about the same animals; one that names a claim made to people
-    ("fenbendazole, sold as a dog deworming drug, cures cancer") is not."""
+    ("fenbendazole, sold as a dog deworming drug, cures cancer") is not. Laboratory animals (`lab_animal_cues`:
+    "mice") count here only, in a text that names no person: a biology story on NMN given to old mice; an article
+    on people's supplements that cites a mouse study names people too."""
     person = _single_words(cues.person)
     if not person:
         return False
@@ -368,7 +375,7 @@ def _only_animals(ctx: Context, cues: Cues) -> bool:
     if persons:   # owners and children on a pet's page: at least five animals, and three to each person
         animals = len(set(_free_positions(words, kinds, ctx.names, patients=ctx.text)))
         return animals >= max(5, 3 * persons) and not _free(words, cues.people, ctx.names)
-    return (_named_twice(words, kinds, ctx) or _named_twice(words, cues.material, ctx)) \
+    return (_named_twice(words, kinds + cues.lab_animal, ctx) or _named_twice(words, cues.material, ctx)) \
         and not _free(words, cues.people, ctx.names)
 
 

@@ -1225,3 +1225,31 @@ def test_spanish_and_portuguese_other_senses_stay_silent(text, kb):
 ])
 def test_an_insufficiency_is_the_bodys_level_even_where_the_text_names_the_supplement(text, supplement, kb):
     assert [h.exact for h in annotate_text(text, kb).highlights] == [supplement]
+
+
+def test_a_text_about_research_in_mice_that_names_no_person_is_about_the_mice(kb):
+    lab = ("Seeking to reverse the decline in NAD, the researchers injected nicotinamide mononucleotide (NMN) into old "
+           "mice for one week.\n\nThe treated mice then ran as far as young mice.")
+    assert found(lab, kb) == []
+    cited = lab + "\n\nMany people now take NMN supplements in the hope of living longer."
+    assert "nmn" in {h.treatment for h in annotate_text(cited, kb).highlights}
+    one = "In mice, fenbendazole shrank tumours, and now cancer patients are taking the dog dewormer."
+    assert ("fenbendazole", "danger") in {(h.exact, h.level) for h in annotate_text(one, kb).highlights}
+
+
+def test_another_term_silences_its_own_word_not_the_treatments_other_names(kb):
+    text = ("I have been toying with the idea of intermittent fasting for a while. Then I listened to some podcasts "
+            "talking about prolonged fasting and I thought why not give it a go.")
+    assert [h.exact for h in annotate_text(text, kb).highlights] == ["prolonged fasting"]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Los antibióticos curan infecciones bacterianas. La resistencia a los antibióticos es una amenaza mundial.",
+     "resistencia a los antibióticos"),
+    ("A insulina injetável trata a diabetes. Os medicamentos imitam uma hormona que favorece a liberação de insulina.",
+     "liberação de insulina"),
+])
+def test_resistance_and_release_phrases_name_the_germ_or_the_body_not_the_treatment(text, phrase, kb):
+    lo = text.index(phrase)
+    starts = [h.start for h in annotate_text(text, kb).highlights]
+    assert starts and not any(lo <= s < lo + len(phrase) for s in starts)
