@@ -197,10 +197,13 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # that takes in the name silences only that word, not "prolonged fasting"), Spanish and Portuguese resistance and
 # release phrases, and brand names (Toradol, minocycline, "nature's metformin") gave some back; the biology texts
 # took the floors on other texts to 126 and 193, and acne antibiotics and bodybuilders' uses the KB lacks the tune
-# agreement floor to 0.88.
+# agreement floor to 0.88. Cooking, brewing and household pages, nothing a treatment (zzzzzx-: a Penicillin
+# cocktail, Irish moss to clear beer, a vinegar SCOBY, castor oil in soap) put 14 highlights on them alone, 3 after
+# not_when phrases and soap-making words (a held-out Penicillin cocktail fixed too): tune floor on other texts 129,
+# held out 191.
 FLOORS = {
-    "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.88, "on_other": 126},
-    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 193},
+    "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.88, "on_other": 129},
+    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 191},
 }
 
 
