@@ -200,7 +200,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # agreement floor to 0.88. Cooking, brewing and household pages, nothing a treatment (zzzzzx-: a Penicillin
 # cocktail, Irish moss to clear beer, a vinegar SCOBY, castor oil in soap) put 14 highlights on them alone, 3 after
 # not_when phrases and soap-making words (a held-out Penicillin cocktail fixed too): tune floor on other texts 129,
-# held out 191.
+# held out 191. Brazilian health news (zzzzzza-) 0.652 / 1.000 / 0.655 alone: Portuguese names for vitamin drips and
+# rectal ozone, and a beautician ("esteticista") as an unlicensed botox injector, took its tune part from 0.635 /
+# 1.000 / 0.575 to 0.730 / 1.000 / 0.696 (a held-out Spanish drip name fixed too).
 FLOORS = {
     "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.88, "on_other": 129},
     "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 191},
