@@ -203,6 +203,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # held out 191. Brazilian health news (zzzzzza-) 0.652 / 1.000 / 0.655 alone: Portuguese names for vitamin drips and
 # rectal ozone, and a beautician ("esteticista") as an unlicensed botox injector, took its tune part from 0.635 /
 # 1.000 / 0.575 to 0.730 / 1.000 / 0.696 (a held-out Spanish drip name fixed too).
+# Menopause and men's health (zzzzzw-) 0.867 / 0.902 / 0.883; 2024-26 wellness trends (zzzzzy-) 0.867 / 0.881 /
+# 0.913; cancer patients choosing between treatments (zzzzzz-) 0.697 / 0.991 / 0.880, whose prostate-cancer words
+# ("androgen deprivation", "external beam radiation", plural "hormonal therapies") took its tune recall 0.690 -> 0.760.
 FLOORS = {
     "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.88, "on_other": 129},
     "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 191},
