@@ -49,7 +49,6 @@ class Cues(NamedTuple):
     seizure: tuple[Phrase, ...] = ()       # words for goods the authorities took ("seized"), counted with those
     finance: tuple[Phrase, ...] = ()       # words of company and market reports ("revenue", "quarter", "shares")
     title: frozenset[str] = frozenset()   # words just before a quoted title ("the track “Lithium”")
-    lab_animal: tuple[Phrase, ...] = ()    # animals of laboratory research ("mice"): patients of a text naming no one
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

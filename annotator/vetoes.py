@@ -109,7 +109,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     animal_page = _for_an_animal(ctx, cues)
     if animal_page and not (animal_page == "label" and _taken_by_people(entry, ctx, cues, sentence)) \
             and not (animal_page == "text" and sentence.any(entry.claim_words)
-                     and not sentence.free(cues.animal + cues.lab_animal, ctx.names, patients=True)) \
+                     and not sentence.free(cues.animal, ctx.names, patients=True)) \
             and not _claims_for_people(m, entry, ctx, cues, sentence) \
             and not (animal_page != "text" and _claimed_in_text(ctx, entry, cues)):
         return OTHER_SENSE
@@ -361,9 +361,7 @@ def _only_animals(ctx: Context, cues: Cues) -> bool:
     "patients", "she"), or name animals at least five times and three times as often as people (a pet page names
     the owners and the children, but the dogs far more)? Then its sentences that name none of the entry's claims
     ("Does ESWT work?" on an equine clinic's page) are about the same animals; one that names a claim made to people
-    ("fenbendazole, sold as a dog deworming drug, cures cancer") is not. Laboratory animals (`lab_animal_cues`:
-    "mice") count here only, in a text that names no person: a biology story on NMN given to old mice; an article
-    on people's supplements that cites a mouse study names people too."""
+    ("fenbendazole, sold as a dog deworming drug, cures cancer") is not."""
     person = _single_words(cues.person)
     if not person:
         return False
@@ -375,7 +373,7 @@ def _only_animals(ctx: Context, cues: Cues) -> bool:
     if persons:   # owners and children on a pet's page: at least five animals, and three to each person
         animals = len(set(_free_positions(words, kinds, ctx.names, patients=ctx.text)))
         return animals >= max(5, 3 * persons) and not _free(words, cues.people, ctx.names)
-    return (_named_twice(words, kinds + cues.lab_animal, ctx) or _named_twice(words, cues.material, ctx)) \
+    return (_named_twice(words, kinds, ctx) or _named_twice(words, cues.material, ctx)) \
         and not _free(words, cues.people, ctx.names)
 
 

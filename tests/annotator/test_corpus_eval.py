@@ -193,10 +193,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # biology news, nothing a treatment for people (zzzzzs-: psilocybin's evolution, NMN in old mice, vaccine candidates
 # in hamsters) 42 highlights, 30 tune; athletes' treatments (zzzzzt-) 0.614 / 0.956 / 0.814; drug prices and
 # shortages (zzzzzu-) 0.935 / 0.990 / 0.990; Spanish-language US media (zzzzzv-) 0.726 / 0.840 / 0.918. A text on
-# research in laboratory animals that names no person (new `lab_animal_cues`), "another term" (a `not_when` phrase
-# that takes in the name silences only that word, not "prolonged fasting"), Spanish and Portuguese resistance and
-# release phrases, and brand names (Toradol, minocycline, "nature's metformin") gave some back; the biology texts
-# took the floors on other texts to 126 and 193, and acne antibiotics and bodybuilders' uses the KB lacks the tune
+# research in laboratory animals that names no person, "another term" (a `not_when` phrase that takes in the name
+# silences only that word, not "prolonged fasting"), Spanish and Portuguese resistance phrases, and brand names
+# (minocycline, "nature's metformin") gave some back; acne antibiotics and bodybuilders' uses the KB lacks took the tune
 # agreement floor to 0.88. Cooking, brewing and household pages, nothing a treatment (zzzzzx-: a Penicillin
 # cocktail, Irish moss to clear beer, a vinegar SCOBY, castor oil in soap) put 14 highlights on them alone, 3 after
 # not_when phrases and soap-making words (a held-out Penicillin cocktail fixed too): tune floor on other texts 129,
@@ -206,9 +205,19 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # Menopause and men's health (zzzzzw-) 0.867 / 0.902 / 0.883; 2024-26 wellness trends (zzzzzy-) 0.867 / 0.881 /
 # 0.913; cancer patients choosing between treatments (zzzzzz-) 0.697 / 0.991 / 0.880, whose prostate-cancer words
 # ("androgen deprivation", "external beam radiation", plural "hormonal therapies") took its tune recall 0.690 -> 0.760.
+# An independent review then tried the session's rules with sentences of its own and found real harm, all fixed by
+# taking the rule out: the laboratory-animal rule silenced dosing sentences in forum posts and news that cite mouse
+# studies but use no word from person_cues ("Take ivermectin at 1 mg/kg daily", "Members buy DCA powder online"),
+# and idioms ("the rat race", mosquito "larvae"); "release of *" silenced drugs released from stockpiles and bans;
+# "taking care"/"taking action" took the cue from "Taking care of my cancer naturally: castor oil"; "long-term
+# antibiotics" and "months of antibiotics" called TB and leprosy treatment chronic-Lyme danger, and plain "Lyme
+# disease" called 18 months of IV antibiotics for Lyme established (only Lyme's own words name that use now);
+# "bowel movements" made castor oil drunk to start labour an established laxative; nose, forehead and brow made
+# fillers there established; Toradol and ketorolac, taken daily for a year, were calm. Floors after the fixes: tune
+# recall 0.865, on other texts 135 tune and 192 held out.
 FLOORS = {
-    "tune": {"recall": 0.87, "precision": 0.92, "agreement": 0.88, "on_other": 129},
-    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 191},
+    "tune": {"recall": 0.865, "precision": 0.92, "agreement": 0.88, "on_other": 135},
+    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 192},
 }
 
 
