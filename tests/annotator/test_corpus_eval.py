@@ -215,9 +215,15 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # "bowel movements" made castor oil drunk to start labour an established laxative; nose, forehead and brow made
 # fillers there established; Toradol and ketorolac, taken daily for a year, were calm. Floors after the fixes: tune
 # recall 0.865, on other texts 135 tune and 192 held out.
+# Then, alone at 5abe2a4: parents' pages (zzzzzzb-) 0.883 / 0.911 / 0.890; crime, courts, weather and transport news,
+# nothing a treatment (zzzzzzc-: a ketamine seizure, Ford Fusion recalls, a ransomware "vaccine") 0 highlights;
+# arthritis and back pain (zzzzzzd-) 0.805 / 0.918 / 0.963; South Asian health news (zzzzzze-) 0.744 / 0.914 /
+# 0.953, whose "fairness creams", Ayurvedic products and ofloxacin took its tune part from 0.653 / 0.842 to 0.816 /
+# 0.889; horse, farm, zoo and wildlife pages (zzzzzzg-) 37 highlights alone and still 37 (vets call the animals
+# "patients" and name owners: the category left alone), which took the floors on other texts to 164 and 199.
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.92, "agreement": 0.88, "on_other": 135},
-    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 192},
+    "tune": {"recall": 0.865, "precision": 0.92, "agreement": 0.88, "on_other": 164},
+    "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 199},
 }
 
 
