@@ -1,7 +1,7 @@
 """Which candidate matches are not treatments after all. Each rule covers a category of false friend:
 
-- part of a web address or an e-mail address, negated as part of a word ("non-opioid", "opioid-free"), or a
-  nickname ("alias 'El Bótox'");
+- part of a web address or an e-mail address, negated as part of a word ("non-opioid", "opioid-free"), a
+  nickname ("alias 'El Bótox'"), or the "led" of a compound that says who leads ("Doctor-Led Treatments");
 - a name in another language: a name marked with a language matches only text in that language (a Spanish name
   spelled exactly so in Portuguese text counts too, and the other way round: "creatina"), and a typo is forgiven
   only in text of the language the name is written in (English unless marked);
@@ -70,7 +70,7 @@ NO_CONTEXT = "no context"        # an ambiguous name with nothing around it to s
 def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     """Why this match is not a highlight, or None when nothing stands against it."""
     alias = m.alias
-    if ctx.in_address(m.start, m.end) or _negated(ctx.text, m) or _a_nickname(ctx.text, m):
+    if ctx.in_address(m.start, m.end) or _negated(ctx.text, m) or _a_nickname(ctx.text, m) or _led_by(ctx.text, m):
         return VETO
     if alias.lang is not None or m.fuzzy:
         lang = ctx.language(m.start)
@@ -269,6 +269,12 @@ def _negated(text: str, m: Match) -> bool:
 
 
 _NON = frozenset({"non-", "non ", "non\u2011"})
+
+
+def _led_by(text: str, m: Match) -> bool:
+    """Is "LED" the end of a compound that says who leads ("Doctor-Led Treatments", "nurse-led clinics"), not light?"""
+    return m.start >= 2 and text[m.start - 1] in "-\u2011" and text[m.start - 2].isalpha() \
+        and text[m.start:m.start + 4].lower() in ("led", "led ")
 
 
 def _a_nickname(text: str, m: Match) -> bool:

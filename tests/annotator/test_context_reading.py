@@ -165,6 +165,7 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "The western one reveals tradition takes precedence over fasting.",
     "He lost on points, relying almost solely on his jab and not taking advantage of the openings.",
     "Streptomycin and the antibiotic oxytetracycline both can keep fire blight in check in apple orchards.",
+    "The clinic said all its injections were Doctor-Led Treatments given by qualified staff.",
     "The technique could produce one-shot vaccinations to protect a crop plant against all of its viruses.",
     "A car detailing service will use steam cleaning and ozone therapy to remove the smoke smell.",
     "Why limit yourself to the annual New Year's Day Polar Plunge?",

@@ -221,6 +221,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # 0.953, whose "fairness creams", Ayurvedic products and ofloxacin took its tune part from 0.653 / 0.842 to 0.816 /
 # 0.889; horse, farm, zoo and wildlife pages (zzzzzzg-) 37 highlights alone and still 37 (vets call the animals
 # "patients" and name owners: the category left alone), which took the floors on other texts to 164 and 199.
+# Regulators' warnings and rulings (zzzzzzf-) 0.846 / 0.936 / 0.682 alone: a compound that says who leads
+# ("Doctor-Led Treatments") is no LED therapy, and "whitening cream" names skin lighteners.
 FLOORS = {
     "tune": {"recall": 0.865, "precision": 0.92, "agreement": 0.88, "on_other": 164},
     "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 199},
