@@ -272,9 +272,17 @@ _NON = frozenset({"non-", "non ", "non\u2011"})
 
 
 def _led_by(text: str, m: Match) -> bool:
-    """Is "LED" the end of a compound that says who leads ("Doctor-Led Treatments", "nurse-led clinics"), not light?"""
-    return m.start >= 2 and text[m.start - 1] in "-\u2011" and text[m.start - 2].isalpha() \
-        and text[m.start:m.start + 4].lower() in ("led", "led ")
+    """Is "LED" the end of a compound that says who leads ("Doctor-Led Treatments", "nurse-led clinics"), not light
+    ("red-LED therapy", "a blue-LED mask")?"""
+    if m.start < 2 or text[m.start - 1] not in "-\u2011" or text[m.start:m.start + 3].lower() != "led":
+        return False
+    leader = re.search(r"(\w+)$", text[max(m.start - 30, 0):m.start - 1])
+    return leader is not None and leader.group(1).lower() in _LEADERS
+
+
+_LEADERS = frozenset({"doctor", "nurse", "physician", "gp", "consultant", "clinician", "patient", "expert",
+                      "community", "therapist", "practitioner", "physio", "surgeon", "dermatologist", "specialist",
+                      "peer", "user", "volunteer", "student", "research", "evidence", "government", "industry"})
 
 
 def _a_nickname(text: str, m: Match) -> bool:

@@ -1263,3 +1263,17 @@ def test_only_lyme_s_own_words_name_the_chronic_lyme_use(text, level, kb):
 ])
 def test_a_release_or_taking_care_does_not_silence_a_treatment(text, kb):
     assert annotate_text(text, kb).highlights
+
+
+@pytest.mark.parametrize("text, exact, level", [
+    # a second review's sentences: each rule that made them silent or calm was narrowed or taken out
+    ("At-home red-LED therapy masks promise to clear acne and erase wrinkles.", "LED therapy", "caution"),
+    ("The FDA chief briefed Congress on Ozempic copies sold online that have put people in hospital.", "Ozempic",
+     "danger"),
+    ("My GP gave me a short course of antibiotics for my cold.", "antibiotics", "warning"),
+    ("Her brow Botox was done by an unlicensed injector and she ended up with botulism.", "Botox", "danger"),
+    ("Hubo resistencia a ivermectina entre los médicos, pero el gobierno la repartió contra el COVID-19.",
+     "ivermectina", "warning"),
+])
+def test_the_second_review_s_sentences_keep_their_cards(text, exact, level, kb):
+    assert [(h.exact, h.level) for h in annotate_text(text, kb).highlights][:1] == [(exact, level)]

@@ -228,6 +228,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # highlights, 6 after golf words; vitamins and supplements news (zzzzzzj-) 0.905 / 0.890 / 0.829. A bare "hospital"
 # among IV drips' hospital-use words made "checked into hospital after a vitamin drip" the calm hospital use (taken
 # out: "banana bag", "given in hospital"). Floors: tune agreement 0.875, on other texts 166 and 203.
+# A second independent review found more harm in the session's later words, each taken out or narrowed and its
+# sentences pinned: "Congress" as a body's word silenced "briefed Congress on Ozempic copies sold online"; "short
+# course" made antibiotics for a cold established; Botox's brow words and fillers' temples, cheekbones and mouth
+# corners beat the unlicensed-injector words; castor oil's constipation use (dropped) was calm for toddlers and daily
+# use; "whitening cream" flagged teeth whitening; "resistencia a *" is also reluctance; "-LED" after any word silenced
+# "red-LED therapy" (now only after a word that leads: "doctor-led"); bare "beer" silenced sea moss.
 FLOORS = {
     "tune": {"recall": 0.865, "precision": 0.92, "agreement": 0.875, "on_other": 166},
     "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 203},
