@@ -179,7 +179,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # owners as often as animals). A second independent review found more of the session's rules too eager (a decline
 # in kratom use read as the body's level, bare "serum" silencing IV vitamin C, firm words in a support group's name, a
 # copy word reaching a genuine brand across "urge patients to"): their fixes took the tune floor on other texts to 105.
-# Next session, alone at its start (5abe2a4): city, property, shipping and finance news, nothing a treatment (zzzzzo-:
+# Next session, alone at its start (5abe2a4): city, property, shipping and finance news, nothing a treatment (zzzzo-*:
 # Sydney CBD, MSC, profit-related pay, Turkey's TRT, a boxer's jab) 1 highlight ("not taking advantage": the idiom's
 # -ing form was missing), 0 after. Then, alone at 5abe2a4: UK tabloids (zzzzzh-) 0.941 / 0.975 / 0.775; Portugal's
 # health news (zzzzzi-) 0.683 / 0.889 / 0.893; gardening and farming, nothing a treatment for people (zzzzzj-: fire
@@ -202,7 +202,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # held out 191. Brazilian health news (zzzzzza-) 0.652 / 1.000 / 0.655 alone: Portuguese names for vitamin drips and
 # rectal ozone, and a beautician ("esteticista") as an unlicensed botox injector, took its tune part from 0.635 /
 # 1.000 / 0.575 to 0.730 / 1.000 / 0.696 (a held-out Spanish drip name fixed too).
-# Menopause and men's health (zzzzzw-) 0.867 / 0.902 / 0.883; 2024-26 wellness trends (zzzzzy-) 0.867 / 0.881 /
+# Menopause and men's health (zzzzw-*) 0.867 / 0.902 / 0.883; 2024-26 wellness trends (zzzzzy-) 0.867 / 0.881 /
 # 0.913; cancer patients choosing between treatments (zzzzzz-) 0.697 / 0.991 / 0.880, whose prostate-cancer words
 # ("androgen deprivation", "external beam radiation", plural "hormonal therapies") took its tune recall 0.690 -> 0.760.
 # An independent review then tried the session's rules with sentences of its own and found real harm, all fixed by
@@ -221,19 +221,21 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # 0.953, whose "fairness creams", Ayurvedic products and ofloxacin took its tune part from 0.653 / 0.842 to 0.816 /
 # 0.889; horse, farm, zoo and wildlife pages (zzzzzzg-) 37 highlights alone and still 37 (vets call the animals
 # "patients" and name owners: the category left alone), which took the floors on other texts to 164 and 199.
-# Regulators' warnings and rulings (zzzzzzf-) 0.846 / 0.936 / 0.682 alone: a compound that says who leads
+# Regulators' warnings and rulings (zzzzzf-*) 0.846 / 0.936 / 0.682 alone: a compound that says who leads
 # ("Doctor-Led Treatments") is no LED therapy, and "whitening cream" names skin lighteners.
 # Last, alone at 5abe2a4: celebrity treatment stories (zzzzzzh-) 0.857 / 0.960 / 0.781; games, songs, sport and TV,
 # nothing a treatment (zzzzzzi-: a racehorse called Botox Has, a golfer's cupped wrist, Nirvana's "Lithium") 7
-# highlights, 6 after golf words; vitamins and supplements news (zzzzzzj-) 0.905 / 0.890 / 0.829. A bare "hospital"
-# among IV drips' hospital-use words made "checked into hospital after a vitamin drip" the calm hospital use (taken
-# out: "banana bag", "given in hospital"). Floors: tune agreement 0.875, on other texts 166 and 203.
+# highlights, 6 after golf words; vitamins and supplements news (health/zzzzzj-*) 0.905 / 0.890 / 0.829. A bare
+# "hospital" among IV drips' hospital-use words made "checked into hospital after a vitamin drip" the calm hospital
+# use (taken out: "banana bag", "given in hospital"). Floors: tune agreement 0.875, on other texts 166 and 203.
 # A second independent review found more harm in the session's later words, each taken out or narrowed and its
 # sentences pinned: "Congress" as a body's word silenced "briefed Congress on Ozempic copies sold online"; "short
 # course" made antibiotics for a cold established; Botox's brow words and fillers' temples, cheekbones and mouth
 # corners beat the unlicensed-injector words; castor oil's constipation use (dropped) was calm for toddlers and daily
 # use; "whitening cream" flagged teeth whitening; "resistencia a *" is also reluctance; "-LED" after any word silenced
 # "red-LED therapy" (now only after a word that leads: "doctor-led"); bare "beer" silenced sea moss.
+# (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
+# (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
     "tune": {"recall": 0.865, "precision": 0.92, "agreement": 0.875, "on_other": 166},
     "heldout": {"recall": 0.825, "precision": 0.865, "agreement": 0.86, "on_other": 203},
