@@ -18,8 +18,8 @@ from .match import Match
 from .page import NO_PAGE, Page
 from .results import Annotations, Highlight
 from .verdicts import verdict_for
-from .vetoes import (NO_CONTEXT, OTHER_SENSE, OTHER_TERM, SUBSTANCE, VETO, about_an_animal, names_its_use, sets_the_sense,
-                     stands_alone, treatment_meant, vetoed)
+from .vetoes import (NO_CONTEXT, OTHER_SENSE, OTHER_TERM, SUBSTANCE, VETO, about_an_animal, names_its_use,
+                     sets_the_sense, stands_alone, treatment_meant, vetoed)
 
 CONTEXT_CHARS = 32
 BLOCK_GAP = "\n\n"

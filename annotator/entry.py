@@ -49,6 +49,7 @@ class Cues(NamedTuple):
     seizure: tuple[Phrase, ...] = ()       # words for goods the authorities took ("seized"), counted with those
     finance: tuple[Phrase, ...] = ()       # words of company and market reports ("revenue", "quarter", "shares")
     title: frozenset[str] = frozenset()   # words just before a quoted title ("the track “Lithium”")
+    leader: frozenset[str] = frozenset()  # words before "-led" that say who leads ("doctor-led"), not LED light
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

@@ -178,7 +178,8 @@ class KnowledgeBase:
                          phrases("animal_label_cues"), phrases("person_cues"), phrases("material_cues"),
                          phrases("arts_cues"), phrases("genuine_cues"), phrases("contraband_cues"),
                          phrases("enforcement_cues"), phrases("seizure_cues"),
-                         phrases("finance_cues"), frozenset(w for (w,) in phrases("title_cues")))
+                         phrases("finance_cues"), frozenset(w for (w,) in phrases("title_cues")),
+                         frozenset(w for (w,) in phrases("leader_cues")))
         self.matcher = Matcher([a for e in entries for a in _matcher_aliases(e)])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words
 

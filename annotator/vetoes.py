@@ -70,7 +70,8 @@ NO_CONTEXT = "no context"        # an ambiguous name with nothing around it to s
 def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     """Why this match is not a highlight, or None when nothing stands against it."""
     alias = m.alias
-    if ctx.in_address(m.start, m.end) or _negated(ctx.text, m) or _a_nickname(ctx.text, m) or _led_by(ctx.text, m):
+    if ctx.in_address(m.start, m.end) or _negated(ctx.text, m) or _a_nickname(ctx.text, m) \
+            or _led_by(ctx.text, m, cues.leader):
         return VETO
     if alias.lang is not None or m.fuzzy:
         lang = ctx.language(m.start)
@@ -271,18 +272,16 @@ def _negated(text: str, m: Match) -> bool:
 _NON = frozenset({"non-", "non ", "non\u2011"})
 
 
-def _led_by(text: str, m: Match) -> bool:
-    """Is "LED" the end of a compound that says who leads ("Doctor-Led Treatments", "nurse-led clinics"), not light
-    ("red-LED therapy", "a blue-LED mask")?"""
+def _led_by(text: str, m: Match, leaders: frozenset[str]) -> bool:
+    """Is "LED" the end of a compound that says who leads ("Doctor-Led Treatments", "nurse-led clinics": the KB's
+    `leader_cues`), not light ("red-LED therapy", "a blue-LED mask")?"""
     if m.start < 2 or text[m.start - 1] not in "-\u2011" or text[m.start:m.start + 3].lower() != "led":
         return False
-    leader = re.search(r"(\w+)$", text[max(m.start - 30, 0):m.start - 1])
-    return leader is not None and leader.group(1).lower() in _LEADERS
+    leader = _LAST_WORD.search(text, max(m.start - 30, 0), m.start - 1)
+    return leader is not None and norm(leader.group()) in leaders
 
 
-_LEADERS = frozenset({"doctor", "nurse", "physician", "gp", "consultant", "clinician", "patient", "expert",
-                      "community", "therapist", "practitioner", "physio", "surgeon", "dermatologist", "specialist",
-                      "peer", "user", "volunteer", "student", "research", "evidence", "government", "industry"})
+_LAST_WORD = re.compile(r"\w+$")
 
 
 def _a_nickname(text: str, m: Match) -> bool:
