@@ -21,6 +21,8 @@ _MINOR = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "de"
 _REACH = 80   # characters either side where an acronym's spelled-out form may stand
 
 Definition = tuple[int, int]   # where the spelled-out words stand in the text
+_OPENING = frozenset("“\"‘'")
+_QUOTES = re.compile("[”\"’']")
 
 
 def foreign(text: str, candidates: list[Match]) -> set[Match]:
@@ -77,7 +79,10 @@ def _letters(surface: str) -> str:
 
 def _definition(text: str, start: int, end: int, letters: str) -> Definition | None:
     """Where the words that spell out the acronym at [start, end) stand: before it, as in "Chief of Defence Staff
-    (CDS)" or "Computer Base Test, CBT,"; or after it in brackets, as in "MMR (Mumbai Metropolitan Region)"."""
+    (CDS)", "electronically stored information (“ESI”)" or "Computer Base Test, CBT,"; or after it in brackets, as
+    in "MMR (Mumbai Metropolitan Region)"."""
+    if _QUOTES.match(text, end) and start and text[start - 1] in _OPENING:   # a quoted acronym: look past the quotes
+        start, end = start - 1, end + 1
     before, after = text[max(start - _REACH, 0):start].rstrip(), text[end:end + 2]
     if (before.endswith("(") and after.startswith(")")) or (before.endswith(",") and after.startswith(",")):
         lo = start - _REACH if start > _REACH else 0

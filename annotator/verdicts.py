@@ -64,7 +64,7 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
                                                             max(hi, own[1] + COPY_NEAR)))
         elif not genuine:
             sentence = _copied(sentence, words, cues.copy, _governed(ctx, words, own, start))
-        return strongest(_contrast(sentence, words, cues.contrast))
+        return strongest(_contrast(sentence, words, cues.contrast, own))
     paragraph = ctx.paragraph(start)
     for hits in _further(entry, ctx, paragraph, cues.contrast):
         hits = _not_copies(hits, cues.copy) if marked else hits
@@ -97,14 +97,23 @@ def _not_copies(hits: list[tuple[float, float, Indication]], copy: tuple[Phrase,
             or words is not None and any(p not in copy and words.contain(p) for p in h[2].words)]
 
 
-def _contrast(hits: list[tuple[float, float, Indication]], words: Words,
-              contrast: tuple[Phrase, ...]) -> list[tuple[float, float, Indication]]:
+def _contrast(hits: list[tuple[float, float, Indication]], words: Words, contrast: tuple[Phrase, ...],
+              own: tuple[int, int]) -> list[tuple[float, float, Indication]]:
     """A sentence that names an established use beside another, with a word that sets them apart ("proven for
-    decompression sickness, but no evidence it helps autism"; "cleared only for ..."), is about the other use."""
+    decompression sickness, but no evidence it helps autism"; "cleared only for ..."), is about the other use;
+    not when the mention is a brand sold for the established use and the words of the other use after the word
+    that sets them apart only repeat ones before it ("approved Spravato ... for the treatment of depression in adults
+    who have tried other medicines but have not benefited from them (treatment-resistant depression)")."""
     other = [h for h in hits if h[2].level != "established"]
-    if other and len(other) < len(hits) and _sets_apart(words, contrast):
-        return other
-    return hits
+    at = _set_apart_at(words, contrast) if other and len(other) < len(hits) else None
+    if at is None:
+        return hits
+    if _a_brand([h for h in hits if h[2].level == "established"], words, own):
+        found = [(p, i) for h in other for p in h[2].words for i in words.find(p) if not own[0] <= i < own[1]]
+        after = {p for p, i in found if i >= at}
+        if after and after <= {p for p, i in found if i < at}:
+            return hits
+    return other
 
 
 def _copied(hits: list[tuple[float, float, Indication]], words: Words, copy: tuple[Phrase, ...],
@@ -154,10 +163,14 @@ _OPENERS = frozenset({("however",), ("but",)})
 
 
 def _sets_apart(words: Words, contrast: tuple[Phrase, ...]) -> bool:
-    """Does the sentence set one thing against another? "However" or "But" opening it sets it against the sentence
-    before ("However, the advice is vitamin D for bone health during the pandemic"); "Although", "Whereas" or "The
-    only" opening it set its own parts apart."""
-    return any(i > 0 or p not in _OPENERS for p in contrast for i in words.find(p))
+    return _set_apart_at(words, contrast) is not None
+
+
+def _set_apart_at(words: Words, contrast: tuple[Phrase, ...]) -> int | None:
+    """Where the sentence first sets one thing against another, if it does. "However" or "But" opening it sets it
+    against the sentence before ("However, the advice is vitamin D for bone health during the pandemic");
+    "Although", "Whereas" or "The only" opening it set its own parts apart."""
+    return min((i for p in contrast for i in words.find(p) if i > 0 or p not in _OPENERS), default=None)
 
 
 def _score(ctx: Context, span: tuple[int, int], ind: Indication, n: float, near: tuple[int, int],

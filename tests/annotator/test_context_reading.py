@@ -146,6 +146,11 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "The direct answer to whether apple cider vinegar can kill weeds is yes, on young weeds.",
     "Borax gets partly converted to hydrogen peroxide, so wash dark laundry in cold water.",
     "Many people love essential oil candles because they only contain soy wax and pure essential oils.",
+    "Add 1 cup of hydrogen peroxide to the hot tub water whenever the concentration level drops below 50 ppm.",
+    # an acronym spelled out before it in quotes; the body's own cells and proteins, described
+    "A company should preserve relevant electronically stored information (“ESI”) and hard copy documents.",
+    "Stem cells are a unique category of human cells that can develop into a variety of specialized cells.",
+    "The researchers noted that collagen is a structural protein that makes up most of the skin's mass.",
     # a drug made in a school lab, found in rivers, fed to farmed fish
     "Students weigh the crude product of their aspirin synthesis before recrystallization.",
     "Metformin is now the drug found at the highest levels in European surface waters.",
@@ -251,6 +256,23 @@ def test_a_substance_described_in_a_health_text_is_not_the_treatment(substance, 
 ])
 def test_a_rule_for_another_sense_does_not_silence_a_treatment_taken_or_claimed(text, kb):
     assert len(found(text, kb)) == 1
+
+
+def test_a_but_that_only_repeats_a_use_sets_nothing_apart(kb):
+    # the FDA's approval notice: "but" belongs to the adults who tried other medicines, not to another use
+    text = ("The U.S. FDA today approved Spravato (esketamine) nasal spray, in conjunction with an oral "
+            "antidepressant, for the treatment of depression in adults who have tried other antidepressant medicines "
+            "but have not benefited from them (treatment-resistant depression).")
+    shown = {(h.exact, h.level) for h in annotate_text(text, kb).highlights if h.treatment == "ketamine"}
+    assert shown == {("Spravato", "established"), ("esketamine", "established")}
+
+
+def test_a_repeated_use_word_still_sets_apart_when_the_mention_is_no_brand(kb):
+    # the boy is autistic before "only for" and the parents' hope after it: the sentence is about autism
+    text = ("A five-year-old autistic boy died Tuesday after receiving chelation treatment, a controversial therapy "
+            "approved only for cases of acute heavy metal poisoning -- but a treatment sought with increasing "
+            "frequency by parents who think it will help their autistic children.")
+    assert [(h.exact, h.level) for h in annotate_text(text, kb).highlights] == [("chelation", "danger")]
 
 
 @pytest.mark.parametrize("text, exact, level", [
@@ -1277,3 +1299,20 @@ def test_a_release_or_taking_care_does_not_silence_a_treatment(text, kb):
 ])
 def test_the_second_review_s_sentences_keep_their_cards(text, exact, level, kb):
     assert [(h.exact, h.level) for h in annotate_text(text, kb).highlights][:1] == [(exact, level)]
+
+
+def test_a_hot_tub_people_sit_in_is_no_material(kb):
+    # the tub's water is a material ("peroxide in the hot tub water"); the tub a person drowned in is not
+    text = "The actor drowned in a hot tub at his home after consuming a large dose of ketamine."
+    assert [h.exact for h in annotate_text(text, kb).highlights] == ["ketamine"]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Taking 20 mcg of vitamin D daily can reduce the risk of falling.", "warning"),
+    ("The researchers found that the vitamin D pills had no effect on bone fracture rates.", "warning"),
+    # autumn is "the fall" in American English: the bone-health advice, not the falls claim
+    ("Our bodies may not make enough vitamin D, so take vitamin D tablets through the fall and winter months.",
+     "established"),
+])
+def test_vitamin_d_against_falls_and_fractures_is_the_claim_the_task_force_advises_against(text, level, kb):
+    assert {h.level for h in annotate_text(text, kb).highlights if h.treatment == "vitamin-d-supplements"} == {level}
