@@ -183,17 +183,19 @@ class Matcher:
         the letters of the alias words met so far (typos are scored against them); one extra word may be skipped
         (not "and" or "or", which join two things; `skipped` is where it ends, 0 for none), never before a
         one-letter alias word, nor a word that ends another treatment's name begun at the same word ("hydrogen
-        peroxide water" is not hydrogen water; "insulin low-dose potentiation therapy" is still the therapy)."""
+        peroxide water" is not hydrogen water; "insulin low-dose potentiation therapy" is still the therapy), nor one
+        that begins another treatment's name ending where this one ends ("intravenous chelation therapy" is
+        chelation therapy, not intravenous therapy)."""
         out: list[Match] = []
-        skips: list[tuple[Match, int]] = []   # matches with a word skipped, and where that word ends
+        skips: list[tuple[Match, re.Match[str]]] = []   # matches with a word skipped, and that word
         info = self._word(first.group())
-        states = [(child, first.end(), len(alias_word), typos, 0)
-                  for alias_word, child, typos in self._steps(self._root, info)]
+        states: list[tuple[_Node, int, int, int, re.Match[str] | None]] = [
+            (child, first.end(), len(alias_word), typos, None) for alias_word, child, typos in self._steps(self._root, info)]
         while states:
             node, end, letters, typos, skipped = states.pop()
             for alias in node.aliases:
-                m = _scored(first.start(), end, alias, letters, typos, bool(skipped))
-                if skipped:
+                m = _scored(first.start(), end, alias, letters, typos, skipped is not None)
+                if skipped is not None:
                     skips.append((m, skipped))
                 else:
                     out.append(m)
@@ -208,12 +210,13 @@ class Matcher:
                 info = self._word(after.group())
                 for alias_word, child, more in self._steps(node, info):
                     if len(alias_word) > 1:  # "vitamin C a day" is not vitamin A: one letter is no proof
-                        states.append((child, after.end(), letters + len(alias_word), typos + more, nxt.end()))
+                        states.append((child, after.end(), letters + len(alias_word), typos + more, nxt))
         named: dict[int, set[str]] = {}   # where names begun here end, and whose names they are
         for m in out:
             if not m.fuzzy:
                 named.setdefault(m.end, set()).add(m.alias.entry)
-        out += [m for m, word_end in skips if m.alias.entry in named.get(word_end, {m.alias.entry})]
+        out += [m for m, word in skips if m.alias.entry in named.get(word.end(), {m.alias.entry})
+                and not self._names_another(text, word, m)]
         # a typo of a brand is taken only where it is capitalised: "cause celebre" is French, not Celebrex; and a
         # typo of a short common noun not where a capital starts a word mid-sentence with another letter: "Torax
         # Syrup" is a brand, not borax ("Kratum" is still kratom, a long name misspelt, "Setraline", the drug)
@@ -222,6 +225,13 @@ class Matcher:
         return [m for m in out if m.score >= MIN_FUZZY_SCORE
                 and not (m.fuzzy and (m.alias.brand if lowered else
                                       proper and _short_noun(m.alias) and _first_letter_differs(text, m)))]
+
+    def _names_another(self, text: str, word: re.Match[str], m: Match) -> bool:
+        """Does another treatment's name, as written, begin at this skipped word and end where `m` ends?"""
+        if not self._word(word.group()).starts:
+            return False
+        return any(x.end == m.end and not x.fuzzy and x.alias.entry != m.alias.entry
+                   for x in self._exact_at(text, word) + self._walk(text, word))
 
     @staticmethod
     def _steps(node: _Node, info: _Word) -> Iterator[tuple[str, _Node, int]]:

@@ -83,6 +83,19 @@ def test_a_word_that_ends_another_treatments_name_is_never_skipped(kb):
         ["stem cell-based products"]
 
 
+@pytest.mark.parametrize("text, shown", [
+    ("Patients were treated with intravenous chelation therapy for heart disease.",
+     [("chelation therapy", "chelation-therapy")]),
+    ("IV ketamine therapy remains an option for depression.", [("ketamine therapy", "ketamine")]),
+    # a skipped word that begins no other name ("of") still may be skipped
+    ("My rheumatologist put me on a low dose of naltrexone for fibromyalgia.",
+     [("low dose of naltrexone", "low-dose-naltrexone")]),
+])
+def test_a_word_that_begins_another_treatments_name_is_never_skipped(text, shown, kb):
+    # "intravenous [chelation] therapy" is chelation therapy, not intravenous therapy with a word skipped
+    assert [(h.exact, h.treatment) for h in annotate_text(text, kb).highlights] == shown
+
+
 def test_overlaps_resolved_longest_wins(kb):
     result = annotate_text("The clinic sold platelet-rich plasma therapy and stem cell therapy.", kb)
     spans = [(h.start, h.end) for h in result.highlights]
