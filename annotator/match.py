@@ -184,8 +184,8 @@ class Matcher:
         (not "and" or "or", which join two things; `skipped` is where it ends, 0 for none), never before a
         one-letter alias word, nor a word that ends another treatment's name begun at the same word ("hydrogen
         peroxide water" is not hydrogen water; "insulin low-dose potentiation therapy" is still the therapy), nor one
-        that begins another treatment's name ending where this one ends ("intravenous chelation therapy" is
-        chelation therapy, not intravenous therapy)."""
+        that alone names another treatment whose name begun there ends where this one ends ("intravenous chelation
+        therapy" is chelation therapy, not intravenous therapy)."""
         out: list[Match] = []
         skips: list[tuple[Match, re.Match[str]]] = []   # matches with a word skipped, and that word
         info = self._word(first.group())
@@ -227,11 +227,15 @@ class Matcher:
                                       proper and _short_noun(m.alias) and _first_letter_differs(text, m)))]
 
     def _names_another(self, text: str, word: re.Match[str], m: Match) -> bool:
-        """Does another treatment's name, as written, begin at this skipped word and end where `m` ends?"""
+        """Is this skipped word on its own a name of another treatment ("chelation", "ketamine"), one of whose names
+        begun here ends where `m` ends, and none of `m`'s own? A word that names nothing alone still may be skipped
+        ("Ayurvedic herbal remedies"; "NAD+ IV drips", where "IV drips" is NAD+ therapy's name too)."""
         if not self._word(word.group()).starts:
             return False
-        return any(x.end == m.end and not x.fuzzy and x.alias.entry != m.alias.entry
-                   for x in self._exact_at(text, word) + self._walk(text, word))
+        found = [x for x in self._exact_at(text, word) + self._walk(text, word) if not x.fuzzy]
+        owners = {x.alias.entry for x in found if x.end == m.end}
+        alone = {x.alias.entry for x in found if x.end == word.end()}
+        return m.alias.entry not in owners and bool(owners & alone)
 
     @staticmethod
     def _steps(node: _Node, info: _Word) -> Iterator[tuple[str, _Node, int]]:
@@ -274,16 +278,18 @@ def _half_keys(word: str, size: int) -> tuple[str, str]:
 
 _JOINERS = frozenset({"and", "or", "nor", "but", "versus", "vs"})  # never skipped: they join two things, not one name
 _TITLES = frozenset({"St", "Ste", "Mt", "Dr"})  # "St. John's wort": the full stop of a title is not a gap
+_ASIDE = re.compile(r"\s[-‐‑‒–—]+\s")
 
 
 def _next_word(text: str, pos: int) -> re.Match[str] | None:
-    """The next word after `pos` if only a gap of spaces, dashes or quotes (no paragraph break) comes first; the
-    full stop after a title ("St.") is part of the name."""
+    """The next word after `pos` if only a gap of spaces, dashes or quotes (no paragraph break, and no dash set off
+    by spaces, which opens an aside: "the high-dose B vitamin — a treatment" is no vitamin A) comes first; the full
+    stop after a title ("St.") is part of the name."""
     if text.startswith(".", pos) and text[max(pos - 3, 0):pos].split(" ")[-1].capitalize() in _TITLES:
         pos += 1
     gap = GAP_RE.match(text, pos)
     assert gap is not None  # it matches an empty gap too
-    if PARAGRAPH_BREAK.search(gap.group()):
+    if PARAGRAPH_BREAK.search(gap.group()) or _ASIDE.search(gap.group()):
         return None
     return TOKEN_RE.match(text, gap.end())
 

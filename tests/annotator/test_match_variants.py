@@ -87,13 +87,23 @@ def test_a_word_that_ends_another_treatments_name_is_never_skipped(kb):
     ("Patients were treated with intravenous chelation therapy for heart disease.",
      [("chelation therapy", "chelation-therapy")]),
     ("IV ketamine therapy remains an option for depression.", [("ketamine therapy", "ketamine")]),
-    # a skipped word that begins no other name ("of") still may be skipped
+    # a skipped word that names nothing alone still may be skipped, and one that begins the same treatment's name
     ("My rheumatologist put me on a low dose of naltrexone for fibromyalgia.",
      [("low dose of naltrexone", "low-dose-naltrexone")]),
+    ("Unlicensed Ayurvedic herbal remedies may contain lead.", [("Ayurvedic herbal remedies", "ayurveda")]),
+    ("NAD+ IV drips claim to recharge your cells.", [("NAD+ IV drips", "nad-iv-therapy")]),
 ])
-def test_a_word_that_begins_another_treatments_name_is_never_skipped(text, shown, kb):
+def test_a_word_that_alone_names_another_treatment_is_never_skipped(text, shown, kb):
     # "intravenous [chelation] therapy" is chelation therapy, not intravenous therapy with a word skipped
     assert [(h.exact, h.treatment) for h in annotate_text(text, kb).highlights] == shown
+
+
+def test_a_dash_set_off_by_spaces_ends_a_name(kb):
+    # "the high-dose B vitamin — a treatment" is no vitamin A; a hyphen inside a name still joins ("stem-cell")
+    text = "The FDA approved the high-dose B vitamin — a treatment long used against chemotherapy's side effects."
+    assert [h.treatment for h in annotate_text(text, kb).highlights] == ["chemotherapy"]
+    assert [h.exact for h in annotate_text("Clinics sell stem-cell therapy for knees.", kb).highlights] == \
+        ["stem-cell therapy"]
 
 
 def test_overlaps_resolved_longest_wins(kb):
