@@ -151,6 +151,8 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "A company should preserve relevant electronically stored information (“ESI”) and hard copy documents.",
     "Stem cells are a unique category of human cells that can develop into a variety of specialized cells.",
     "The researchers noted that collagen is a structural protein that makes up most of the skin's mass.",
+    "Sanguinaria canadensis, or bloodroot, is an attractive-looking plant with snowy white flowers.",
+    "Bloodroot is a spring wildflower of eastern North America.",
     # a drug made in a school lab, found in rivers, fed to farmed fish
     "Students weigh the crude product of their aspirin synthesis before recrystallization.",
     "Metformin is now the drug found at the highest levels in European surface waters.",
@@ -1316,3 +1318,9 @@ def test_a_hot_tub_people_sit_in_is_no_material(kb):
 ])
 def test_vitamin_d_against_falls_and_fractures_is_the_claim_the_task_force_advises_against(text, level, kb):
     assert {h.level for h in annotate_text(text, kb).highlights if h.treatment == "vitamin-d-supplements"} == {level}
+
+
+def test_bloodroot_sold_as_a_remedy_is_black_salve(kb):
+    text = "Dozens of internet companies now sell black salve or bloodroot in cream, spray and tablet form."
+    assert [(h.exact, h.level) for h in annotate_text(text, kb).highlights] == \
+        [("black salve", "danger"), ("bloodroot", "danger")]

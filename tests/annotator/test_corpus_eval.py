@@ -245,11 +245,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # the ozone layer, nothing a treatment (zzzzzzp-) 11 highlights, 7 after hot-tub water and aquariums as materials
 # (a fish-oil lamp fuel left: "as a fuel" is also said of ketones). Nutrients described, not taken ("melatonin content
 # can vary", "creatine ... converts to creatinine") took the tune precision floor to 0.915; the rounds' held-out
-# other texts the held-out floor on other texts to 215.
+# other texts the held-out floor on other texts to 215. A bare "bloodroot" (ambiguous: also a wildflower) found 7 tune
+# black-salve mentions and put one on a page that explains black salve ("made from the bloodroot herb"): 169.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 168},
+    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 169},
     "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 215},
 }
 
