@@ -1324,3 +1324,15 @@ def test_bloodroot_sold_as_a_remedy_is_black_salve(kb):
     text = "Dozens of internet companies now sell black salve or bloodroot in cream, spray and tablet form."
     assert [(h.exact, h.level) for h in annotate_text(text, kb).highlights] == \
         [("black salve", "danger"), ("bloodroot", "danger")]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("All bodies make melatonin to regulate the sleep/wake cycle.", []),
+    ("Codeine-containing compounds, such as Solpadeine, are sold over the counter.",
+     [("Codeine", "opioid-analgesics"), ("Solpadeine", "opioid-analgesics")]),
+    ("I can't find anything positive about ssri withdrawal.", [("ssri", "antidepressants")]),
+    ("The statins included Zocor, Mevacor and Pravachol.", [("statins", "statins"), ("Zocor", "statins"),
+                                                             ("Mevacor", "statins"), ("Pravachol", "statins")]),
+])
+def test_names_and_descriptions_met_in_the_sessions_rounds(text, shown, kb):
+    assert [(h.exact, h.treatment) for h in annotate_text(text, kb).highlights] == shown
