@@ -247,11 +247,18 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # can vary", "creatine ... converts to creatinine") took the tune precision floor to 0.915; the rounds' held-out
 # other texts the held-out floor on other texts to 215. A bare "bloodroot" (ambiguous: also a wildflower) found 7 tune
 # black-salve mentions and put one on a page that explains black salve ("made from the bloodroot herb"): 169.
+# Then, alone at 774d1b9: everyday medicines (zzzzzzq-: statins, metformin, aspirin, insulin prices, inhalers)
+# 0.897 / 1.000 / 0.854, 0.925 recall after statin brands and a lower-case "ssri"; Latin American Spanish health
+# news (zzzzzzr-) 0.859 / 0.955 / 0.852, 0.902 agreement after Spanish wellness words for vitamin drips; medical
+# words as metaphors, nothing a treatment (zzzzzzs-: the economy "hooked on morphine", "shock therapy", "just like a
+# course of antibiotics") 12 highlights, left: a simile reads as a mention, and a column about the economy names
+# patients and doctors; pregnancy and breastfeeding (zzzzzzt-) 0.937 / 0.920 / 0.904. The metaphors took the
+# floors on other texts to 177 and 218.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 169},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 215},
+    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 177},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 218},
 }
 
 
