@@ -278,13 +278,13 @@ def _half_keys(word: str, size: int) -> tuple[str, str]:
 
 _JOINERS = frozenset({"and", "or", "nor", "but", "versus", "vs"})  # never skipped: they join two things, not one name
 _TITLES = frozenset({"St", "Ste", "Mt", "Dr"})  # "St. John's wort": the full stop of a title is not a gap
-_ASIDE = re.compile(r"\s[-‐‑‒–—]+\s")
+_ASIDE = re.compile(r"\s(?:[‒–—]+|--)\s")   # not a hyphen typed with spaces: "Delta - 8 THC"
 
 
 def _next_word(text: str, pos: int) -> re.Match[str] | None:
-    """The next word after `pos` if only a gap of spaces, dashes or quotes (no paragraph break, and no dash set off
-    by spaces, which opens an aside: "the high-dose B vitamin — a treatment" is no vitamin A) comes first; the full
-    stop after a title ("St.") is part of the name."""
+    """The next word after `pos` if only a gap of spaces, dashes or quotes (no paragraph break, and no en or em dash
+    set off by spaces, which opens an aside: "the high-dose B vitamin — a treatment" is no vitamin A) comes first;
+    the full stop after a title ("St.") is part of the name."""
     if text.startswith(".", pos) and text[max(pos - 3, 0):pos].split(" ")[-1].capitalize() in _TITLES:
         pos += 1
     gap = GAP_RE.match(text, pos)

@@ -64,7 +64,7 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
                                                             max(hi, own[1] + COPY_NEAR)))
         elif not genuine:
             sentence = _copied(sentence, words, cues.copy, _governed(ctx, words, own, start))
-        return strongest(_contrast(sentence, words, cues.contrast, own))
+        return strongest(_contrast(sentence, words, cues.contrast, ctx.text))
     paragraph = ctx.paragraph(start)
     for hits in _further(entry, ctx, paragraph, cues.contrast):
         hits = _not_copies(hits, cues.copy) if marked else hits
@@ -98,22 +98,27 @@ def _not_copies(hits: list[tuple[float, float, Indication]], copy: tuple[Phrase,
 
 
 def _contrast(hits: list[tuple[float, float, Indication]], words: Words, contrast: tuple[Phrase, ...],
-              own: tuple[int, int]) -> list[tuple[float, float, Indication]]:
+              text: str) -> list[tuple[float, float, Indication]]:
     """A sentence that names an established use beside another, with a word that sets them apart ("proven for
-    decompression sickness, but no evidence it helps autism"; "cleared only for ..."), is about the other use;
-    not when the mention is a brand sold for the established use and the words of the other use after the word
-    that sets them apart only repeat ones before it ("approved Spravato ... for the treatment of depression in adults
-    who have tried other medicines but have not benefited from them (treatment-resistant depression)")."""
+    decompression sickness, but no evidence it helps autism"; "cleared only for ..."), is about the other use. A
+    "but" inside a sentence sets uses apart after a comma, a semicolon or a dash, where it starts a clause of its own,
+    or where the other use's words after it are not all words said before it ("proved safe as a treatment but didn't
+    lessen long COVID"); "approved Spravato ... for the treatment of depression in adults who have tried other
+    medicines but have not benefited from them (treatment-resistant depression)" sets nothing apart."""
     other = [h for h in hits if h[2].level != "established"]
-    at = _set_apart_at(words, contrast) if other and len(other) < len(hits) else None
-    if at is None:
-        return hits
-    if _a_brand([h for h in hits if h[2].level == "established"], words, own):
-        found = [(p, i) for h in other for p in h[2].words for i in words.find(p) if not own[0] <= i < own[1]]
-        after = {p for p, i in found if i >= at}
-        if after and after <= {p for p, i in found if i < at}:
-            return hits
-    return other
+    if other and len(other) < len(hits) and (_sets_apart(words, contrast, text) or _but_names_another(words, other)):
+        return other
+    return hits
+
+
+def _but_names_another(words: Words, other: list[tuple[float, float, Indication]]) -> bool:
+    """Does a "but" inside the sentence come before words of the other use that were not said before it?"""
+    found = [(p, i) for h in other for p in h[2].words for i in words.find(p)]
+    for b in words.find(_BUT):
+        after = {p for p, i in found if i > b}
+        if b and after and not after <= {p for p, i in found if i < b}:
+            return True
+    return False
 
 
 def _copied(hits: list[tuple[float, float, Indication]], words: Words, copy: tuple[Phrase, ...],
@@ -162,15 +167,21 @@ def _a_brand(hits: list[tuple[float, float, Indication]], words: Words, own: tup
 _OPENERS = frozenset({("however",), ("but",)})
 
 
-def _sets_apart(words: Words, contrast: tuple[Phrase, ...]) -> bool:
-    return _set_apart_at(words, contrast) is not None
+def _sets_apart(words: Words, contrast: tuple[Phrase, ...], text: str | None = None) -> bool:
+    """Does the sentence set one thing against another? "However" or "But" opening it sets it against the sentence
+    before ("However, the advice is vitamin D for bone health during the pandemic"); "Although", "Whereas" or "The
+    only" opening it set its own parts apart. Given the text, a "but" inside the sentence counts only where a comma,
+    a semicolon or a dash stands before it (`_contrast`)."""
+    return any((i > 0 or p not in _OPENERS) and (text is None or p != _BUT or i == 0 or _after_a_break(text, words, i))
+               for p in contrast for i in words.find(p))
 
 
-def _set_apart_at(words: Words, contrast: tuple[Phrase, ...]) -> int | None:
-    """Where the sentence first sets one thing against another, if it does. "However" or "But" opening it sets it
-    against the sentence before ("However, the advice is vitamin D for bone health during the pandemic");
-    "Although", "Whereas" or "The only" opening it set its own parts apart."""
-    return min((i for p in contrast for i in words.find(p) if i > 0 or p not in _OPENERS), default=None)
+def _after_a_break(text: str, words: Words, i: int) -> bool:
+    return text[:words.starts[i]].rstrip()[-1:] in _BREAKS
+
+
+_BUT = ("but",)
+_BREAKS = frozenset(",;:—–-(")
 
 
 def _score(ctx: Context, span: tuple[int, int], ind: Indication, n: float, near: tuple[int, int],

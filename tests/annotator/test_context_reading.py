@@ -146,7 +146,6 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     "The direct answer to whether apple cider vinegar can kill weeds is yes, on young weeds.",
     "Borax gets partly converted to hydrogen peroxide, so wash dark laundry in cold water.",
     "Many people love essential oil candles because they only contain soy wax and pure essential oils.",
-    "Add 1 cup of hydrogen peroxide to the hot tub water whenever the concentration level drops below 50 ppm.",
     # an acronym spelled out before it in quotes; the body's own cells and proteins, described
     "A company should preserve relevant electronically stored information (“ESI”) and hard copy documents.",
     "Stem cells are a unique category of human cells that can develop into a variety of specialized cells.",
@@ -260,8 +259,8 @@ def test_a_rule_for_another_sense_does_not_silence_a_treatment_taken_or_claimed(
     assert len(found(text, kb)) == 1
 
 
-def test_a_but_that_only_repeats_a_use_sets_nothing_apart(kb):
-    # the FDA's approval notice: "but" belongs to the adults who tried other medicines, not to another use
+def test_a_but_without_a_break_before_it_sets_nothing_apart(kb):
+    # the FDA's approval notice: "but" joins two things said of the same adults, not a use set against another
     text = ("The U.S. FDA today approved Spravato (esketamine) nasal spray, in conjunction with an oral "
             "antidepressant, for the treatment of depression in adults who have tried other antidepressant medicines "
             "but have not benefited from them (treatment-resistant depression).")
@@ -269,8 +268,8 @@ def test_a_but_that_only_repeats_a_use_sets_nothing_apart(kb):
     assert shown == {("Spravato", "established"), ("esketamine", "established")}
 
 
-def test_a_repeated_use_word_still_sets_apart_when_the_mention_is_no_brand(kb):
-    # the boy is autistic before "only for" and the parents' hope after it: the sentence is about autism
+def test_a_use_set_apart_after_a_dash_is_the_use(kb):
+    # the boy is autistic before "only for" and the parents' hope after "-- but": the sentence is about autism
     text = ("A five-year-old autistic boy died Tuesday after receiving chelation treatment, a controversial therapy "
             "approved only for cases of acute heavy metal poisoning -- but a treatment sought with increasing "
             "frequency by parents who think it will help their autistic children.")
@@ -1304,7 +1303,6 @@ def test_the_second_review_s_sentences_keep_their_cards(text, exact, level, kb):
 
 
 def test_a_hot_tub_people_sit_in_is_no_material(kb):
-    # the tub's water is a material ("peroxide in the hot tub water"); the tub a person drowned in is not
     text = "The actor drowned in a hot tub at his home after consuming a large dose of ketamine."
     assert [h.exact for h in annotate_text(text, kb).highlights] == ["ketamine"]
 
@@ -1327,12 +1325,36 @@ def test_bloodroot_sold_as_a_remedy_is_black_salve(kb):
 
 
 @pytest.mark.parametrize("text, shown", [
-    ("All bodies make melatonin to regulate the sleep/wake cycle.", []),
-    ("Codeine-containing compounds, such as Solpadeine, are sold over the counter.",
-     [("Codeine", "opioid-analgesics"), ("Solpadeine", "opioid-analgesics")]),
     ("I can't find anything positive about ssri withdrawal.", [("ssri", "antidepressants")]),
     ("The statins included Zocor, Mevacor and Pravachol.", [("statins", "statins"), ("Zocor", "statins"),
                                                              ("Mevacor", "statins"), ("Pravachol", "statins")]),
 ])
 def test_names_and_descriptions_met_in_the_sessions_rounds(text, shown, kb):
     assert [(h.exact, h.treatment) for h in annotate_text(text, kb).highlights] == shown
+
+
+@pytest.mark.parametrize("text, shown", [
+    # each a case this session's independent review found wrong, with what a reader should see
+    ("Families of children with autism travel abroad for stem cell transplants, which are used for blood cancers, "
+     "but there is no evidence they help autism.", [("stem cell transplants", "danger")]),
+    ("Ozempic is approved for type 2 diabetes; people with Alzheimer's disease hoped it would help, but it did not "
+     "slow Alzheimer's disease.", [("Ozempic", "warning")]),
+    ("Children with rickets are treated with vitamin D, which heals the soft bones and prevents fractures.",
+     [("vitamin D", "established")]),
+    ("Vitamin D and calcium are prescribed alongside alendronate to prevent fractures in people with osteoporosis.",
+     [("Vitamin D", "established"), ("calcium", "caution")]),
+    ("Housebound older people, who are at risk of falls, should take vitamin D all year round.",
+     [("vitamin D", "established")]),
+    ("Vitamin D, essential for strong bones, has been touted as a way to prevent COVID-19.", [("Vitamin D", "warning")]),
+    ("Kava is a plant with relaxing effects, and kava drinks are marketed for anxiety.",
+     [("Kava", "warning"), ("kava", "warning")]),
+    ("Chlorine dioxide is a bleach used to treat pool water and should never be drunk.",
+     [("Chlorine dioxide", "danger")]),
+    ("Xanax bars were found floating in the pool water after the party.", [("Xanax", "danger")]),
+    ("Delta - 8 THC gummies are sold at gas stations.", [("Delta - 8 THC gummies", "danger")]),
+    ("I took two Solpadeine Headache soluble tablets for my migraine.", []),
+    ("Na UTI, pacientes com desnutrição recebem vitaminas por via intravenosa para o bem-estar.",
+     [("vitaminas por via intravenosa", "established")]),
+])
+def test_the_sessions_review_findings(text, shown, kb):
+    assert [(h.exact, h.level) for h in annotate_text(text, kb).highlights] == shown

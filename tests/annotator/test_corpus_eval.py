@@ -253,12 +253,22 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # words as metaphors, nothing a treatment (zzzzzzs-: the economy "hooked on morphine", "shock therapy", "just like a
 # course of antibiotics") 12 highlights, left: a simile reads as a mention, and a column about the economy names
 # patients and doctors; pregnancy and breastfeeding (zzzzzzt-) 0.937 / 0.920 / 0.904. The metaphors took the
-# floors on other texts to 177 and 218.
+# floors on other texts to 177 and 218. This session's independent review then found real harm in its rules, each
+# fixed and its sentences pinned: "but" with no break before it had stopped setting uses apart for any brand-like
+# name ("stem cell transplants, which are used for blood cancers, but there is no evidence they help autism" turned
+# established; now a "but" sets uses apart after a comma or dash, or before a use's words not said before it); a bare
+# "fracture" or "risk of falls" put vitamin D's new falls warning on rickets, osteoporosis and the housebound advice
+# (the use is now named only by the claim in healthy people, and those conditions are bone-health words); material
+# cues for pool, spa and tub water silenced whole spa and bath-time pages and "Xanax bars ... in the pool water"
+# (taken out; hydrogen peroxide's not_when names hot tubs and pools instead); substance cues for a plant described
+# and "bodies make" silenced "kava ... marketed for anxiety" and melatonin given to children (taken out, which gave
+# back a held-out "our bodies produce less collagen": 219); a hyphen typed with spaces ended "Delta - 8 THC"; bare
+# "Solpadeine" named codeine-free products.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
     "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 177},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 218},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 219},
 }
 
 
