@@ -264,11 +264,16 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # and "bodies make" silenced "kava ... marketed for anxiety" and melatonin given to children (taken out, which gave
 # back a held-out "our bodies produce less collagen": 219); a hyphen typed with spaces ended "Delta - 8 THC"; bare
 # "Solpadeine" named codeine-free products.
+# Last, alone at 774d1b9: skin, hair and aesthetics (zzzzzzu-) 0.938 / 0.946 / 0.774, 0.811 agreement after skin
+# words for exosomes' beauty use (texture, pigmentation, topical); wine, perfume, engine oil, brewing, a chemistry
+# class, nothing a treatment (zzzzzzv-) 14 highlights, 4 after lab words (melting point, recrystallized: an
+# acetaminophen synthesis); Brazilian and Portuguese health news (zzzzzzw-) 0.792 / 0.987 / 0.763, 0.776 after
+# Portuguese copy words ("falsificação de canetas de Ozempic"). Floors on other texts: 180 and 220.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 177},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 219},
+    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 180},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 220},
 }
 
 
