@@ -64,7 +64,7 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
                                                             max(hi, own[1] + COPY_NEAR)))
         elif not genuine:
             sentence = _copied(sentence, words, cues.copy, _governed(ctx, words, own, start))
-        return strongest(_contrast(sentence, words, cues.contrast, ctx.text))
+        return strongest(_contrast(sentence, words, cues.contrast))
     paragraph = ctx.paragraph(start)
     for hits in _further(entry, ctx, paragraph, cues.contrast):
         hits = _not_copies(hits, cues.copy) if marked else hits
@@ -97,28 +97,14 @@ def _not_copies(hits: list[tuple[float, float, Indication]], copy: tuple[Phrase,
             or words is not None and any(p not in copy and words.contain(p) for p in h[2].words)]
 
 
-def _contrast(hits: list[tuple[float, float, Indication]], words: Words, contrast: tuple[Phrase, ...],
-              text: str) -> list[tuple[float, float, Indication]]:
+def _contrast(hits: list[tuple[float, float, Indication]], words: Words,
+              contrast: tuple[Phrase, ...]) -> list[tuple[float, float, Indication]]:
     """A sentence that names an established use beside another, with a word that sets them apart ("proven for
-    decompression sickness, but no evidence it helps autism"; "cleared only for ..."), is about the other use. A
-    "but" inside a sentence sets uses apart after a comma, a semicolon or a dash, where it starts a clause of its own,
-    or where the other use's words after it are not all words said before it ("proved safe as a treatment but didn't
-    lessen long COVID"); "approved Spravato ... for the treatment of depression in adults who have tried other
-    medicines but have not benefited from them (treatment-resistant depression)" sets nothing apart."""
+    decompression sickness, but no evidence it helps autism"; "cleared only for ..."), is about the other use."""
     other = [h for h in hits if h[2].level != "established"]
-    if other and len(other) < len(hits) and (_sets_apart(words, contrast, text) or _but_names_another(words, other)):
+    if other and len(other) < len(hits) and _sets_apart(words, contrast):
         return other
     return hits
-
-
-def _but_names_another(words: Words, other: list[tuple[float, float, Indication]]) -> bool:
-    """Does a "but" inside the sentence come before words of the other use that were not said before it?"""
-    found = [(p, i) for h in other for p in h[2].words for i in words.find(p)]
-    for b in words.find(_BUT):
-        after = {p for p, i in found if i > b}
-        if b and after and not after <= {p for p, i in found if i < b}:
-            return True
-    return False
 
 
 def _copied(hits: list[tuple[float, float, Indication]], words: Words, copy: tuple[Phrase, ...],
@@ -167,21 +153,11 @@ def _a_brand(hits: list[tuple[float, float, Indication]], words: Words, own: tup
 _OPENERS = frozenset({("however",), ("but",)})
 
 
-def _sets_apart(words: Words, contrast: tuple[Phrase, ...], text: str | None = None) -> bool:
+def _sets_apart(words: Words, contrast: tuple[Phrase, ...]) -> bool:
     """Does the sentence set one thing against another? "However" or "But" opening it sets it against the sentence
     before ("However, the advice is vitamin D for bone health during the pandemic"); "Although", "Whereas" or "The
-    only" opening it set its own parts apart. Given the text, a "but" inside the sentence counts only where a comma,
-    a semicolon or a dash stands before it (`_contrast`)."""
-    return any((i > 0 or p not in _OPENERS) and (text is None or p != _BUT or i == 0 or _after_a_break(text, words, i))
-               for p in contrast for i in words.find(p))
-
-
-def _after_a_break(text: str, words: Words, i: int) -> bool:
-    return text[:words.starts[i]].rstrip()[-1:] in _BREAKS
-
-
-_BUT = ("but",)
-_BREAKS = frozenset(",;:—–-(")
+    only" opening it set its own parts apart."""
+    return any(i > 0 or p not in _OPENERS for p in contrast for i in words.find(p))
 
 
 def _score(ctx: Context, span: tuple[int, int], ind: Indication, n: float, near: tuple[int, int],

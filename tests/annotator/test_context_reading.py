@@ -259,15 +259,6 @@ def test_a_rule_for_another_sense_does_not_silence_a_treatment_taken_or_claimed(
     assert len(found(text, kb)) == 1
 
 
-def test_a_but_without_a_break_before_it_sets_nothing_apart(kb):
-    # the FDA's approval notice: "but" joins two things said of the same adults, not a use set against another
-    text = ("The U.S. FDA today approved Spravato (esketamine) nasal spray, in conjunction with an oral "
-            "antidepressant, for the treatment of depression in adults who have tried other antidepressant medicines "
-            "but have not benefited from them (treatment-resistant depression).")
-    shown = {(h.exact, h.level) for h in annotate_text(text, kb).highlights if h.treatment == "ketamine"}
-    assert shown == {("Spravato", "established"), ("esketamine", "established")}
-
-
 def test_a_use_set_apart_after_a_dash_is_the_use(kb):
     # the boy is autistic before "only for" and the parents' hope after "-- but": the sentence is about autism
     text = ("A five-year-old autistic boy died Tuesday after receiving chelation treatment, a controversial therapy "
@@ -1307,17 +1298,6 @@ def test_a_hot_tub_people_sit_in_is_no_material(kb):
     assert [h.exact for h in annotate_text(text, kb).highlights] == ["ketamine"]
 
 
-@pytest.mark.parametrize("text, level", [
-    ("Taking 20 mcg of vitamin D daily can reduce the risk of falling.", "warning"),
-    ("The researchers found that the vitamin D pills had no effect on bone fracture rates.", "warning"),
-    # autumn is "the fall" in American English: the bone-health advice, not the falls claim
-    ("Our bodies may not make enough vitamin D, so take vitamin D tablets through the fall and winter months.",
-     "established"),
-])
-def test_vitamin_d_against_falls_and_fractures_is_the_claim_the_task_force_advises_against(text, level, kb):
-    assert {h.level for h in annotate_text(text, kb).highlights if h.treatment == "vitamin-d-supplements"} == {level}
-
-
 def test_bloodroot_sold_as_a_remedy_is_black_salve(kb):
     text = "Dozens of internet companies now sell black salve or bloodroot in cream, spray and tablet form."
     assert [(h.exact, h.level) for h in annotate_text(text, kb).highlights] == \
@@ -1355,6 +1335,19 @@ def test_names_and_descriptions_met_in_the_sessions_rounds(text, shown, kb):
     ("I took two Solpadeine Headache soluble tablets for my migraine.", []),
     ("Na UTI, pacientes com desnutrição recebem vitaminas por via intravenosa para o bem-estar.",
      [("vitaminas por via intravenosa", "established")]),
+    # a second review: a "but" rule, a falls-and-fractures use, hot-tub and lab words were taken out for these
+    ("Some parents try chelation on autistic children but chelation is meant for heavy metal poisoning.",
+     [("chelation", "danger"), ("chelation", "danger")]),
+    ("Ivermectin is pushed as a cancer cure but it is an anti-parasitic drug for river blindness.",
+     [("Ivermectin", "warning")]),
+    ("My GP prescribed vitamin D because I have osteoporosis and a high risk of falling.",
+     [("vitamin D", "established")]),
+    ("A wellness blogger recommends adding food-grade hydrogen peroxide to your bath or hot tub to detox the body.",
+     [("food-grade hydrogen peroxide", "danger"), ("detox", "warning")]),
+    ("Delta-8 THC sold in vape shops is often made with acetic anhydride and other harsh chemicals.",
+     [("Delta-8 THC", "danger")]),
+    ("Chemists checked the melting point of the kratom extract sold at smoke shops as a painkiller.",
+     [("kratom", "danger")]),
 ])
 def test_the_sessions_review_findings(text, shown, kb):
     assert [(h.exact, h.level) for h in annotate_text(text, kb).highlights] == shown

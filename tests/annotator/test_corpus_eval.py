@@ -240,10 +240,10 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # fields, nothing a treatment (zzzzzzl-: a game's 'Morphine', a law firm's “ESI”, a boxer's jabs) 8 highlights, 7
 # after the quoted acronym; supplements in consumer media (zzzzzzm-) 0.919 / 0.797 / 0.853, whose vitamin D "to cut
 # the risk of falls" and against fractures (the USPSTF's 2024 draft advises against it) showed the calm bone-health
-# verdict: 0.931 agreement after the new use; Australia, New Zealand, Canada and Ireland (zzzzzzn-) 0.837 / 0.893 /
+# verdict: 0.931 agreement after a new use (taken out after the second review, below); Australia, New Zealand, Canada and Ireland (zzzzzzn-) 0.837 / 0.893 /
 # 0.824; alternative cancer claims and their debunking (zzzzzzo-) 0.830 / 0.912 / 0.925; museums, bees, pools and
 # the ozone layer, nothing a treatment (zzzzzzp-) 11 highlights, 7 after hot-tub water and aquariums as materials
-# (a fish-oil lamp fuel left: "as a fuel" is also said of ketones). Nutrients described, not taken ("melatonin content
+# (both taken out after the reviews, below; a fish-oil lamp fuel left: "as a fuel" is also said of ketones). Nutrients described, not taken ("melatonin content
 # can vary", "creatine ... converts to creatinine") took the tune precision floor to 0.915; the rounds' held-out
 # other texts the held-out floor on other texts to 215. A bare "bloodroot" (ambiguous: also a wildflower) found 7 tune
 # black-salve mentions and put one on a page that explains black salve ("made from the bloodroot herb"): 169.
@@ -268,11 +268,18 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # words for exosomes' beauty use (texture, pigmentation, topical); wine, perfume, engine oil, brewing, a chemistry
 # class, nothing a treatment (zzzzzzv-) 14 highlights, 4 after lab words (melting point, recrystallized: an
 # acetaminophen synthesis); Brazilian and Portuguese health news (zzzzzzw-) 0.792 / 0.987 / 0.763, 0.776 after
-# Portuguese copy words ("falsificação de canetas de Ozempic"). Floors on other texts: 180 and 220.
+# Portuguese copy words ("falsificação de canetas de Ozempic"). A second independent review found more harm, and the
+# rules were taken out: a comma-less "but" no longer set uses apart ("Some parents try chelation on autistic
+# children but chelation is meant for heavy metal poisoning" turned established: the session start's rule is back,
+# and the FDA's Spravato notice is wrong again); the falls-and-fractures words still beat osteoporosis ("My GP
+# prescribed vitamin D because I have osteoporosis and a high risk of falling": the use is out); hydrogen peroxide's
+# hot-tub not_when silenced "food-grade hydrogen peroxide ... in your bath or hot tub to detox"; "acetic anhydride" and
+# "melting point" silenced delta-8 THC and kratom. The hot-tub page and the acetaminophen synthesis came back: floors
+# on other texts 194 and 220.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 180},
+    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 194},
     "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 220},
 }
 
