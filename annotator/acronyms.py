@@ -14,6 +14,7 @@ import functools
 import re
 
 from .match import Match
+from .normalize import CLOSE_QUOTES, OPEN_QUOTES
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MINOR = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "du", "des", "la", "del", "y", "et",
@@ -21,8 +22,6 @@ _MINOR = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "de"
 _REACH = 80   # characters either side where an acronym's spelled-out form may stand
 
 Definition = tuple[int, int]   # where the spelled-out words stand in the text
-_OPENING = frozenset("“\"‘'")
-_QUOTES = re.compile("[”\"’']")
 
 
 def foreign(text: str, candidates: list[Match]) -> set[Match]:
@@ -81,7 +80,7 @@ def _definition(text: str, start: int, end: int, letters: str) -> Definition | N
     """Where the words that spell out the acronym at [start, end) stand: before it, as in "Chief of Defence Staff
     (CDS)", "electronically stored information (“ESI”)" or "Computer Base Test, CBT,"; or after it in brackets, as
     in "MMR (Mumbai Metropolitan Region)"."""
-    if _QUOTES.match(text, end) and start and text[start - 1] in _OPENING:   # a quoted acronym: look past the quotes
+    if text[end:end + 1] in CLOSE_QUOTES and text[start - 1:start] in OPEN_QUOTES:   # quoted: look past the quotes
         start, end = start - 1, end + 1
     before, after = text[max(start - _REACH, 0):start].rstrip(), text[end:end + 2]
     if (before.endswith("(") and after.startswith(")")) or (before.endswith(",") and after.startswith(",")):

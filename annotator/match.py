@@ -181,7 +181,7 @@ class Matcher:
     def _walk(self, text: str, first: re.Match[str]) -> list[Match]:
         """Follow the trie from one starting word. A state is (node, end, letters, typos, skipped): letters counts
         the letters of the alias words met so far (typos are scored against them); one extra word may be skipped
-        (not "and" or "or", which join two things; `skipped` is where it ends, 0 for none), never before a
+        (not "and" or "or", which join two things; `skipped` is that word, None for none), never before a
         one-letter alias word, nor a word that ends another treatment's name begun at the same word ("hydrogen
         peroxide water" is not hydrogen water; "insulin low-dose potentiation therapy" is still the therapy), nor one
         that alone names another treatment whose name begun there ends where this one ends ("intravenous chelation

@@ -17,6 +17,10 @@ MAX_CACHED_WORD = 64  # longer words are never kept in a cache: no alias word is
 # A blank line: paragraphs end there, in plain text and in the extracted text alike.
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
+# The marks that open and close a quotation, straight or curly.
+OPEN_QUOTES = frozenset("\"“‘'")
+CLOSE_QUOTES = frozenset("\"”’'")
+
 # What may stand between two words of one name: spaces, hyphens and dashes, quotes, slashes, plus, per cent.
 GAP_RE = re.compile(r"[\s\-‐‑‒–—'\"“”‘’«»„/+%]{0,5}")
 

@@ -55,7 +55,7 @@ from collections.abc import Iterator
 from .context import HEADER, NAME_ONLY, Context, Span, Words
 from .entry import Cues, Entry, Phrase
 from .match import Match
-from .normalize import PARAGRAPH_BREAK, TOKEN_RE, norm
+from .normalize import CLOSE_QUOTES, OPEN_QUOTES, PARAGRAPH_BREAK, TOKEN_RE, norm
 
 ENGLISH = "en"
 
@@ -129,8 +129,8 @@ def _a_quoted_title(ctx: Context, m: Match, cues: Cues, sentence: _Around, entry
     injecting “Ozempic”"; "Doctors had her on “Lithium” for bipolar disorder")."""
     text = ctx.text
     before, after = text[m.start - 1:m.start] if m.start else "", text[m.end:m.end + 2]
-    if not (text[m.start:m.start + 1].isupper() and before in _OPEN_QUOTES
-            and (after[:1] in _CLOSE_QUOTES or after[:1] in _INSIDE_QUOTES and after[1:] in _CLOSE_QUOTES)):
+    if not (text[m.start:m.start + 1].isupper() and before in OPEN_QUOTES
+            and (after[:1] in CLOSE_QUOTES or after[:1] in _INSIDE_QUOTES and after[1:] in CLOSE_QUOTES)):
         return False
     return text[m.start:m.end].lower() in _titles(ctx, cues) \
         or bool(cues.arts) and ctx.words(*ctx.paragraph(m.start)).any(cues.arts) and not sentence.cued(cues) \
@@ -149,8 +149,6 @@ def _titles(ctx: Context, cues: Cues) -> frozenset[str]:
 _QUOTED = re.compile(r"(\w+)[ \t]+['\"‘“]([A-Z][^'\"‘“’”\n]{0,60})['\"’”]")
 
 
-_OPEN_QUOTES = frozenset("\"“‘'")
-_CLOSE_QUOTES = frozenset("\"”’'")
 _INSIDE_QUOTES = frozenset(",.")   # "the single “Lithium,” from Nevermind"
 
 
