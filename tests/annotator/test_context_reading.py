@@ -1092,7 +1092,7 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("Try our Ozempic Weight Loss Program today.", {("Ozempic", "established")}),
     ("Travellers to Africa need vaccines for yellow fever and tablets to prevent malaria.",
      {("vaccines", "established")}),
-    ("Semaglutide is unlicensed for alcohol use disorder, but trials are under way.", {("Semaglutide", "depends")}),
+    ("Semaglutide is unlicensed for alcohol use disorder, but trials are under way.", {("Semaglutide", "caution")}),
     ("New nurses get OJT at the clinic before treating patients.", set()),
     ("Take vitamin D with a meal of eggs and tomatoes.", {("vitamin D", "depends")}),
     ("Mosquitoes are insects that spread malaria. The insects bite at night, and insects breed in still water. "
