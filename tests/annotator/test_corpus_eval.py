@@ -276,11 +276,24 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # hot-tub not_when silenced "food-grade hydrogen peroxide ... in your bath or hot tub to detox"; "acetic anhydride" and
 # "melting point" silenced delta-8 THC and kratom. The hot-tub page and the acetaminophen synthesis came back: floors
 # on other texts 194 and 220.
+# Next session, six rounds, each alone at 4b4439b, then after the KB changes they prompted: men's health, TRT, steroids
+# and SARMs (zzzzzzx-) 0.882 / 0.942 / 0.959, unchanged; castor-oil karts, ozone water plants, game potions, a band
+# called Melatonin, nothing a treatment (zzzzzzy-) 10 highlights, 9; South Asian and African news on over-the-counter
+# antibiotics, herbal raids and codeine syrup (zzzzzzz-) 0.742 / 0.978 / 0.809, 0.876 with a use for antibiotics bought
+# without a prescription; weight-loss drugs (zzzzzzza-) 0.980 / 0.967 / 0.717, 0.779 with semaglutide's alcohol use
+# disorder trial; game items, drug-named songs, medical similes in politics, an aspirin plant, zoo elephants
+# (zzzzzzzb-) 21 highlights, 16 after production words as finance cues and elephants as animals; menopause and
+# women's hormones (zzzzzzzc-) 0.688 / 0.938 / 0.962, 0.753 recall with HRT product names (bare "oestrogen" and
+# "progesterone" as ambiguous names were measured and left out: 0.829 recall but 0.829 precision on its tune part,
+# the body's hormones). A testosterone use for bodybuilding first took "anabolic steroids" as its word: the men's
+# health round's "anabolic steroids mimic the effects of testosterone" turned danger, so the word was left out and
+# "mimic the effects" became a substance cue. The new game and simile pages took the floors on other texts to 206
+# and 230.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 194},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 220},
+    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 206},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 230},
 }
 
 
