@@ -331,6 +331,7 @@ class Words:
         self._found: dict[Phrase, list[int]] = {}  # each phrase is looked for once per span
         self.cue_bounds: tuple[int, int] | None = None  # (first end, last start) of treatment cues, once asked
         self.idiom_words: frozenset[int] = frozenset()   # positions inside an idiom ("take place"), set with them
+        self.idiom_positions: frozenset[int] | None = None   # positions inside an idiom alone, once asked
         self._pair_index: _Positions[Phrase] | None = None
 
     def index(self, pos: int) -> int:

@@ -96,7 +96,8 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if cues.enforcement and entry.unnamed_use.level != "danger" and _a_drug_bust(ctx, cues) \
             and not sentence.any(cues.copy) and not sentence.cued(cues, entry.cues) and not _names_a_use(ctx, entry):
         return OTHER_SENSE
-    if cues.finance and _a_business_report(ctx, cues) and not _taken_by_people(entry, ctx, cues, sentence) \
+    if cues.finance and entry.unnamed_use.level != "danger" and _a_business_report(ctx, cues) \
+            and not _taken_by_people(entry, ctx, cues, sentence) \
             and not sentence.any(entry.claim_words) \
             and not (sentence.any(entry.use_words) and sentence.free(cues.person, ctx.names)):
         return OTHER_SENSE
@@ -192,7 +193,9 @@ def _names_a_use(ctx: Context, entry: Entry) -> bool:
 def _a_business_report(ctx: Context, cues: Cues) -> bool:
     """Is the page a company's or a market's report (`finance_cues`: "revenue", "earnings", "analysts" at least five
     times, at least once in every 30 words, and three different ones)? Health news on prices and shortages never
-    comes close; an earnings report names Ozempic and Wegovy as revenue lines, and its reader is not taking them."""
+    comes close; an earnings report names Ozempic and Wegovy as revenue lines, and its reader is not taking them.
+    Not for a product whose verdict with no use named is danger (the caller's check): a chemical maker's report
+    that "sellers market it as MMS to drink" still warns, as a drug bust does."""
     return _dense(ctx, "business", cues.finance, 5, 30, distinct=3)
 
 
@@ -341,7 +344,7 @@ def about_an_animal(m: Match, ctx: Context, cues: Cues, sentence: _Around | None
     not show the treatment plainly meant, whatever use it names: the use is the animal's."""
     sentence = sentence or _Around(ctx, ctx.sentence(m.start, m.end), m)
     # an animal named only as what a product is meant for is no patient ("ivermectin tablets meant for animals")
-    return (bool(cues.animal) and sentence.free(cues.animal, ctx.names, patients=True)
+    return (bool(cues.animal) and sentence.free(cues.animal, ctx.names, patients=True, idioms=cues.idioms)
             or bool(cues.material) and sentence.free(cues.material, ctx.names)
             or bool(cues.arts) and sentence.free(cues.arts, ctx.names) and not _treated_anyway(sentence, cues, entry)) \
         and not sentence.free(cues.people, ctx.names)
@@ -382,9 +385,9 @@ def _only_animals(ctx: Context, cues: Cues) -> bool:
         return False
     words = ctx.words(0, len(ctx.text))
     if persons:   # owners and children on a pet's page: at least five animals, and three to each person
-        animals = len(set(_free_positions(words, kinds, ctx.names, patients=ctx.text)))
+        animals = len(set(_free_positions(words, kinds, ctx.names, patients=ctx.text, idioms=cues.idioms)))
         return animals >= max(5, 3 * persons) and not _free(words, cues.people, ctx.names)
-    return (_named_twice(words, kinds, ctx) or _named_twice(words, cues.material, ctx)) \
+    return (_named_twice(words, kinds, ctx, cues.idioms) or _named_twice(words, cues.material, ctx, ())) \
         and not _free(words, cues.people, ctx.names)
 
 
@@ -399,11 +402,11 @@ def _persons_and_animals(ctx: Context, person: frozenset[str], firsts: frozenset
     return persons, animals
 
 
-def _named_twice(words: Words, phrases: tuple[Phrase, ...], ctx: Context) -> bool:
+def _named_twice(words: Words, phrases: tuple[Phrase, ...], ctx: Context, idioms: tuple[Phrase, ...]) -> bool:
     """Do the phrases occur at least twice as patients, outside every name? A pet named once in a post about
     someone's dose ("Drink MMS every hour. Keep it away from pets.") does not make the text about the pet."""
     found: set[int] = set()   # positions: "dog" and "dogs" are one phrase once plurals fold
-    for i in _free_positions(words, phrases, ctx.names, patients=ctx.text):
+    for i in _free_positions(words, phrases, ctx.names, patients=ctx.text, idioms=idioms):
         found.add(i)
         if len(found) == 2:
             return True
@@ -637,16 +640,17 @@ def _by_neighbour(patterns: tuple[tuple[Phrase, Phrase], ...]
 
 
 def _free(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int = 0, hi: int = 0,
-          patients: str = "") -> bool:
+          patients: str = "", idioms: tuple[Phrase, ...] = ()) -> bool:
     """Does one of the phrases occur outside word positions [lo, hi) and outside every name? With `patients` (the
     text the words come from), only animals as patients count: not one right after "meant for", "sold for", "only
     for", "solo para"... (what a product is for, not who takes it), nor research on animals ("animal studies", "dog
-    research"), nor an animal as the source of a food ("goat milk")."""
-    return next(_free_positions(words, phrases, names, lo, hi, patients), None) is not None
+    research"), nor an animal as the source of a food ("goat milk"), nor one inside an idiom ("used as guinea pigs
+    for the vaccine", "a cattle call for Toradol shots")."""
+    return next(_free_positions(words, phrases, names, lo, hi, patients, idioms), None) is not None
 
 
 def _free_positions(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int = 0, hi: int = 0,
-                    patients: str = "") -> Iterator[int]:
+                    patients: str = "", idioms: tuple[Phrase, ...] = ()) -> Iterator[int]:
     """Where the phrases occur as `_free` counts them, phrase by phrase (only those whose first word the span has:
     the cue lists run to a hundred phrases, a sentence to a few dozen words)."""
     at = words.at
@@ -655,8 +659,17 @@ def _free_positions(words: Words, phrases: tuple[Phrase, ...], names: list[Span]
             continue
         for i in words.find(p):
             if (i + len(p) <= lo or i >= hi) and not _inside(words.starts[i], names) and not (
-                    patients and _not_a_patient(words, i, i + len(p), patients)):
+                    patients and (_not_a_patient(words, i, i + len(p), patients)
+                                  or i in _idiom_positions(words, idioms))):
                 yield i
+
+
+def _idiom_positions(words: Words, idioms: tuple[Phrase, ...]) -> frozenset[int]:
+    """The positions of words inside one of the idioms, once per span."""
+    if words.idiom_positions is None:
+        words.idiom_positions = frozenset(i + k for idiom in idioms for i in words.find(idiom)
+                                          for k in range(len(idiom)))
+    return words.idiom_positions
 
 
 def _not_a_patient(words: Words, i: int, j: int, text: str) -> bool:
@@ -728,10 +741,11 @@ class _Around:
     def any(self, phrases: tuple[Phrase, ...]) -> bool:
         return any(self.words.outside(p, self.lo, self.hi) for p in phrases)
 
-    def free(self, phrases: tuple[Phrase, ...], names: list[Span], patients: bool = False) -> bool:
+    def free(self, phrases: tuple[Phrase, ...], names: list[Span], patients: bool = False,
+             idioms: tuple[Phrase, ...] = ()) -> bool:
         """Does one of the phrases occur outside the mention and outside every name the text holds ("no more horse
         paste" names a product, not an animal patient)? `names` are the (start, end) offsets of candidate names."""
-        return _free(self.words, phrases, names, self.lo, self.hi, self.text if patients else "")
+        return _free(self.words, phrases, names, self.lo, self.hi, self.text if patients else "", idioms)
 
     def framed(self, patterns: tuple[tuple[Phrase, Phrase], ...]) -> bool:
         """True when the mention stands inside one of the (words before, words after) patterns: one that measures
@@ -770,8 +784,7 @@ class _Around:
         `own` (an entry's cues) other than the mention's own words."""
         words, lo, hi = self.words, self.lo, self.hi
         if words.cue_bounds is None:
-            words.idiom_words = frozenset(i + k for idiom in cues.idioms for i in words.find(idiom)
-                                          for k in range(len(idiom))) | _in_titles(words, self.text)
+            words.idiom_words = _idiom_positions(words, cues.idioms) | _in_titles(words, self.text)
             found = [(i, i + len(cue)) for cue in cues.words for i in words.find(cue) if i not in words.idiom_words]
             words.cue_bounds = (min(e for _, e in found), max(i for i, _ in found)) if found else (1 << 62, -1)
         first_end, last_start = words.cue_bounds

@@ -719,6 +719,9 @@ def test_a_text_about_an_animal_patient_takes_its_other_mentions_along(kb):
      "colloidal-silver"),
     ("Some shops sell colloidal silver, which can turn the skin blue-grey, and ivermectin tablets meant for animals.",
      "ivermectin"),
+    # an animal word in a figure of speech (the KB's idioms) is no animal patient
+    ("Players lined up in a \"cattle call\" to receive injections of Toradol before each game.", "nsaids"),
+    ("The naturopath has used people like me as guinea pigs, she told the paper.", "naturopathy"),
 ])
 def test_an_animal_in_a_sentence_about_people_taking_a_treatment_does_not_silence_it(text, treatment, kb):
     assert treatment in [t for _, t, _ in found(text, kb)]
@@ -1097,6 +1100,28 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("Take vitamin D with a meal of eggs and tomatoes.", {("vitamin D", "depends")}),
     ("Mosquitoes are insects that spread malaria. The insects bite at night, and insects breed in still water. "
      "The malaria vaccine protects children in Africa.", {("malaria vaccine", "established")}),
+    # the next session's first review: each a reading its KB changes had turned wrong
+    ("People who drink chlorine dioxide, which is used in papermaking, risk life-threatening dehydration.",
+     {("chlorine dioxide", "danger")}),
+    ("Americans travel to ozone therapy treatment facilities in Tijuana.", {("ozone therapy treatment", "depends")}),
+    ("Men who used anabolic steroids for bodybuilding often develop hypogonadism and may need testosterone "
+     "replacement therapy.", {("testosterone replacement therapy", "established")}),
+    ("Testosterone gel may help men with hypogonadism gain muscle mass and lose fat.",
+     {("Testosterone gel", "established")}),
+    ("A zoo keeper was hospitalised after drinking MMS.", {("MMS", "danger")}),
+    ("Azithromycin is used for COVID-19 patients who develop a secondary bacterial pneumonia.",
+     {("Azithromycin", "established")}),
+    ("Patients on Ozempic should limit alcohol consumption because of the risk of low blood sugar and pancreatitis.",
+     {("Ozempic", "established")}),
+    ("Nurse practitioners can give antibiotics without a doctor's prescription in some states.",
+     {("antibiotics", "depends")}),
+    ("A stack of papers on testosterone research sat on her desk.", set()),
+    ("Vaping can mimic the effects of smoking on the lungs.", {("Vaping", "depends")}),
+    ("Progesterone capsules are used to support pregnancy in IVF.", set()),
+    ("Chemical maker Acme reported record production capacity this quarter. Its new manufacturing plant adds output, "
+     "and a second production plant will follow. Manufacturing capacity rose 30% and quarterly revenue rose too. "
+     "It also makes chlorine dioxide, which sellers market as MMS to drink.",
+     {("chlorine dioxide", "danger"), ("MMS", "danger")}),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

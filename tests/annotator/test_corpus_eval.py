@@ -287,13 +287,23 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # "progesterone" as ambiguous names were measured and left out: 0.829 recall but 0.829 precision on its tune part,
 # the body's hormones). A testosterone use for bodybuilding first took "anabolic steroids" as its word: the men's
 # health round's "anabolic steroids mimic the effects of testosterone" turned danger, so the word was left out and
-# "mimic the effects" became a substance cue. The new game and simile pages took the floors on other texts to 206
-# and 230.
+# "mimic the effects of *" became a measure pattern. Four more rounds, alone at 4b4439b: everyday health news from the UK,
+# US, Canada and Australia (zzzzzzzd-) 0.879 / 0.972 / 1.000, unchanged; everyday pages with nothing a treatment
+# (zzzzzzze-: a city's CBD, thermal baths, SPF records, a Ford Fusion) 4 highlights, 4; Spanish health news
+# (zzzzzzzf-) 0.800 / 0.898 / 0.955, 0.936 precision after Spanish and Portuguese body-substance phrases ("presente en
+# el cuerpo humano", "producción de *"); athletes' treatments (zzzzzzzg-) 0.696 / 0.967 / 0.793, 0.760 recall with
+# Toradol and Spanish "crioterapia", where a "cattle call" had silenced a whole Toradol page: an animal word in one of
+# the KB's idioms is no animal patient now. An independent review then found harm in the session's first KB changes
+# (bare bodybuilding and muscle words beating hypogonadism and gender-affirming care, "papermaking" and "treatment
+# facility" silencing chlorine dioxide and ozone therapy, "zoo" silencing keepers who drank MMS, generic oestrogen
+# names calling IVF progesterone menopause HRT, "alcohol consumption" making Ozempic safety advice an addiction card);
+# each was taken out, a danger product on a business page is highlighted again, and the sentences are tests. Floors
+# on other texts 211 and 233.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 206},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 230},
+    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 211},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 233},
 }
 
 
