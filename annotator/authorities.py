@@ -22,7 +22,6 @@ NATIONAL_AUTHORITIES: dict[str, str] = {
     "dea.gov": "U.S. Drug Enforcement Administration",
     "*.cdc.gov": "U.S. Centers for Disease Control and Prevention",
     "*.nih.gov": "U.S. National Institutes of Health (NCCIH, ODS, NIA, NLM's DailyMed and others)",
-    "*.drugabuse.gov": "U.S. National Institute on Drug Abuse (NIH), its former address and archive",
     "cancer.gov": "U.S. National Cancer Institute",
     "medlineplus.gov": "MedlinePlus (U.S. National Library of Medicine)",
     "clinicaltrials.gov": "ClinicalTrials.gov (U.S. National Library of Medicine)",

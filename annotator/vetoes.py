@@ -96,8 +96,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if cues.enforcement and entry.unnamed_use.level != "danger" and _a_drug_bust(ctx, cues) \
             and not sentence.any(cues.copy) and not sentence.cued(cues, entry.cues) and not _names_a_use(ctx, entry):
         return OTHER_SENSE
-    if cues.finance and entry.unnamed_use.level != "danger" and _a_business_report(ctx, cues) \
-            and not _taken_by_people(entry, ctx, cues, sentence) \
+    if cues.finance and _a_business_report(ctx, cues) and not _taken_by_people(entry, ctx, cues, sentence) \
             and not sentence.any(entry.claim_words) \
             and not (sentence.any(entry.use_words) and sentence.free(cues.person, ctx.names)):
         return OTHER_SENSE
@@ -193,9 +192,7 @@ def _names_a_use(ctx: Context, entry: Entry) -> bool:
 def _a_business_report(ctx: Context, cues: Cues) -> bool:
     """Is the page a company's or a market's report (`finance_cues`: "revenue", "earnings", "analysts" at least five
     times, at least once in every 30 words, and three different ones)? Health news on prices and shortages never
-    comes close; an earnings report names Ozempic and Wegovy as revenue lines, and its reader is not taking them.
-    Not for a product whose verdict with no use named is danger (the caller's check): a chemical maker's report
-    that "sellers market it as MMS to drink" still warns, as a drug bust does."""
+    comes close; an earnings report names Ozempic and Wegovy as revenue lines, and its reader is not taking them."""
     return _dense(ctx, "business", cues.finance, 5, 30, distinct=3)
 
 
@@ -645,7 +642,7 @@ def _free(words: Words, phrases: tuple[Phrase, ...], names: list[Span], lo: int 
     text the words come from), only animals as patients count: not one right after "meant for", "sold for", "only
     for", "solo para"... (what a product is for, not who takes it), nor research on animals ("animal studies", "dog
     research"), nor an animal as the source of a food ("goat milk"), nor one inside an idiom ("used as guinea pigs
-    for the vaccine", "a cattle call for Toradol shots")."""
+    for the vaccine", "a cattle call for cortisone shots")."""
     return next(_free_positions(words, phrases, names, lo, hi, patients, idioms), None) is not None
 
 
@@ -660,12 +657,12 @@ def _free_positions(words: Words, phrases: tuple[Phrase, ...], names: list[Span]
         for i in words.find(p):
             if (i + len(p) <= lo or i >= hi) and not _inside(words.starts[i], names) and not (
                     patients and (_not_a_patient(words, i, i + len(p), patients)
-                                  or i in _idiom_positions(words, idioms))):
+                                  or bool(idioms) and i in _idiom_positions(words, idioms))):
                 yield i
 
 
 def _idiom_positions(words: Words, idioms: tuple[Phrase, ...]) -> frozenset[int]:
-    """The positions of words inside one of the idioms, once per span."""
+    """The positions of words inside one of the KB's idioms, once per span (callers pass the KB's whole list)."""
     if words.idiom_positions is None:
         words.idiom_positions = frozenset(i + k for idiom in idioms for i in words.find(idiom)
                                           for k in range(len(idiom)))

@@ -720,7 +720,8 @@ def test_a_text_about_an_animal_patient_takes_its_other_mentions_along(kb):
     ("Some shops sell colloidal silver, which can turn the skin blue-grey, and ivermectin tablets meant for animals.",
      "ivermectin"),
     # an animal word in a figure of speech (the KB's idioms) is no animal patient
-    ("Players lined up in a \"cattle call\" to receive injections of Toradol before each game.", "nsaids"),
+    ("Players lined up in a \"cattle call\" to receive cortisone injections before each game.",
+     "corticosteroid-injection"),
     ("The naturopath has used people like me as guinea pigs, she told the paper.", "naturopathy"),
 ])
 def test_an_animal_in_a_sentence_about_people_taking_a_treatment_does_not_silence_it(text, treatment, kb):
@@ -1118,10 +1119,23 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("A stack of papers on testosterone research sat on her desk.", set()),
     ("Vaping can mimic the effects of smoking on the lungs.", {("Vaping", "depends")}),
     ("Progesterone capsules are used to support pregnancy in IVF.", set()),
-    ("Chemical maker Acme reported record production capacity this quarter. Its new manufacturing plant adds output, "
-     "and a second production plant will follow. Manufacturing capacity rose 30% and quarterly revenue rose too. "
-     "It also makes chlorine dioxide, which sellers market as MMS to drink.",
-     {("chlorine dioxide", "danger"), ("MMS", "danger")}),
+    # and its second review
+    ("Kit para produção de MMS: beba para curar autismo.", {("MMS", "danger")}),
+    ("Peptides that mimic the effects of semaglutide are sold online as research chemicals for weight loss.",
+     {("semaglutide", "danger")}),
+    ("Never give a guinea pig amoxicillin, ampicillin or penicillin, because it can kill it.", set()),
+    ("Big fish in my pond got sick, so I dosed the water with Fish Mox.", set()),
+    ("Melatonin, a hormone made by the body, is sold as a sleep aid for children.", {("Melatonin", "caution")}),
+    ("Unlike PEDs, testosterone replacement therapy for men with hypogonadism restores normal levels.",
+     {("testosterone replacement therapy", "established")}),
+    ("La crioterapia para el cáncer de cuello uterino destruye las lesiones precancerosas.", set()),
+    ("Doctors used antibiotics to treat COVID-19 patients with bacterial pneumonia in the ICU.",
+     {("antibiotics", "established")}),
+    ("I started Ozempic for my diabetes and noticed my alcohol cravings vanished.", {("Ozempic", "established")}),
+    # a material word inside an idiom ("wastewater treatment") still makes a text about materials
+    ("The washer effluent is collected and sent to wastewater treatment. The most common bleaching chemicals are "
+     "chlorine, chlorine dioxide, hydrogen peroxide and oxygen.", set()),
+    ("Anabolic steroids are synthetic drugs that mimic the effects of testosterone in the body.", set()),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

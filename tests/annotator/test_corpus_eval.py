@@ -276,34 +276,37 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # hot-tub not_when silenced "food-grade hydrogen peroxide ... in your bath or hot tub to detox"; "acetic anhydride" and
 # "melting point" silenced delta-8 THC and kratom. The hot-tub page and the acetaminophen synthesis came back: floors
 # on other texts 194 and 220.
-# Next session, six rounds, each alone at 4b4439b, then after the KB changes they prompted: men's health, TRT, steroids
-# and SARMs (zzzzzzx-) 0.882 / 0.942 / 0.959, unchanged; castor-oil karts, ozone water plants, game potions, a band
-# called Melatonin, nothing a treatment (zzzzzzy-) 10 highlights, 9; South Asian and African news on over-the-counter
+# Next session, thirteen rounds, each alone at 4b4439b and then at the end: men's health, TRT, steroids and SARMs
+# (zzzzzzx-) 0.882 / 0.942 / 0.959, unchanged; karts' castor oil, ozone water plants, game potions, a band called
+# Melatonin, nothing a treatment (zzzzzzy-) 10 highlights, 9; South Asian and African news on over-the-counter
 # antibiotics, herbal raids and codeine syrup (zzzzzzz-) 0.742 / 0.978 / 0.809, 0.876 with a use for antibiotics bought
-# without a prescription; weight-loss drugs (zzzzzzza-) 0.980 / 0.967 / 0.717, 0.779 with semaglutide's alcohol use
-# disorder trial; game items, drug-named songs, medical similes in politics, an aspirin plant, zoo elephants
-# (zzzzzzzb-) 21 highlights, 16 after production words as finance cues and elephants as animals; menopause and
-# women's hormones (zzzzzzzc-) 0.688 / 0.938 / 0.962, 0.753 recall with HRT product names (bare "oestrogen" and
-# "progesterone" as ambiguous names were measured and left out: 0.829 recall but 0.829 precision on its tune part,
-# the body's hormones). A testosterone use for bodybuilding first took "anabolic steroids" as its word: the men's
-# health round's "anabolic steroids mimic the effects of testosterone" turned danger, so the word was left out and
-# "mimic the effects of *" became a measure pattern. Four more rounds, alone at 4b4439b: everyday health news from the UK,
-# US, Canada and Australia (zzzzzzzd-) 0.879 / 0.972 / 1.000, unchanged; everyday pages with nothing a treatment
-# (zzzzzzze-: a city's CBD, thermal baths, SPF records, a Ford Fusion) 4 highlights, 4; Spanish health news
-# (zzzzzzzf-) 0.800 / 0.898 / 0.955, 0.936 precision after Spanish and Portuguese body-substance phrases ("presente en
-# el cuerpo humano", "producción de *"); athletes' treatments (zzzzzzzg-) 0.696 / 0.967 / 0.793, 0.760 recall with
-# Toradol and Spanish "crioterapia", where a "cattle call" had silenced a whole Toradol page: an animal word in one of
-# the KB's idioms is no animal patient now. An independent review then found harm in the session's first KB changes
-# (bare bodybuilding and muscle words beating hypogonadism and gender-affirming care, "papermaking" and "treatment
-# facility" silencing chlorine dioxide and ozone therapy, "zoo" silencing keepers who drank MMS, generic oestrogen
-# names calling IVF progesterone menopause HRT, "alcohol consumption" making Ozempic safety advice an addiction card);
-# each was taken out, a danger product on a business page is highlighted again, and the sentences are tests. Floors
-# on other texts 211 and 233.
+# without a prescription; weight-loss drugs (zzzzzzza-) 0.980 / 0.967 / 0.717, 0.766 with semaglutide's alcohol use
+# disorder trial; game items, drug-named songs, medical similes, an aspirin plant, zoo elephants (zzzzzzzb-) 21
+# highlights, 17 with production words as finance cues; menopause and women's hormones (zzzzzzzc-) 0.688 / 0.938 /
+# 0.962, 0.727 recall with HRT brand names (bare "oestrogen" and "progesterone" as ambiguous names: 0.829 recall but
+# 0.829 precision on its tune part; generic "oestrogen tablets" and "progesterone capsules": IVF and gender-affirming
+# care); everyday health news from the UK, US, Canada and Australia (zzzzzzzd-) 0.879 / 0.972 / 1.000, unchanged;
+# everyday pages with nothing a treatment (zzzzzzze-: a city's CBD, SPF records, a Ford Fusion) 4 highlights, 4;
+# Spanish health news (zzzzzzzf-) 0.800 / 0.898 / 0.955, 0.917 precision with Spanish body-substance phrases ("en el
+# cuerpo humano"); athletes' treatments (zzzzzzzg-) 0.696 / 0.967 / 0.793, unchanged, though a "cattle call" no longer
+# silences a page (an animal word in one of the KB's idioms is no animal patient); history, museums, materials, a
+# racehorse and a band, nothing a treatment (zzzzzzzh-: 14 texts; six court and share-price pages were left out, a
+# drug named in a lawsuit being still a treatment named) 7 highlights, all held out; cancer patients' pages and
+# clinics (zzzzzzzi-) 0.764 / 1.000 / 0.992, 0.790 recall with targeted drugs' names (Herceptin, palbociclib) and
+# "vitamin B-17"; Brazilian and Portuguese health pages (zzzzzzzj-) 0.884 / 0.894 / 0.726, 0.905 / 0.915 with
+# "bioestimuladores de colágeno" as filler names. Two independent reviews found real harm in the session's changes,
+# each taken out and its sentences pinned as tests: bodybuilding, muscle and then steroid-cycle words for testosterone
+# beat hypogonadism and gender-affirming care; "papermaking", "treatment facility" and "producción de *" silenced people
+# drinking chlorine dioxide and ozone clinics; "zoo", "guinea pig", "big fish" and "horse race" mislaid animal
+# patients; passive body-substance phrases ("made by the body", "found naturally in") silenced melatonin given to
+# children; Toradol took the NSAIDs' calm card onto pre-game shots; Spanish "crioterapia" took the cold chamber's card
+# onto cervical-cancer cryotherapy; broad COVID and alcohol phrases beat bacterial pneumonia and diabetes; a danger
+# product on a business page turned neutral sales reports into alarms. Floors on other texts 211 and 240.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
     "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 211},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 233},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 240},
 }
 
 
