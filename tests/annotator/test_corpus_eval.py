@@ -301,12 +301,17 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # patients; passive body-substance phrases ("made by the body", "found naturally in") silenced melatonin given to
 # children; Toradol took the NSAIDs' calm card onto pre-game shots; Spanish "crioterapia" took the cold chamber's card
 # onto cervical-cancer cryotherapy; broad COVID and alcohol phrases beat bacterial pneumonia and diabetes; a danger
-# product on a business page turned neutral sales reports into alarms. Floors on other texts 211 and 240.
+# product on a business page turned neutral sales reports into alarms. Three more rounds, alone and at the end: forums
+# and Q&A boards on supplements, TRT and peptides (zzzzzzzk-) 0.856 / 0.906 / 0.779, unchanged; Spanish and Portuguese
+# pages with nothing a treatment (zzzzzzzl-: "acupuntura urbana", magnesium for crops, cattle vaccines) 15
+# highlights, 11 with "acupuntura urbana" as another term and crop words as material cues; children's medicines
+# (zzzzzzzm-) 0.890 / 0.966 / 0.805, 0.921 / 0.967 / 0.889 with codeine cough and cold medicines for children (the
+# EMA's 2015 ban) and brand names (Dymadon, Apiretal, Dalsy). Floors on other texts 217 and 244.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 211},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 240},
+    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 217},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 244},
 }
 
 
