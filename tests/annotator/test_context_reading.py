@@ -1132,6 +1132,16 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("Doctors used antibiotics to treat COVID-19 patients with bacterial pneumonia in the ICU.",
      {("antibiotics", "established")}),
     ("I started Ozempic for my diabetes and noticed my alcohol cravings vanished.", {("Ozempic", "established")}),
+    # and its third review
+    ("La melatonina es una hormona que el cuerpo necesita para dormir, y muchos padres la usan para que sus hijos se "
+     "duerman.", {("melatonina", "caution")}),
+    ("A zookeeper who worked with the elephants for 20 years drank chlorine dioxide daily to treat his cancer.",
+     {("chlorine dioxide", "danger")}),
+    ("Penicillin can be fatal in rodents such as guinea pigs.", set()),
+    ("Keeping cold fish like goldfish healthy: treat fin rot with aquarium antibiotics.", set()),
+    ("Retinol is the best collagen stimulator you can buy at the drugstore.", set()),
+    ("Farmers can buy oxytetracycline without a prescription at feed stores for their calves.", set()),
+    ("Antibiotics alone should not be used to treat acne because of resistance.", {("Antibiotics", "depends")}),
     # a material word inside an idiom ("wastewater treatment") still makes a text about materials
     ("The washer effluent is collected and sent to wastewater treatment. The most common bleaching chemicals are "
      "chlorine, chlorine dioxide, hydrogen peroxide and oxygen.", set()),

@@ -276,41 +276,34 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # hot-tub not_when silenced "food-grade hydrogen peroxide ... in your bath or hot tub to detox"; "acetic anhydride" and
 # "melting point" silenced delta-8 THC and kratom. The hot-tub page and the acetaminophen synthesis came back: floors
 # on other texts 194 and 220.
-# Next session, thirteen rounds, each alone at 4b4439b and then at the end: men's health, TRT, steroids and SARMs
-# (zzzzzzx-) 0.882 / 0.942 / 0.959, unchanged; karts' castor oil, ozone water plants, game potions, a band called
-# Melatonin, nothing a treatment (zzzzzzy-) 10 highlights, 9; South Asian and African news on over-the-counter
-# antibiotics, herbal raids and codeine syrup (zzzzzzz-) 0.742 / 0.978 / 0.809, 0.876 with a use for antibiotics bought
-# without a prescription; weight-loss drugs (zzzzzzza-) 0.980 / 0.967 / 0.717, 0.766 with semaglutide's alcohol use
-# disorder trial; game items, drug-named songs, medical similes, an aspirin plant, zoo elephants (zzzzzzzb-) 21
-# highlights, 17 with production words as finance cues; menopause and women's hormones (zzzzzzzc-) 0.688 / 0.938 /
-# 0.962, 0.727 recall with HRT brand names (bare "oestrogen" and "progesterone" as ambiguous names: 0.829 recall but
-# 0.829 precision on its tune part; generic "oestrogen tablets" and "progesterone capsules": IVF and gender-affirming
-# care); everyday health news from the UK, US, Canada and Australia (zzzzzzzd-) 0.879 / 0.972 / 1.000, unchanged;
-# everyday pages with nothing a treatment (zzzzzzze-: a city's CBD, SPF records, a Ford Fusion) 4 highlights, 4;
-# Spanish health news (zzzzzzzf-) 0.800 / 0.898 / 0.955, 0.917 precision with Spanish body-substance phrases ("en el
-# cuerpo humano"); athletes' treatments (zzzzzzzg-) 0.696 / 0.967 / 0.793, unchanged, though a "cattle call" no longer
-# silences a page (an animal word in one of the KB's idioms is no animal patient); history, museums, materials, a
-# racehorse and a band, nothing a treatment (zzzzzzzh-: 14 texts; six court and share-price pages were left out, a
-# drug named in a lawsuit being still a treatment named) 7 highlights, all held out; cancer patients' pages and
-# clinics (zzzzzzzi-) 0.764 / 1.000 / 0.992, 0.790 recall with targeted drugs' names (Herceptin, palbociclib) and
-# "vitamin B-17"; Brazilian and Portuguese health pages (zzzzzzzj-) 0.884 / 0.894 / 0.726, 0.905 / 0.915 with
-# "bioestimuladores de colágeno" as filler names. Two independent reviews found real harm in the session's changes,
-# each taken out and its sentences pinned as tests: bodybuilding, muscle and then steroid-cycle words for testosterone
-# beat hypogonadism and gender-affirming care; "papermaking", "treatment facility" and "producción de *" silenced people
-# drinking chlorine dioxide and ozone clinics; "zoo", "guinea pig", "big fish" and "horse race" mislaid animal
-# patients; passive body-substance phrases ("made by the body", "found naturally in") silenced melatonin given to
-# children; Toradol took the NSAIDs' calm card onto pre-game shots; Spanish "crioterapia" took the cold chamber's card
-# onto cervical-cancer cryotherapy; broad COVID and alcohol phrases beat bacterial pneumonia and diabetes; a danger
-# product on a business page turned neutral sales reports into alarms. Three more rounds, alone and at the end: forums
-# and Q&A boards on supplements, TRT and peptides (zzzzzzzk-) 0.856 / 0.906 / 0.779, unchanged; Spanish and Portuguese
-# pages with nothing a treatment (zzzzzzzl-: "acupuntura urbana", magnesium for crops, cattle vaccines) 15
-# highlights, 11 with "acupuntura urbana" as another term and crop words as material cues; children's medicines
-# (zzzzzzzm-) 0.890 / 0.966 / 0.805, 0.921 / 0.967 / 0.889 with codeine cough and cold medicines for children (the
-# EMA's 2015 ban) and brand names (Dymadon, Apiretal, Dalsy). Floors on other texts 217 and 244.
+# Next session, sixteen rounds, each alone at 4b4439b and then at the end (recall / precision / agreement, or
+# highlights on texts where nothing is a treatment): men's health, TRT and SARMs (zzzzzzx-) 0.882 / 0.942 / 0.959,
+# unchanged; karts' castor oil, ozone water plants, game potions (zzzzzzy-) 10, 10; South Asian and African medicine
+# news (zzzzzzz-) 0.742 / 0.978 / 0.809, 0.876 with a use for antibiotics bought without a prescription; weight-loss
+# drugs (zzzzzzza-) 0.980 / 0.967 / 0.717, 0.766 with semaglutide's alcohol use disorder trial; game items, songs,
+# medical similes, an aspirin plant (zzzzzzzb-) 21, 21; menopause hormones (zzzzzzzc-) 0.688 / 0.938 / 0.962, 0.727
+# recall with HRT brands; everyday health news (zzzzzzzd-) 0.879 / 0.972 / 1.000, unchanged; everyday pages
+# (zzzzzzze-) 4, 4; Spanish health news (zzzzzzzf-) 0.800 / 0.898 / 0.955, 0.907 / 0.966; athletes' treatments
+# (zzzzzzzg-) 0.696 / 0.967 / 0.793, unchanged; history, museums, materials (zzzzzzzh-: 14 texts; six court and
+# share-price pages were left out, a drug named in a lawsuit being still a treatment named) 7, 7; cancer patients
+# (zzzzzzzi-) 0.764 / 1.000 / 0.992, 0.790 recall with targeted drugs' names; Brazilian and Portuguese pages
+# (zzzzzzzj-) 0.884 / 0.894 / 0.726, 0.905 / 0.915 / 0.709; forums (zzzzzzzk-) 0.856 / 0.906 / 0.779, unchanged;
+# Spanish and Portuguese pages with nothing a treatment (zzzzzzzl-) 15, 11; children's medicines (zzzzzzzm-)
+# 0.890 / 0.966 / 0.805, 0.921 / 0.967 / 0.889 with codeine cough and cold medicines for children (the EMA's 2015
+# ban). Three independent reviews found real harm in the session's changes, each taken out and its sentences pinned:
+# bodybuilding, muscle and steroid-cycle words for testosterone beat hypogonadism and gender-affirming care;
+# "papermaking", "treatment facility", "gallons of water" and "producción de *" silenced chlorine dioxide and ozone
+# clinics; "zoo", "elephants", "guinea pig", "big fish", "cold fish" and "horse race" mislaid animal patients or
+# keepers who drank MMS; body-substance phrases ("made by the body", "found naturally in", "el cuerpo necesita")
+# silenced melatonin given to children; Toradol, imatinib and an acne use put calm cards on pre-game shots, failed
+# trials and antibiotics taken alone for years; Spanish "crioterapia" put the cold chamber's card on cervical-cancer
+# cryotherapy; broad COVID and alcohol phrases beat bacterial pneumonia and diabetes. What stayed: an animal word in
+# one of the KB's idioms ("used as guinea pigs", "a cattle call") is no animal patient. Floors on other texts 222
+# and 244.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 217},
+    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 222},
     "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 244},
 }
 
