@@ -298,12 +298,14 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # silenced melatonin given to children; Toradol, imatinib and an acne use put calm cards on pre-game shots, failed
 # trials and antibiotics taken alone for years; Spanish "crioterapia" put the cold chamber's card on cervical-cancer
 # cryotherapy; broad COVID and alcohol phrases beat bacterial pneumonia and diabetes. What stayed: an animal word in
-# one of the KB's idioms ("used as guinea pigs", "a cattle call") is no animal patient. Floors on other texts 222
-# and 244.
+# one of the KB's idioms ("used as guinea pigs", "a cattle call") is no animal patient. Three last rounds were added
+# without acting on them: aesthetic and wellness clinics (zzzzzzzn-) 0.869 / 0.950 / 0.832; mental-health treatments
+# (zzzzzzzo-) 0.932 / 0.958 / 0.906; pet, horse and farm pages where only animals are treated (zzzzzzzp-) 17
+# highlights on 20 texts, which took the tune floor on other texts to 239. Floors on other texts 239 and 244.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 222},
+    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 239},
     "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 244},
 }
 
