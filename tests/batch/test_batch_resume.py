@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import pty
 import shutil
@@ -9,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ import pytest
 from batch_corpus import ARTICLE, PLAIN_HTML
 from batch_run import batch, read_rows, tables
 from caveat.annotator.batch_checkpoint import Checkpoint, progress_path
+from caveat.annotator.batch_local import FIRST_COMPLETED, CtrlC, _wait
 from caveat.annotator.batch_parts import TaskDone, part_files, parts_folder
 
 PAGES = 300
@@ -108,3 +111,29 @@ def test_resuming_keeps_only_the_parts_of_recorded_tasks(tmp_path):
     assert resumed.start(overwrite=False) == {("/in/a.html", 0), ("/in/b.html", 0)}
     assert sorted(parts.iterdir()) == part_files(parts, "run1-000000", "jsonl")
     assert [task.part for task in resumed.tasks()] == ["run1-000000"]
+
+
+def test_ctrl_c_only_raises_a_flag_that_the_run_checks_between_its_own_steps():
+    """A KeyboardInterrupt raised inside the pool's code can leave its lock held and hang the shutdown after it."""
+    before = signal.getsignal(signal.SIGINT)
+    with CtrlC() as ctrl_c:
+        signal.raise_signal(signal.SIGINT)
+        assert ctrl_c.pressed
+        with pytest.raises(KeyboardInterrupt):
+            ctrl_c.check()
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_ctrl_c_ends_the_wait_while_every_worker_is_busy():
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager, ProcessPoolExecutor(1, mp_context=context) as pool:
+        release = manager.Event()
+        busy = pool.submit(release.wait)
+        try:
+            with CtrlC() as ctrl_c, pytest.raises(KeyboardInterrupt):
+                signal.raise_signal(signal.SIGINT)
+                _wait({busy}, ctrl_c, FIRST_COMPLETED)
+            assert not busy.done()
+        finally:
+            release.set()
+        assert busy.result() is True
