@@ -542,8 +542,22 @@ def test_a_brand_name_nearby_still_names_its_use_when_nothing_else_does(kb):
     "She takes vitamin D tablets.\n\n"
     "From October to March, everyone will need to rely on dietary sources of vitamin D.",
     "Adults buy colostrum supplements.\n\nColostrum, the first milk produced by mammals after birth, is rich.",
+    "She takes magnesium supplements for sleep.\n\nMagnesium is actually an essential mineral.",
+    "Collagen supplements are everywhere.\n\nCollagen is a protein that plays a major role in our body tissues.",
+    "Tomó pastillas de melatonina.\n\nLa melatonina es una hormona que produce naturalmente el organismo.",
+    "Ela toma suplementos de magnésio.\n\nO magnésio é um mineral essencial ao funcionamento do corpo.",
 ])
 def test_a_sentence_describing_the_bodys_own_substance_is_not_the_treatment(text, kb):
+    assert len(found(text, kb)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Melatonin is a hormone sold as a supplement for jet lag.",
+    "Magnesium is a mineral many people take at night for cramps.",
+    "The doctor said testosterone is a hormone she could be prescribed after menopause.",
+    "What she takes is magnesium, a mineral.",
+])
+def test_a_definition_with_a_treatment_cue_or_not_opening_on_the_name_is_still_the_treatment(text, kb):
     assert len(found(text, kb)) == 1
 
 
