@@ -546,6 +546,8 @@ def test_a_brand_name_nearby_still_names_its_use_when_nothing_else_does(kb):
     "Collagen supplements are everywhere.\n\nCollagen is a protein that plays a major role in our body tissues.",
     "Tomó pastillas de melatonina.\n\nLa melatonina es una hormona que produce naturalmente el organismo.",
     "Ela toma suplementos de magnésio.\n\nO magnésio é um mineral essencial ao funcionamento do corpo.",
+    "She takes melatonin gummies.\n\nThe hormone melatonin is essential to maintain our daily rhythm.",
+    "Insulin pens are expensive.\n\nThe slide shows the expression of insulin in the islets of the pancreas.",
 ])
 def test_a_sentence_describing_the_bodys_own_substance_is_not_the_treatment(text, kb):
     assert len(found(text, kb)) == 1
@@ -556,6 +558,8 @@ def test_a_sentence_describing_the_bodys_own_substance_is_not_the_treatment(text
     "Magnesium is a mineral many people take at night for cramps.",
     "The doctor said testosterone is a hormone she could be prescribed after menopause.",
     "What she takes is magnesium, a mineral.",
+    "Doctors prescribe the hormone testosterone to men with hypogonadism.",
+    "The menopause removes hormones, HRT replaces them.",
 ])
 def test_a_definition_with_a_treatment_cue_or_not_opening_on_the_name_is_still_the_treatment(text, kb):
     assert len(found(text, kb)) == 1
@@ -1160,6 +1164,16 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("The washer effluent is collected and sent to wastewater treatment. The most common bleaching chemicals are "
      "chlorine, chlorine dioxide, hydrogen peroxide and oxygen.", set()),
     ("Anabolic steroids are synthetic drugs that mimic the effects of testosterone in the body.", set()),
+    # the next session's review: treatment cues for lotions and studies, turning back age, cannabis creams
+    ("After his stem cell transplant for leukaemia, Tom says he wants to turn back the clock and run marathons again.",
+     {("stem cell transplant", "established")}),
+    ("Stem cells donated by his brother cured his aplastic anaemia; it was like finding the fountain of youth.",
+     {("Stem cells", "established")}),
+    ("My aunt swears by a cannabis lotion for her nausea during chemo.", set()),
+    ("Vicks VapoRub is an ointment made with camphor, menthol, eucalyptus oil and turpentine oil.", set()),
+    ("In a clinical study, researchers found that the body makes less melatonin when people look at screens.", set()),
+    ("The hotel is in the CBD, and the spa offers a lavender lotion massage on arrival.", {("massage", "caution")}),
+    ("Our new night lotion is packed with collagen and hyaluronic acid for plumper-looking skin.", set()),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

@@ -304,15 +304,19 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # highlights on 20 texts, which took the tune floor on other texts to 239. Floors on other texts 239 and 244.
 # Next session, alone at its start (d042d1f): supplements and nutrition (zzzzzzzq-) 0.855 / 0.831 / 0.831; cleaning,
 # brewing, bike stems, a band called Ketamine, nothing a treatment (zzzzzzzr-) 4 highlights; older adults' treatments
-# (zzzzzzzs-) 0.677 / 0.847 / 0.873; celebrity wellness (zzzzzzzt-) 0.758 / 0.924 / 0.866. Cannabis creams and
-# lotions as names, "lotion", "ointment" and "clinical study" as treatment cues, and turning-back-age phrases for
-# stem cells' anti-ageing uses took the four rounds' tune part from 0.762 / 0.901 / 0.867 to 0.815 / 0.907 / 0.898.
-# Floors on other texts 242 and 245.
+# (zzzzzzzs-) 0.677 / 0.847 / 0.873; celebrity wellness (zzzzzzzt-) 0.758 / 0.924 / 0.866; fertility and IVF add-ons
+# (zzzzzzzu-) 0.768 / 0.930 / 0.679; biology and science pages, nothing a treatment (zzzzzzzv-) 15 highlights, 14
+# after; African and Asian health news (zzzzzzzw-) 0.754 / 0.957 / 0.955, 0.771 recall with "muthi" and "mkorogo".
+# A sentence that says what kind of substance an ambiguous name is ("Magnesium is an essential mineral"; kind_cues)
+# fixed 16 findings on the older corpus, tune and held out alike. An independent review found harm in the rest and
+# it was taken out: "lotion", "ointment" and "clinical study" as cues lit ingredient lists and the body's own
+# melatonin; "turn back the clock", "fountain of youth" and "biological age" made transplants for leukaemia an
+# anti-ageing danger; cannabis creams took the licensed pills' proven uses. Floors on other texts 249 and 250.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 242},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 245},
+    "tune": {"recall": 0.865, "precision": 0.915, "agreement": 0.875, "on_other": 249},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 250},
 }
 
 
