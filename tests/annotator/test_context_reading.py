@@ -953,6 +953,13 @@ def test_a_recipes_measure_makes_the_name_an_ingredient(text, kb):
     assert found("Drink 2 cups apple cider vinegar daily for weight loss, fans say.", kb)
 
 
+def test_a_spice_in_a_curry_is_no_black_seed_oil(kb):
+    text = ("Kalonji is the seed of Nigella sativa, a small flowering plant.\n\n"
+            "He heated some ghee and tossed in a teaspoon of these same black seeds for the potato curry.")
+    assert found(text, kb) == []
+    assert [t for _, t, _ in found("She takes black seed oil capsules for her asthma.", kb)] == ["black-seed-oil"]
+
+
 def test_a_medicine_seized_as_contraband_is_a_shipment_but_a_product_with_no_proven_use_stays_a_warning(kb):
     assert found("Customs intercepted 5.6 million Tramadol tablets being smuggled under the guise of export.", kb) == []
     assert [t for _, t, _ in found("Health Canada seized bottles of Miracle Mineral Solution from a store.", kb)] == [
