@@ -39,6 +39,7 @@ NATIONAL_AUTHORITIES: dict[str, str] = {
     "gov.uk": "GOV.UK (MHRA, UKHSA, DHSC and other national bodies)",
     "assets.publishing.service.gov.uk": "GOV.UK publications",
     "mhra.gov.uk": "Medicines and Healthcare products Regulatory Agency",
+    "asa.org.uk": "Advertising Standards Authority (the UK's advertising regulator, with CAP)",
     "*.food.gov.uk": "Food Standards Agency (including its Committee on Toxicity)",
     "nhs.uk": "NHS website (NHS England)",
     "england.nhs.uk": "NHS England",
