@@ -1181,6 +1181,17 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("In a clinical study, researchers found that the body makes less melatonin when people look at screens.", set()),
     ("The hotel is in the CBD, and the spa offers a lavender lotion massage on arrival.", {("massage", "caution")}),
     ("Our new night lotion is packed with collagen and hyaluronic acid for plumper-looking skin.", set()),
+    # and its third review: the body's own substance, black seed's spice words, Kenalog's hay fever jab
+    ("Here is a breakdown of semaglutide prices at online pharmacies selling it without a prescription.",
+     {("semaglutide", "danger")}),
+    ("Chlorine dioxide synthesis kits are sold online for people to mix and drink against autism.",
+     {("Chlorine dioxide", "danger")}),
+    ("I stopped my chemotherapy and now take black seed oil with curry leaves every day.",
+     {("chemotherapy", "established"), ("black seed oil", "caution")}),
+    ("I had a cortisone injection in my knee last week; now the pollen count is high and my hay fever is awful.",
+     {("cortisone injection", "established")}),
+    ("Apply Kenalog cream twice a day to the eczema on your elbows.", set()),
+    ("Ask your GP about the hay fever jab if antihistamines have not worked.", {("hay fever jab", "warning")}),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

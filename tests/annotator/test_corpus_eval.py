@@ -317,13 +317,16 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # Supplement and hormone explainers (zzzzzzzx-, pages that define the body's substance and then sell or advise the
 # supplement) 0.863 / 0.565 / 0.768 alone, 0.593 precision after, took the tune precision floor to 0.910; everyday
 # conditions (zzzzzzzz-) 0.796 / 0.886 / 0.718, 0.878 / 0.896 / 0.744 after Kenalog's hay fever jab (a use the ASA and MHRA
-# acted on in 2022) and its names. "* synthesis", "synthesis of *" and "breakdown of *" measure the body's own
-# (collagen, CoQ10) and a lab's (acetaminophen). Floors on other texts 249 and 247.
+# acted on in 2022) and its names. A third review found harm and it was taken out: "breakdown of *" and "* synthesis"
+# as measures silenced "a breakdown of semaglutide prices" online and chlorine dioxide "synthesis kits" to drink;
+# black seed's spice, curry and flavour words silenced black seed oil taken instead of chemo (the held-out spice
+# page's 10 highlights came back); hay fever words beat a knee injection in the same sentence (the use is now named
+# only by its own phrases); a bare "Kenalog" named a cream. Floors on other texts 251 and 257.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.875, "on_other": 249},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 247},
+    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.875, "on_other": 251},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 257},
 }
 
 
