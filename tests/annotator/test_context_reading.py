@@ -1192,6 +1192,9 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
      {("cortisone injection", "established")}),
     ("Apply Kenalog cream twice a day to the eczema on your elbows.", set()),
     ("Ask your GP about the hay fever jab if antihistamines have not worked.", {("hay fever jab", "warning")}),
+    ("Pollen immunotherapy, sometimes called hay fever injections, is proven to reduce symptoms.", set()),
+    ("Immunotherapy with pembrolizumab helped her lung cancer, though she is allergic to pollen.",
+     {("Immunotherapy", "established"), ("pembrolizumab", "established")}),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown
