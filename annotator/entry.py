@@ -50,7 +50,6 @@ class Cues(NamedTuple):
     finance: tuple[Phrase, ...] = ()       # words of company and market reports ("revenue", "quarter", "shares")
     title: frozenset[str] = frozenset()   # words just before a quoted title ("the track “Lithium”")
     leader: frozenset[str] = frozenset()  # words before "-led" that say who leads ("doctor-led"), not LED light
-    kind: tuple[Phrase, ...] = ()          # what kind of substance a name is ("hormone", "mineral"): a definition
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

@@ -179,7 +179,7 @@ class KnowledgeBase:
                          phrases("arts_cues"), phrases("genuine_cues"), phrases("contraband_cues"),
                          phrases("enforcement_cues"), phrases("seizure_cues"),
                          phrases("finance_cues"), frozenset(w for (w,) in phrases("title_cues")),
-                         frozenset(w for (w,) in phrases("leader_cues")), phrases("kind_cues"))
+                         frozenset(w for (w,) in phrases("leader_cues")))
         self.matcher = Matcher([a for e in entries for a in _matcher_aliases(e)])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words
 

@@ -13,9 +13,7 @@
 - a sentence that describes the body's own substance or cells ("NAD+, short for nicotinamide adenine dinucleotide,
   is a coenzyme"; "growth hormone is released by the pituitary gland"), with no treatment cue: the substance, not
   the treatment (the KB's `substance_cues`); the treatment being meant elsewhere in the text does not change that.
-  Only an ambiguous name can be the body's substance: "CJC-1295 ... stimulates the pituitary gland" is the drug; so
-  is a sentence that says what kind of substance the name is ("Magnesium is an essential mineral", "the hormone
-  melatonin is essential to our daily rhythm"; `kind_cues`), where nothing shows a treatment meant;
+  Only an ambiguous name can be the body's substance: "CJC-1295 ... stimulates the pituitary gland" is the drug;
 - a name inside a phrase that measures the body's own level ("low levels of testosterone", "vitamin D deficiency",
   "NAD+ levels"; the KB's `measure_cues`): the level, not the treatment, whatever the cues; an ambiguous name after
   a verb that raises the level ("increased testosterone"; `raising_cues`), unless a treatment cue follows it
@@ -119,29 +117,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     if alias.ambiguous and cues.substance and sentence.any(cues.substance) \
             and not sentence.cued(cues, entry.form_cues):
         return SUBSTANCE
-    if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence):
-        return SUBSTANCE if _defined(sentence, cues.kind) else NO_CONTEXT
-    return None
-
-
-def _defined(sentence: _Around, kinds: tuple[Phrase, ...]) -> bool:
-    """Does the sentence say what kind of substance the name is: opening with it ("Magnesium is actually an essential
-    mineral", "La melatonina es una hormona que produce el organismo"), or naming the kind just before it
-    ("the hormone melatonin is essential to our daily rhythm")? Then it describes the substance, not a treatment taken
-    (the caller has found nothing that shows a treatment meant: "Insulin is a hormone that people with type 1 diabetes
-    need every day" names a use)."""
-    words, lo, hi = sentence.words.words, sentence.lo, sentence.hi
-    joined = lo and not _PUNCTUATION.search(sentence.text, sentence.words.starts[lo - 1], sentence.start)
-    if joined and any(lo >= len(p) and tuple(words[lo - len(p):lo]) == p for p in kinds):
-        return True
-    if lo > 1 or lo == 1 and words[0] not in _ARTICLES or hi >= len(words) or words[hi] not in _IS:
-        return False
-    return any(sentence.words.within(p, hi + 1, hi + 1 + _KIND_NEAR + len(p)) for p in kinds)
-
-
-_ARTICLES = frozenset({"the", "el", "la", "los", "las", "o", "a", "os", "as"})
-_IS = frozenset({"is", "are", "es", "son", "e", "sao"})   # as normalised: "é", "são"
-_KIND_NEAR = 3   # words between "is" and the kind ("is actually an essential mineral")
+    return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
 
 
 def _a_quoted_title(ctx: Context, m: Match, cues: Cues, sentence: _Around, entry: Entry) -> bool:

@@ -542,26 +542,8 @@ def test_a_brand_name_nearby_still_names_its_use_when_nothing_else_does(kb):
     "She takes vitamin D tablets.\n\n"
     "From October to March, everyone will need to rely on dietary sources of vitamin D.",
     "Adults buy colostrum supplements.\n\nColostrum, the first milk produced by mammals after birth, is rich.",
-    "She takes magnesium supplements for sleep.\n\nMagnesium is actually an essential mineral.",
-    "Collagen supplements are everywhere.\n\nCollagen is a protein that plays a major role in our body tissues.",
-    "Tomó pastillas de melatonina.\n\nLa melatonina es una hormona que produce naturalmente el organismo.",
-    "Ela toma suplementos de magnésio.\n\nO magnésio é um mineral essencial ao funcionamento do corpo.",
-    "She takes melatonin gummies.\n\nThe hormone melatonin is essential to maintain our daily rhythm.",
-    "Insulin pens are expensive.\n\nThe slide shows the expression of insulin in the islets of the pancreas.",
 ])
 def test_a_sentence_describing_the_bodys_own_substance_is_not_the_treatment(text, kb):
-    assert len(found(text, kb)) == 1
-
-
-@pytest.mark.parametrize("text", [
-    "Melatonin is a hormone sold as a supplement for jet lag.",
-    "Magnesium is a mineral many people take at night for cramps.",
-    "The doctor said testosterone is a hormone she could be prescribed after menopause.",
-    "What she takes is magnesium, a mineral.",
-    "Doctors prescribe the hormone testosterone to men with hypogonadism.",
-    "The menopause removes hormones, HRT replaces them.",
-])
-def test_a_definition_with_a_treatment_cue_or_not_opening_on_the_name_is_still_the_treatment(text, kb):
     assert len(found(text, kb)) == 1
 
 
@@ -1195,6 +1177,19 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("Pollen immunotherapy, sometimes called hay fever injections, is proven to reduce symptoms.", set()),
     ("Immunotherapy with pembrolizumab helped her lung cancer, though she is allergic to pollen.",
      {("Immunotherapy", "established"), ("pembrolizumab", "established")}),
+    # and its second review: a sentence that says what kind of substance a name is can carry the claim
+    ("DNP fat burner capsules are sold on bodybuilding forums.\n\nDNP is a molecule that melts fat faster than "
+     "anything else.", {("DNP fat burner", "danger"), ("DNP", "danger")}),
+    ("Chlorine dioxide is industrial bleach.\n\nMMS is a mineral that clears parasites from your child.",
+     {("Chlorine dioxide", "danger"), ("MMS", "danger")}),
+    ("Ketamine infusions for depression.\n\nKetamine is a molecule that rewires your brain in one afternoon.",
+     {("Ketamine infusions", "warning"), ("Ketamine", "warning")}),
+    ("Lithium orotate is sold as a supplement.\n\nLithium is a mineral that every depressed person is missing.",
+     {("Lithium orotate", "warning"), ("Lithium", "warning")}),
+    ("Hydroxychloroquine, expression of hope for millions, the president said as he urged COVID patients to try it.",
+     {("Hydroxychloroquine", "danger")}),
+    ("Botox – expression lines, crow's feet and frown lines from £150 per area.", {("Botox", "established")}),
+    ("Grandma's recipe: soak one muthi of chana overnight, then boil with turmeric.", set()),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

@@ -305,27 +305,25 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # Next session, alone at its start (d042d1f): supplements and nutrition (zzzzzzzq-) 0.855 / 0.831 / 0.831; cleaning,
 # brewing, bike stems, a band called Ketamine, nothing a treatment (zzzzzzzr-) 4 highlights; older adults' treatments
 # (zzzzzzzs-) 0.677 / 0.847 / 0.873; celebrity wellness (zzzzzzzt-) 0.758 / 0.924 / 0.866; fertility and IVF add-ons
-# (zzzzzzzu-) 0.768 / 0.930 / 0.679; biology and science pages, nothing a treatment (zzzzzzzv-) 15 highlights, 14
-# after; African and Asian health news (zzzzzzzw-) 0.754 / 0.957 / 0.955, 0.771 recall with "muthi" and "mkorogo".
-# A sentence that says what kind of substance an ambiguous name is ("Magnesium is an essential mineral"; kind_cues)
-# fixed 16 findings on the older corpus, tune and held out alike. An independent review found harm in the rest and
-# it was taken out: "lotion", "ointment" and "clinical study" as cues lit ingredient lists and the body's own
-# melatonin; "turn back the clock", "fountain of youth" and "biological age" made transplants for leukaemia an
-# anti-ageing danger; cannabis creams took the licensed pills' proven uses. Cooking pages where the food is just food
-# (zzzzzzzy-) 17 highlights alone, 9 after the spice's botanical name (Nigella sativa) was made ambiguous, curry and
-# spice words joined its not_when and "teaspoon" stopped being its cue (a held-out spice page's 10 fixed too).
-# Supplement and hormone explainers (zzzzzzzx-, pages that define the body's substance and then sell or advise the
-# supplement) 0.863 / 0.565 / 0.768 alone, 0.593 precision after, took the tune precision floor to 0.910; everyday
-# conditions (zzzzzzzz-) 0.796 / 0.886 / 0.718, 0.878 / 0.896 / 0.744 after Kenalog's hay fever jab (a use the ASA and MHRA
-# acted on in 2022) and its names. A third review found harm and it was taken out: "breakdown of *" and "* synthesis"
-# as measures silenced "a breakdown of semaglutide prices" online and chlorine dioxide "synthesis kits" to drink;
-# black seed's spice, curry and flavour words silenced black seed oil taken instead of chemo (the held-out spice
-# page's 10 highlights came back); hay fever words beat a knee injection in the same sentence (the use is now named
-# only by its own phrases); a bare "Kenalog" named a cream. Floors on other texts 251 and 257.
+# (zzzzzzzu-) 0.768 / 0.930 / 0.679; biology and science pages, nothing a treatment (zzzzzzzv-) 15 highlights;
+# African and Asian health news (zzzzzzzw-) 0.754 / 0.957 / 0.955; supplement and hormone explainers (zzzzzzzx-,
+# pages that define the body's substance, then sell or advise the supplement) 0.863 / 0.565 / 0.768, which took the
+# tune precision floor to 0.910; cooking pages (zzzzzzzy-) 17 highlights; everyday conditions (zzzzzzzz-) 0.796 /
+# 0.886 / 0.718; Spanish and Portuguese supplement pages (zzzzzzzza-) 0.790 / 0.901 / 0.875; local news (zzzzzzzzb-)
+# 2 highlights on 20. What stayed: names (muthi, mkorogo, Testoviron, Kenalog's hay fever jab as a warning use on
+# the ASA and MHRA's 2022 notice, Spanish vitamin-drip, Myers and steroid-injection names), black seed's botanical
+# name as ambiguous, allergen immunotherapy in cancer immunotherapy's not_when, dermatologists' cryotherapy in the
+# cold chamber's. Three independent reviews found harm in the rest, all taken out and pinned as tests: "lotion",
+# "ointment", "clinical study" as cues; "turn back the clock", "fountain of youth", "biological age" for stem cells;
+# cannabis creams (they took the licensed pills' uses); a sentence that says what kind of substance a name is
+# ("Magnesium is an essential mineral": it fixed 16 findings, but "DNP is a molecule that melts fat" and "MMS is a
+# mineral that clears parasites" are claims); "expression of *", "* synthesis", "breakdown of *" as measures ("a
+# breakdown of semaglutide prices" online, chlorine dioxide "synthesis kits"); black seed's spice words; hay fever
+# words beating a knee injection. Floors on other texts 256 and 257.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.875, "on_other": 251},
+    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.875, "on_other": 256},
     "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 257},
 }
 
