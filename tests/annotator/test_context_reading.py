@@ -1174,7 +1174,7 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
      {("cortisone injection", "established")}),
     ("Apply Kenalog cream twice a day to the eczema on your elbows.", set()),
     ("Ask your GP about the hay fever jab if antihistamines have not worked.", {("hay fever jab", "warning")}),
-    ("Pollen immunotherapy, sometimes called hay fever injections, is proven to reduce symptoms.", set()),
+    ("Sublingual immunotherapy tablets for grass pollen are taken under the tongue.", set()),
     ("Immunotherapy with pembrolizumab helped her lung cancer, though she is allergic to pollen.",
      {("Immunotherapy", "established"), ("pembrolizumab", "established")}),
     # and its second review: a sentence that says what kind of substance a name is can carry the claim
@@ -1190,6 +1190,15 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
      {("Hydroxychloroquine", "danger")}),
     ("Botox – expression lines, crow's feet and frown lines from £150 per area.", {("Botox", "established")}),
     ("Grandma's recipe: soak one muthi of chana overnight, then boil with turmeric.", set()),
+    # and the last review: not_when words for allergen shots, warts and dermatologists silenced real mentions
+    ("The clinic offers a steroid injection for hay fever as well as sublingual immunotherapy.",
+     {("steroid injection", "warning")}),
+    ("Keytruda can cause itchy rashes, and people with a peanut allergy do not need to avoid it.",
+     {("Keytruda", "established")}),
+    ("Pembrolizumab side effects include rash, itching and, rarely, reactions resembling hay fever.",
+     {("Pembrolizumab", "established")}),
+    ("Whole-body cryotherapy is not recommended by dermatologists for psoriasis, and the FDA has warned about "
+     "frostbite.", {("Whole-body cryotherapy", "depends")}),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

@@ -312,14 +312,15 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # 0.886 / 0.718; Spanish and Portuguese supplement pages (zzzzzzzza-) 0.790 / 0.901 / 0.875; local news (zzzzzzzzb-)
 # 2 highlights on 20. What stayed: names (muthi, mkorogo, Testoviron, Kenalog's hay fever jab as a warning use on
 # the ASA and MHRA's 2022 notice, Spanish vitamin-drip, Myers and steroid-injection names), black seed's botanical
-# name as ambiguous, allergen immunotherapy in cancer immunotherapy's not_when, dermatologists' cryotherapy in the
-# cold chamber's. Three independent reviews found harm in the rest, all taken out and pinned as tests: "lotion",
+# name as ambiguous, allergen immunotherapy's own phrases in cancer immunotherapy's not_when. Four independent reviews
+# found harm in the rest, all taken out and pinned as tests: "lotion",
 # "ointment", "clinical study" as cues; "turn back the clock", "fountain of youth", "biological age" for stem cells;
 # cannabis creams (they took the licensed pills' uses); a sentence that says what kind of substance a name is
 # ("Magnesium is an essential mineral": it fixed 16 findings, but "DNP is a molecule that melts fat" and "MMS is a
 # mineral that clears parasites" are claims); "expression of *", "* synthesis", "breakdown of *" as measures ("a
 # breakdown of semaglutide prices" online, chlorine dioxide "synthesis kits"); black seed's spice words; hay fever
-# words beating a knee injection. Floors on other texts 256 and 257.
+# words beating a knee injection; "peanut", "warts" and "hay fever" silencing Keytruda's side effects, and
+# "dermatologists" a cold chamber's claims. Floors on other texts 256 and 257.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
