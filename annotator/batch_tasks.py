@@ -80,10 +80,6 @@ def _cut(pages: Iterable[Page], size: TaskSize) -> Iterator[tuple[Page, ...]]:
         yield tuple(task)
 
 
-def index_one(source: tuple[str, str]) -> Index:
-    return index_input(*source)
-
-
 def index_many(sources: list[tuple[str, str]]) -> list[Index]:
     """A batch of inputs indexed in one task: most inputs (an HTML file) take a stat, less than a task costs."""
     return [index_input(*source) for source in sources]
