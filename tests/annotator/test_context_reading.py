@@ -1199,6 +1199,28 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
      {("Pembrolizumab", "established")}),
     ("Whole-body cryotherapy is not recommended by dermatologists for psoriasis, and the FDA has warned about "
      "frostbite.", {("Whole-body cryotherapy", "depends")}),
+    # and the review of the long COVID uses and new names: a nearby "covid" is no use, and names shared with ships,
+    # lab results, caffeine, cocaine and tailors need a treatment cue
+    ("Smokers admitted to hospital with COVID-19 were offered NRT to manage nicotine withdrawal.",
+     {("NRT", "established")}),
+    ("After covid, my mum used NRT to finally quit cigarettes.", {("NRT", "established")}),
+    ("Pregnant women who smoked during the COVID-19 pandemic were offered nicotine patches by their midwife.",
+     {("nicotine patches", "established")}),
+    ("Has anyone tried nicotine patches for their long covid?", {("nicotine patches", "warning")}),
+    ("Before covid, I had ozone therapy injections for my knee.", {("ozone therapy injections", "caution")}),
+    ("The car valeting firm offers an ozone treatment for covid disinfection of vehicles.", set()),
+    ("A clinic in Texas sold ozone therapy as a cure for coronavirus.", {("ozone therapy", "danger")}),
+    ("Intravenous vitamins were given in the ICU to COVID patients with severe malnutrition.",
+     {("Intravenous vitamins", "established")}),
+    ("During the covid lockdown, hyperbaric oxygen was still given for carbon monoxide poisoning.",
+     {("hyperbaric oxygen", "established")}),
+    ("Panamax ships carry grain through the canal.", set()),
+    ("My Panamax surge protector saved the TV.", set()),
+    ("In the serum protein electrophoresis, the gamma globulin fraction was raised.", set()),
+    ("Energy drinks are not stimulant medications, but they contain a lot of caffeine.", set()),
+    ("Psychostimulant drugs such as cocaine and methamphetamine are widely abused.", set()),
+    ("The athlete tested positive for a banned stimulant medication and was suspended for two years.", set()),
+    ("Sleeve surgery for a torn shirt is a quick job for a tailor.", set()),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

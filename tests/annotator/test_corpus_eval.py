@@ -321,11 +321,25 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # breakdown of semaglutide prices" online, chlorine dioxide "synthesis kits"); black seed's spice words; hay fever
 # words beating a knee injection; "peanut", "warts" and "hay fever" silencing Keytruda's side effects, and
 # "dermatologists" a cold chamber's claims. Floors on other texts 256 and 257.
+# Next session, alone at its start (1a5b8ac), then at its end: long COVID, ME/CFS and fibromyalgia (zzzzzzzzc-)
+# 0.706 / 0.913 / 0.548, then 0.731 / 0.916 / 0.598 with long COVID uses on the FTC's 2020 letters (ozone, IV drips)
+# and a 2021 review (nicotine patches); acronyms and words that look like treatments, nothing a treatment
+# (zzzzzzzzd-: CBD in property news, NAD the Namibian dollar, Henry IV, MSC shipping) 0 highlights; medical tourism
+# (zzzzzzzze-) 0.885 / 0.920 / 0.891, 0.904 / 0.922 / 0.872; autism and ADHD (zzzzzzzzf-) 0.818 / 0.966 / 0.938,
+# 0.898 / 0.969 / 0.935 with UK methylphenidate generics; medicine explainers from national health services
+# (zzzzzzzzg-) 0.837 / 0.969 / 0.974, 0.848; immunology, wastewater and lab pages, nothing a treatment (zzzzzzzzh-)
+# 1 highlight, 0 after lab instruments as material cues (LC-MS, chromatography); regulators in Asia and Africa
+# (zzzzzzzzi-, mostly held out) 0.564 / 0.885 / 0.864, unchanged; dental treatments (zzzzzzzzj-) 0.946 / 0.957 /
+# 0.625, 0.739 with antibiotics' toothache use (the ADA's 2019 guideline) and dental surgery words for painkillers.
+# A review found bare "covid" as a use word put the long COVID warning on smokers quitting in the pandemic and
+# ozone's danger on disinfected classrooms, and Panamax, gamma globulin and "stimulant medication" on ships, lab
+# results and caffeine: the uses now take only phrases that name them, those names need a cue, and each sentence
+# is a test. The held-out other texts went from 257 highlights to 248 (lab words, and HBOT's bare "covid").
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
     "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.875, "on_other": 256},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 257},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 248},
 }
 
 
