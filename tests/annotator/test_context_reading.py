@@ -1205,7 +1205,10 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
      {("NRT", "established")}),
     ("After covid, my mum used NRT to finally quit cigarettes.", {("NRT", "established")}),
     ("Pregnant women who smoked during the COVID-19 pandemic were offered nicotine patches by their midwife.",
-     {("nicotine patches", "established")}),
+     {("nicotine patches", "depends")}),
+    ("Smoking during pregnancy is harmful; nicotine replacement therapy is safer than smoking.",
+     {("nicotine replacement therapy", "established")}),
+    ("I've never smoked, but I've been wearing nicotine patches to lose weight.", {("nicotine patches", "depends")}),
     ("Has anyone tried nicotine patches for their long covid?", {("nicotine patches", "warning")}),
     ("Before covid, I had ozone therapy injections for my knee.", {("ozone therapy injections", "caution")}),
     ("The car valeting firm offers an ozone treatment for covid disinfection of vehicles.", set()),
@@ -1221,6 +1224,22 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("Psychostimulant drugs such as cocaine and methamphetamine are widely abused.", set()),
     ("The athlete tested positive for a banned stimulant medication and was suspended for two years.", set()),
     ("Sleeve surgery for a torn shirt is a quick job for a tailor.", set()),
+    # and the second review: an infection that spreads does need antibiotics, dental pain is no everyday use of an
+    # overdose, a specific immunoglobulin is no IVIG, and a laboratory's instrument does not silence a claim
+    ("I had severe tooth pain and my face swelled up; the dentist drained the abscess and gave me antibiotics "
+     "because the infection had spread.", {("antibiotics", "established")}),
+    ("Toothache with a swollen jaw and a temperature means the infection is spreading: your dentist may prescribe "
+     "antibiotics.", {("antibiotics", "established")}),
+    ("Antibiotics won't cure toothache: see a dentist for a filling or root canal instead.",
+     {("Antibiotics", "warning")}),
+    ("I'm pregnant and have tooth pain; can I take paracetamol?", {("paracetamol", "established")}),
+    ("A 17-year-old with wisdom tooth pain took 30 paracetamol tablets over two days and ended up with liver "
+     "failure.", {("paracetamol", "depends")}),
+    ("My 10-year-old was given codeine after a tooth extraction.", {("codeine", "depends")}),
+    ("Anti-D immunoglobulin injections are offered to rhesus-negative women at 28 weeks of pregnancy.", set()),
+    ("Rabies immunoglobulin injections were given around the wound.", set()),
+    ("Hyperbaric oxygen was used to treat covid-19 in Wuhan.", {("Hyperbaric oxygen", "warning")}),
+    ("High-dose vitamin D, tested by LC-MS, prevents cancer, the seller claims.", {("vitamin D", "depends")}),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

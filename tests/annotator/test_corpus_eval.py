@@ -328,18 +328,27 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # (zzzzzzzze-) 0.885 / 0.920 / 0.891, 0.904 / 0.922 / 0.872; autism and ADHD (zzzzzzzzf-) 0.818 / 0.966 / 0.938,
 # 0.898 / 0.969 / 0.935 with UK methylphenidate generics; medicine explainers from national health services
 # (zzzzzzzzg-) 0.837 / 0.969 / 0.974, 0.848; immunology, wastewater and lab pages, nothing a treatment (zzzzzzzzh-)
-# 1 highlight, 0 after lab instruments as material cues (LC-MS, chromatography); regulators in Asia and Africa
+# 1 highlight, 0 after "matrix effects" as a material cue; regulators in Asia and Africa
 # (zzzzzzzzi-, mostly held out) 0.564 / 0.885 / 0.864, unchanged; dental treatments (zzzzzzzzj-) 0.946 / 0.957 /
 # 0.625, 0.739 with antibiotics' toothache use (the ADA's 2019 guideline) and dental surgery words for painkillers.
 # A review found bare "covid" as a use word put the long COVID warning on smokers quitting in the pandemic and
 # ozone's danger on disinfected classrooms, and Panamax, gamma globulin and "stimulant medication" on ships, lab
 # results and caffeine: the uses now take only phrases that name them, those names need a cue, and each sentence
-# is a test. The held-out other texts went from 257 highlights to 248 (lab words, and HBOT's bare "covid").
+# is a test. Then: coughs and colds (zzzzzzzzk-) 0.787 / 0.934 / 0.976, unchanged; household and hobby chemicals,
+# nothing a treatment (zzzzzzzzl-: colloidal silver in colour film, borax, lye soap) 14 highlights, 8 after
+# photographic film and soap-making words as material cues; periods, PCOS and endometriosis (zzzzzzzzm-) 0.836 /
+# 0.991 / 0.869, 0.852 with US NSAID brands; hair loss and prostate (zzzzzzzzn-) 0.912 / 0.974 / 0.702, 0.944 /
+# 0.975 / 0.763 with hair-loss uses for saw palmetto and microneedling (a 2020 review, a 2025 meta-analysis). A second
+# review found the toothache use on spreading infections, "smoked" giving never-smokers the quitting use, dental
+# words calming a paracetamol overdose and opioids' diversion, specific immunoglobulins (anti-D, rabies) read as
+# IVIG, and lab instruments' names silencing sellers' claims: the toothache use now takes only phrases that give
+# antibiotics for the pain, those words and the instruments are out, and each sentence is a test. Floors on other
+# texts 258 and 263 (the new rounds' own highlights).
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.875, "on_other": 256},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 248},
+    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.875, "on_other": 258},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 263},
 }
 
 
