@@ -1240,6 +1240,13 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("Rabies immunoglobulin injections were given around the wound.", set()),
     ("Hyperbaric oxygen was used to treat covid-19 in Wuhan.", {("Hyperbaric oxygen", "warning")}),
     ("High-dose vitamin D, tested by LC-MS, prevents cancer, the seller claims.", {("vitamin D", "depends")}),
+    # and the third: photographic and soap words, "tooth extraction", "hair growth" and "immunoglobulin levels"
+    ("Colloidal silver, made with silver halide like film emulsion, cures cancer.", {("Colloidal silver", "warning")}),
+    ("Lye soap with lavender essential oil will heal psoriasis.", {("essential oil", "depends")}),
+    ("She swallowed a whole box of paracetamol after her tooth extraction.", {("paracetamol", "depends")}),
+    ("Microneedling can cause unwanted hair growth on the face.", {("Microneedling", "depends")}),
+    ("Her immunoglobulin levels were low, so she was started on IVIG infusions.", {("IVIG", "depends")}),
+    ("Many men take saw palmetto capsules for hair loss.", {("saw palmetto", "caution")}),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

@@ -335,19 +335,26 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # ozone's danger on disinfected classrooms, and Panamax, gamma globulin and "stimulant medication" on ships, lab
 # results and caffeine: the uses now take only phrases that name them, those names need a cue, and each sentence
 # is a test. Then: coughs and colds (zzzzzzzzk-) 0.787 / 0.934 / 0.976, unchanged; household and hobby chemicals,
-# nothing a treatment (zzzzzzzzl-: colloidal silver in colour film, borax, lye soap) 14 highlights, 8 after
-# photographic film and soap-making words as material cues; periods, PCOS and endometriosis (zzzzzzzzm-) 0.836 /
-# 0.991 / 0.869, 0.852 with US NSAID brands; hair loss and prostate (zzzzzzzzn-) 0.912 / 0.974 / 0.702, 0.944 /
-# 0.975 / 0.763 with hair-loss uses for saw palmetto and microneedling (a 2020 review, a 2025 meta-analysis). A second
+# nothing a treatment (zzzzzzzzl-: colloidal silver in colour film, borax, lye soap) 14 highlights, unchanged;
+# periods, PCOS and endometriosis (zzzzzzzzm-) 0.836 / 0.991 / 0.869, 0.852 with US NSAID brands; hair loss and
+# prostate (zzzzzzzzn-) 0.912 / 0.974 / 0.702, 0.944 / 0.975 / 0.754 with hair-loss uses for saw palmetto and
+# microneedling (a 2020 review, a 2025 meta-analysis); sleep (zzzzzzzzo-) 0.821 / 0.972 / 0.913, 0.893 / 0.974 /
+# 0.947 with CBTi; sports, business and politics metaphors, nothing a treatment (zzzzzzzzp-) 2 highlights ("a shot
+# of Obama botox"), unchanged; diabetes cures (zzzzzzzzq-) 0.919 / 0.929 / 0.797, 0.861 agreement with "diabetics"
+# as insulin's use word. A second
 # review found the toothache use on spreading infections, "smoked" giving never-smokers the quitting use, dental
 # words calming a paracetamol overdose and opioids' diversion, specific immunoglobulins (anti-D, rabies) read as
 # IVIG, and lab instruments' names silencing sellers' claims: the toothache use now takes only phrases that give
-# antibiotics for the pain, those words and the instruments are out, and each sentence is a test. Floors on other
-# texts 258 and 263 (the new rounds' own highlights).
+# antibiotics for the pain, those words and the instruments are out, and each sentence is a test. A third review
+# found photographic and soap-making words (tried as material cues for the film and soap pages) silencing "colloidal
+# silver cures cancer" and essential-oil cure claims, "tooth extraction" calming a paracetamol overdose, "hair
+# growth" reading beard growth and a side effect as hair loss, and "immunoglobulin levels" silencing IVIG: all out,
+# each sentence a test. Still wrong, left: "antibiotics for tooth pain, facial swelling and fever" shows the
+# toothache warning. Floors on other texts 266 and 263 (the new rounds' own highlights).
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.875, "on_other": 258},
+    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.875, "on_other": 266},
     "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 263},
 }
 
