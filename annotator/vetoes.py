@@ -261,13 +261,14 @@ _IBERIAN = {"es", "pt"}   # a name spelled alike in both ("creatina", "ivermecti
 
 
 def _negated(text: str, m: Match) -> bool:
-    """Is the name negated as part of a word: "a non-opioid pill", "non-hormonal options", "opioid-free"?"""
-    before = text[max(m.start - 4, 0):m.start]
-    return before.lower() in _NON and (m.start == 4 or not text[m.start - 5].isalnum()) \
+    """Is the name negated as part of a word: "a non-opioid pill", "non-hormonal options", "opioid-free", or set
+    against ("the anti-sunscreen crowd", "anti-vaccine activists", "anti-estrogen therapy" is no oestrogen)?"""
+    return any(text[max(m.start - len(p), 0):m.start].lower() == p
+               and (m.start == len(p) or not text[m.start - len(p) - 1].isalnum()) for p in _NEGATING) \
         or text[m.end:m.end + 5].lower() == "-free"
 
 
-_NON = frozenset({"non-", "non ", "non\u2011"})
+_NEGATING = ("non-", "non ", "non\u2011", "anti-", "anti\u2011")
 
 
 def _led_by(text: str, m: Match, leaders: frozenset[str]) -> bool:

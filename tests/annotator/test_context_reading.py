@@ -1247,6 +1247,16 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("Microneedling can cause unwanted hair growth on the face.", {("Microneedling", "depends")}),
     ("Her immunoglobulin levels were low, so she was started on IVIG infusions.", {("IVIG", "depends")}),
     ("Many men take saw palmetto capsules for hair loss.", {("saw palmetto", "caution")}),
+    # and the fourth: sleep words beat CBT's named use, "diabetic" matched "non-diabetic", allergy swells faces too
+    ("I've been doing CBT for my depression, but I still find it hard to fall asleep.", {("CBT", "established")}),
+    ("I tried CBTi through the NHS app and now sleep much better.", {("CBTi", "established")}),
+    ("He was charged with murder after injecting non-diabetic patients with insulin.", {("insulin", "depends")}),
+    ("The facial swelling after eating peanuts was an allergic reaction, not something antibiotics would help.",
+     {("antibiotics", "depends")}),
+    # "anti-" before a name sets the text against it, but a name that begins with "Anti" is still the name
+    ("Anti-estrogen therapy such as tamoxifen is used after breast cancer surgery.",
+     {("Anti-estrogen therapy", "established"), ("tamoxifen", "established"), ("cancer surgery", "established")}),
+    ("Anti-vaccine activists spread false claims about the MMR vaccine.", {("MMR vaccine", "established")}),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

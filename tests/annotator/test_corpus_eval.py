@@ -340,8 +340,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # prostate (zzzzzzzzn-) 0.912 / 0.974 / 0.702, 0.944 / 0.975 / 0.754 with hair-loss uses for saw palmetto and
 # microneedling (a 2020 review, a 2025 meta-analysis); sleep (zzzzzzzzo-) 0.821 / 0.972 / 0.913, 0.893 / 0.974 /
 # 0.947 with CBTi; sports, business and politics metaphors, nothing a treatment (zzzzzzzzp-) 2 highlights ("a shot
-# of Obama botox"), unchanged; diabetes cures (zzzzzzzzq-) 0.919 / 0.929 / 0.797, 0.861 agreement with "diabetics"
-# as insulin's use word. A second
+# of Obama botox"), unchanged; diabetes cures (zzzzzzzzq-) 0.919 / 0.929 / 0.797, unchanged ("diabetics" as
+# insulin's use word took it to 0.861, but also matched "non-diabetic": out after the fourth review). A second
 # review found the toothache use on spreading infections, "smoked" giving never-smokers the quitting use, dental
 # words calming a paracetamol overdose and opioids' diversion, specific immunoglobulins (anti-D, rabies) read as
 # IVIG, and lab instruments' names silencing sellers' claims: the toothache use now takes only phrases that give
@@ -350,11 +350,18 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # silver cures cancer" and essential-oil cure claims, "tooth extraction" calming a paracetamol overdose, "hair
 # growth" reading beard growth and a side effect as hair loss, and "immunoglobulin levels" silencing IVIG: all out,
 # each sentence a test. Still wrong, left: "antibiotics for tooth pain, facial swelling and fever" shows the
-# toothache warning. Floors on other texts 266 and 263 (the new rounds' own highlights).
+# toothache warning. Eye treatments (zzzzzzzzr-, most not in the KB) 0.636 / 1.000 / 0.571, unchanged (castor oil in
+# the eyes for cataracts: still no national authority's page); physics and engineering pages, nothing a treatment
+# (zzzzzzzzs-) 1 highlight (a submarine escape-testing hyperbaric chamber). A fourth review found "fall asleep" and
+# "sleeping pills" beating CBT's named use, "diabetic" matching "non-diabetic" (insulin murder, bodybuilding) and
+# "facial swelling" taking allergy and angioedema: all out, each sentence a test. Last, wellness-influencer trends
+# (zzzzzzzzt-) 0.792 / 0.913 / 0.750 alone, whose "anti-sunscreen crowd" showed sunscreen's card: a name after
+# "anti-" is set against, like "non-opioid" (3 false positives fixed, one held out; "I am not anti-vaccination"
+# lost a labelled mention). Floors on other texts 267 and 263 (the new rounds' own highlights).
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.875, "on_other": 266},
+    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.875, "on_other": 267},
     "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 263},
 }
 

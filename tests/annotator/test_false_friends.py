@@ -28,6 +28,9 @@ FALSE_FRIENDS = [
     # a treatment negated inside a word
     "The FDA approved a new, non-opioid prescription pill for acute pain; the surgery was opioid-free.",
     "Type 2 diabetes was once called non-insulin dependent diabetes.",
+    # ... or set against in a word
+    "The exact origins of the anti-sunscreen conspiracy theory are difficult to pinpoint.",
+    "Bruce Hermann said he has studied the data being pushed by the anti-sunscreen crowd.",
 ]
 
 
