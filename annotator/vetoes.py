@@ -70,7 +70,7 @@ NO_CONTEXT = "no context"        # an ambiguous name with nothing around it to s
 def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     """Why this match is not a highlight, or None when nothing stands against it."""
     alias = m.alias
-    if ctx.in_address(m.start, m.end) or _negated(ctx.text, m) or _a_nickname(ctx.text, m) \
+    if ctx.in_address(m.start, m.end) or _negated(ctx.text, m, _NON) or _a_nickname(ctx.text, m) \
             or _led_by(ctx.text, m, cues.leader):
         return VETO
     if alias.lang is not None or m.fuzzy:
@@ -78,6 +78,10 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         if lang != (alias.lang or ENGLISH) and (m.fuzzy or {lang, alias.lang} != _IBERIAN):
             return VETO
     sentence = _Around(ctx, ctx.sentence(m.start, m.end), m)
+    # "the anti-ivermectin crowd" is set against the treatment, unless its sentence makes the claim for it ("ignore
+    # the anti-ivermectin crowd; it cured my cancer")
+    if _negated(ctx.text, m, _ANTI) and not sentence.any(entry.claim_words):
+        return VETO
     if entry.not_when and sentence.words.any(entry.not_when):
         # a veto phrase that takes in the name itself ("insulin resistance", "CBD office") is another term; one
         # that is only nearby ("horse") gives way when the sentence names a use: it is the sentence to catch
@@ -260,15 +264,16 @@ def _surface_index(phrases: tuple[Phrase, ...]) -> tuple[dict[str, list[Phrase]]
 _IBERIAN = {"es", "pt"}   # a name spelled alike in both ("creatina", "ivermectina") means the same in both
 
 
-def _negated(text: str, m: Match) -> bool:
-    """Is the name negated as part of a word: "a non-opioid pill", "non-hormonal options", "opioid-free", or set
-    against ("the anti-sunscreen crowd", "anti-vaccine activists", "anti-estrogen therapy" is no oestrogen)?"""
+def _negated(text: str, m: Match, prefixes: tuple[str, ...]) -> bool:
+    """Is the name negated as part of a word ("a non-opioid pill", "non-hormonal options", "opioid-free": `_NON`),
+    or set against in one ("the anti-sunscreen crowd", "anti-vaccine activists": `_ANTI`)?"""
     return any(text[max(m.start - len(p), 0):m.start].lower() == p
-               and (m.start == len(p) or not text[m.start - len(p) - 1].isalnum()) for p in _NEGATING) \
-        or text[m.end:m.end + 5].lower() == "-free"
+               and (m.start == len(p) or not text[m.start - len(p) - 1].isalnum()) for p in prefixes) \
+        or prefixes is _NON and text[m.end:m.end + 5].lower() == "-free"
 
 
-_NEGATING = ("non-", "non ", "non\u2011", "anti-", "anti\u2011")
+_NON = ("non-", "non ", "non\u2011")
+_ANTI = ("anti-", "anti\u2011", "anti\u2013")
 
 
 def _led_by(text: str, m: Match, leaders: frozenset[str]) -> bool:

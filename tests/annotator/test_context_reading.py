@@ -1257,6 +1257,11 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("Anti-estrogen therapy such as tamoxifen is used after breast cancer surgery.",
      {("Anti-estrogen therapy", "established"), ("tamoxifen", "established"), ("cancer surgery", "established")}),
     ("Anti-vaccine activists spread false claims about the MMR vaccine.", {("MMR vaccine", "established")}),
+    # ... unless its sentence makes the claim for the treatment (the fifth review)
+    ("Ignore the anti-ivermectin crowd; it cured my stage 4 cancer.", {("ivermectin", "warning")}),
+    ("The anti-MMS people won't tell you it reverses autism.", {("MMS", "danger")}),
+    ("Don't believe the anti-fenbendazole doctors, it shrinks tumours.", {("fenbendazole", "danger")}),
+    ("Anti\u2013sunscreen influencers are everywhere.", set()),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

@@ -357,7 +357,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # "facial swelling" taking allergy and angioedema: all out, each sentence a test. Last, wellness-influencer trends
 # (zzzzzzzzt-) 0.792 / 0.913 / 0.750 alone, whose "anti-sunscreen crowd" showed sunscreen's card: a name after
 # "anti-" is set against, like "non-opioid" (3 false positives fixed, one held out; "I am not anti-vaccination"
-# lost a labelled mention). Floors on other texts 267 and 263 (the new rounds' own highlights).
+# lost a labelled mention); a fifth review found claims made against the critics ("ignore the anti-ivermectin crowd;
+# it cured my cancer") silenced, so a sentence that names one of the treatment's claims keeps it. Floors on other
+# texts 267 and 263 (the new rounds' own highlights).
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
