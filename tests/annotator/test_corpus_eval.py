@@ -358,8 +358,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # (zzzzzzzzt-) 0.792 / 0.913 / 0.750 alone, whose "anti-sunscreen crowd" showed sunscreen's card: a name after
 # "anti-" is set against, like "non-opioid" (3 false positives fixed, one held out; "I am not anti-vaccination"
 # lost a labelled mention); a fifth review found claims made against the critics ("ignore the anti-ivermectin crowd;
-# it cured my cancer") silenced, so a sentence that names one of the treatment's claims keeps it. Floors on other
-# texts 267 and 263 (the new rounds' own highlights).
+# it cured my cancer") silenced, so a sentence that names one of the treatment's claims keeps it. Measured at the
+# end, not acted on: chronic pain (zzzzzzzzu-) 0.881 / 0.990 / 0.677 and psychedelic and ketamine treatments
+# (zzzzzzzzv-) 0.926 / 0.906 / 0.929. Floors on other texts 267 and 263 (the new rounds' own highlights).
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
