@@ -1,7 +1,8 @@
 """Which candidate matches are not treatments after all. Each rule covers a category of false friend:
 
 - part of a web address or an e-mail address, negated as part of a word ("non-opioid", "opioid-free"), a
-  nickname ("alias 'El Bótox'"), or the "led" of a compound that says who leads ("Doctor-Led Treatments");
+  nickname ("alias 'El Bótox'"), or the "led" of a compound that says who leads ("Doctor-Led Treatments"); set
+  against in a word ("the anti-sunscreen crowd") where its sentence makes no claim for the treatment;
 - a name in another language: a name marked with a language matches only text in that language (a Spanish name
   spelled exactly so in Portuguese text counts too, and the other way round: "creatina"), and a typo is forgiven
   only in text of the language the name is written in (English unless marked);
@@ -70,7 +71,7 @@ NO_CONTEXT = "no context"        # an ambiguous name with nothing around it to s
 def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     """Why this match is not a highlight, or None when nothing stands against it."""
     alias = m.alias
-    if ctx.in_address(m.start, m.end) or _negated(ctx.text, m, _NON) or _a_nickname(ctx.text, m) \
+    if ctx.in_address(m.start, m.end) or _negated(ctx.text, m) or _a_nickname(ctx.text, m) \
             or _led_by(ctx.text, m, cues.leader):
         return VETO
     if alias.lang is not None or m.fuzzy:
@@ -80,7 +81,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     sentence = _Around(ctx, ctx.sentence(m.start, m.end), m)
     # "the anti-ivermectin crowd" is set against the treatment, unless its sentence makes the claim for it ("ignore
     # the anti-ivermectin crowd; it cured my cancer")
-    if _negated(ctx.text, m, _ANTI) and not sentence.any(entry.claim_words):
+    if _set_against(ctx.text, m) and not sentence.any(entry.claim_words):
         return VETO
     if entry.not_when and sentence.words.any(entry.not_when):
         # a veto phrase that takes in the name itself ("insulin resistance", "CBD office") is another term; one
@@ -264,12 +265,20 @@ def _surface_index(phrases: tuple[Phrase, ...]) -> tuple[dict[str, list[Phrase]]
 _IBERIAN = {"es", "pt"}   # a name spelled alike in both ("creatina", "ivermectina") means the same in both
 
 
-def _negated(text: str, m: Match, prefixes: tuple[str, ...]) -> bool:
-    """Is the name negated as part of a word ("a non-opioid pill", "non-hormonal options", "opioid-free": `_NON`),
-    or set against in one ("the anti-sunscreen crowd", "anti-vaccine activists": `_ANTI`)?"""
+def _negated(text: str, m: Match) -> bool:
+    """Is the name negated as part of a word: "a non-opioid pill", "non-hormonal options", "opioid-free"?"""
+    return _prefixed(text, m, _NON) or text[m.end:m.end + 5].lower() == "-free"
+
+
+def _set_against(text: str, m: Match) -> bool:
+    """Is the name set against in a word: "the anti-sunscreen crowd", "anti-vaccine activists"?"""
+    return _prefixed(text, m, _ANTI)
+
+
+def _prefixed(text: str, m: Match, prefixes: tuple[str, ...]) -> bool:
+    """Does the name follow one of these prefixes, itself at the start of a word?"""
     return any(text[max(m.start - len(p), 0):m.start].lower() == p
-               and (m.start == len(p) or not text[m.start - len(p) - 1].isalnum()) for p in prefixes) \
-        or prefixes is _NON and text[m.end:m.end + 5].lower() == "-free"
+               and (m.start == len(p) or not text[m.start - len(p) - 1].isalnum()) for p in prefixes)
 
 
 _NON = ("non-", "non ", "non\u2011")
