@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 from .entry import Entry, Indication, Phrase
 from .language import guess_language, primary
 from .levels import caution_rank
-from .normalize import PARAGRAPH_BREAK, TOKEN_RE, norm, norm_phrase
+from .normalize import NON_PREFIXES, PARAGRAPH_BREAK, TOKEN_RE, norm, norm_phrase
 from .page import NO_PAGE, Page
 
 _SPACE = re.compile(r"\s+")
@@ -196,6 +196,8 @@ class Context:
         """`longest` over the span's words, where a phrase counts only outside the harms the span lists."""
         words = self.words(*span)
         harmed = self._harmed(span, words)
+        if "non" in words.at:
+            harmed = harmed | self._negated(span, words)
         if not harmed:
             return longest(words, phrases, lo, hi)
         best = 0
@@ -247,6 +249,14 @@ class Context:
         if header or self.highlighted is not None:  # final: the highlights (or the header's names) are known
             self._harm_masks[span] = harmed
         return harmed
+
+    def _negated(self, span: Span, words: Words) -> frozenset[int]:
+        """The word positions of the span right after "non-": "sold to non-smokers" names no smokers, and
+        "non-alcoholic fatty liver disease" no drinking."""
+        text = self.page.header if span == HEADER else self.text
+        starts = words.starts
+        return frozenset(i + 1 for i in words.find(("non",))
+                         if i + 1 < len(starts) and text[starts[i]:starts[i + 1]].lower() in NON_PREFIXES)
 
     def hits(self, entry: Entry, span: Span) -> list[Hit]:
         """The entry's indications whose words occur in the span, each with the length of its longest phrase found

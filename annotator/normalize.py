@@ -12,6 +12,8 @@ from functools import lru_cache
 # A word: letters and digits, with an optional possessive 's glued on (Gerson's, Myers’s).
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][sS](?![^\W_]))?")
 
+NON_PREFIXES = ("non-", "non ", "non\u2011")   # what negates the word after it: "non-opioid", "non smokers"
+
 MAX_CACHED_WORD = 64  # longer words are never kept in a cache: no alias word is that long
 
 # A blank line: paragraphs end there, in plain text and in the extracted text alike.

@@ -56,7 +56,7 @@ from collections.abc import Iterator
 from .context import HEADER, NAME_ONLY, Context, Span, Words
 from .entry import Cues, Entry, Phrase
 from .match import Match
-from .normalize import CLOSE_QUOTES, OPEN_QUOTES, PARAGRAPH_BREAK, TOKEN_RE, norm
+from .normalize import CLOSE_QUOTES, NON_PREFIXES, OPEN_QUOTES, PARAGRAPH_BREAK, TOKEN_RE, norm
 
 ENGLISH = "en"
 
@@ -267,7 +267,7 @@ _IBERIAN = {"es", "pt"}   # a name spelled alike in both ("creatina", "ivermecti
 
 def _negated(text: str, m: Match) -> bool:
     """Is the name negated as part of a word: "a non-opioid pill", "non-hormonal options", "opioid-free"?"""
-    return _prefixed(text, m, _NON) or text[m.end:m.end + 5].lower() == "-free"
+    return _prefixed(text, m, NON_PREFIXES) or text[m.end:m.end + 5].lower() == "-free"
 
 
 def _set_against(text: str, m: Match) -> bool:
@@ -281,7 +281,6 @@ def _prefixed(text: str, m: Match, prefixes: tuple[str, ...]) -> bool:
                and (m.start == len(p) or not text[m.start - len(p) - 1].isalnum()) for p in prefixes)
 
 
-_NON = ("non-", "non ", "non\u2011")
 _ANTI = ("anti-", "anti\u2011", "anti\u2013")
 
 

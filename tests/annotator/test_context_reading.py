@@ -342,6 +342,21 @@ def test_no_use_named_and_uses_differ_depends(kb):
     assert (h.level, h.indication) == ("depends", None)
 
 
+@pytest.mark.parametrize("text, use", [
+    ("NRT gum is now sold to boost focus in non-smokers.", None),
+    ("Opioids are prescribed too often for chronic non-cancer pain.", "long-term (chronic) pain such as back pain or arthritis"),
+])
+def test_a_word_after_non_names_no_use(text, use, kb):
+    """"non-smokers" are not smokers and "non-cancer pain" is not cancer pain."""
+    (h,) = annotate_text(text, kb).highlights
+    assert h.indication == use
+
+
+def test_a_use_named_beside_a_non_word_still_counts(kb):
+    (h,) = annotate_text("Non-smokers who use nicotine patches for long covid are taking a risk.", kb).highlights
+    assert h.indication == "long COVID and other uses in people who do not smoke"
+
+
 def test_an_anti_ageing_page_makes_metformin_cautious(kb):
     page = Page(title="The anti-ageing pill billionaires swear by")
     (h,) = annotate_text("Many of his friends now take metformin.", kb, page).highlights
