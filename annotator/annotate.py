@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 from bs4 import BeautifulSoup
 
-from . import abbreviations, acronyms, short_forms
+from . import abbreviations, acronyms, lists, short_forms
 from .context import Context
 from .errors import AnnotatorError
 from .extract import extract_page
@@ -72,6 +72,7 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
         spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py
         candidates = [m for m in candidates if m not in spelled_out]
         named = {m.alias.entry for m in in_header if not m.alias.short_form}  # the treatments the title names
+        candidates = lists.resolve(candidates, text, kb.cues.list_openers)   # "chemotherapy, radiation and surgery"
         candidates = short_forms.resolve(candidates, named,
                                          lambda m: stands_alone(m, kb.entry(m.alias.entry), ctx))
         candidates += abbreviations.defined(text, candidates)  # "fenbendazole (FZ)": see abbreviations.py
@@ -89,6 +90,7 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
                     or (asked[m] == NO_CONTEXT and (m.alias.entry not in meant or m.alias.short_form))}
         rejected |= _in_other_sense(chosen, asked, kb, ctx, health)
         if not rejected:
+            chosen = lists.resolve(chosen, text, kb.cues.list_openers)   # its neighbour may have been vetoed
             ctx.note_treatments([(m.alias.entry, m.start) for m in chosen])
             ctx.highlighted = [(m.start, m.end) for m in chosen]   # harms end at the next of these (context.py)
             return [_highlight(m, kb, ctx, blocks) for m in chosen]

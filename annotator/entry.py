@@ -50,6 +50,7 @@ class Cues(NamedTuple):
     finance: tuple[Phrase, ...] = ()       # words of company and market reports ("revenue", "quarter", "shares")
     title: frozenset[str] = frozenset()   # words just before a quoted title ("the track “Lithium”")
     leader: frozenset[str] = frozenset()  # words before "-led" that say who leads ("doctor-led"), not LED light
+    list_openers: frozenset[str] = frozenset()  # words before the first item of a list ("had", "such") (lists.py)
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:
@@ -66,6 +67,7 @@ class AliasSpec(NamedTuple):
     lang: str | None         # matched only in text of this language (None: the KB's own, English)
     path: tuple[str | int, ...]  # where it stands in the YAML file
     short_form: bool = False  # only in a text that names the treatment in full (short_forms.py)
+    listed_with: tuple[str, ...] = ()   # only as an item of a list beside one of these entries (lists.py)
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,8 @@ def alias_list(data: dict[str, Any]) -> list[AliasSpec]:
             out.append(AliasSpec(alias, False, False, None, ("aliases", i)))
         else:
             out.append(AliasSpec(alias["name"], bool(alias.get("exact")), bool(alias.get("ambiguous")),
-                                 alias.get("lang"), ("aliases", i), bool(alias.get("short_form"))))
+                                 alias.get("lang"), ("aliases", i), bool(alias.get("short_form")),
+                                 tuple(alias.get("listed_with") or ())))
     return out
 
 

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process, utils
 from .cards import Card
 from .entry import AliasSpec, Cues, Entry, alias_list, bare_name, framing_phrase
 from .errors import KnowledgeBaseError, Problem
-from .kb_check import check_cues, check_entry, collisions
+from .kb_check import check_cues, check_entry, collisions, unknown_partners
 from .kb_yaml import MAX_FILE_BYTES, Data, ParsedFile, parse_file, too_big
 from .match import Alias, Matcher
 from .normalize import norm_phrase
@@ -65,7 +65,7 @@ def read_kb(path: str | Path | None = None, today: dt.date | None = None) -> KBF
             claims.append((parsed, alias_list(parsed.data)))
     if not files:
         problems.append(Problem(str(folder), 0, "kb", "no <id>.yaml files in this folder"))
-    problems += collisions(claims)
+    problems += collisions(claims) + unknown_partners(claims, {f.stem for f in files})
     cues = _cues(folder, contents, problems)
     return KBFiles(good, cues, _capped(problems), _version(sorted(contents)))
 
@@ -143,7 +143,7 @@ def _matcher_aliases(entry: Entry) -> list[Alias]:
     wort" are not brands)."""
     name = norm_phrase(bare_name(entry.name))
     return [Alias(entry.id, a.name, a.exact, a.ambiguous, a.lang, a.short_form,
-                  norm_phrase(a.name) != name and all(w[:1].isupper() for w in a.name.split()))
+                  norm_phrase(a.name) != name and all(w[:1].isupper() for w in a.name.split()), a.listed_with)
             for a in entry.aliases]
 
 
@@ -179,7 +179,8 @@ class KnowledgeBase:
                          phrases("arts_cues"), phrases("genuine_cues"), phrases("contraband_cues"),
                          phrases("enforcement_cues"), phrases("seizure_cues"),
                          phrases("finance_cues"), frozenset(w for (w,) in phrases("title_cues")),
-                         frozenset(w for (w,) in phrases("leader_cues")))
+                         frozenset(w for (w,) in phrases("leader_cues")),
+                         frozenset(w for (w,) in phrases("list_cues")))
         self.matcher = Matcher([a for e in entries for a in _matcher_aliases(e)])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words
 

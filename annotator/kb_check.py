@@ -251,7 +251,7 @@ def collisions(entries: list[tuple[ParsedFile, list[AliasSpec]]]) -> list[Proble
         mine: set[tuple[str, ...]] = set()
         for alias in aliases:
             key = alias_key(alias.name, alias.exact)
-            if key in mine or len(key) == 1 or alias.short_form:  # short forms may be shared: short_forms.py
+            if key in mine or len(key) == 1 or alias.short_form or alias.listed_with:  # shared: short_forms, lists
                 continue
             mine.add(key)
             if key in owner:
@@ -260,6 +260,13 @@ def collisions(entries: list[tuple[ParsedFile, list[AliasSpec]]]) -> list[Proble
             else:
                 owner[key] = parsed.name
     return out
+
+
+def unknown_partners(entries: list[tuple[ParsedFile, list[AliasSpec]]], ids: set[str]) -> list[Problem]:
+    """`listed_with` ids that name no entry of the folder: such a name would never be highlighted (lists.py)."""
+    return [Problem(parsed.name, parsed.line_of(alias.path), dotted(alias.path),
+                    f"listed_with names '{other}', which is not an entry of this knowledge base")
+            for parsed, aliases in entries for alias in aliases for other in alias.listed_with if other not in ids]
 
 
 def _twins(parsed: ParsedFile, aliases: list[AliasSpec]) -> list[Problem]:

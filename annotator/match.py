@@ -38,6 +38,7 @@ class Alias:
     lang: str | None = None     # matched only in text of this language
     short_form: bool = False    # only where the text names the treatment in full (short_forms.py)
     brand: bool = False         # written with a capital (not as an entry's title): a typo of it must be too
+    listed_with: tuple[str, ...] = ()   # only as an item of a list beside one of these entries (lists.py)
 
 
 class Match(NamedTuple):  # tuples: a big page makes thousands of candidates

@@ -361,11 +361,15 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # it cured my cancer") silenced, so a sentence that names one of the treatment's claims keeps it. Measured at the
 # end, not acted on: chronic pain (zzzzzzzzu-) 0.881 / 0.990 / 0.677 and psychedelic and ketamine treatments
 # (zzzzzzzzv-) 0.926 / 0.906 / 0.929. Floors on other texts 267 and 263 (the new rounds' own highlights).
+# Session 34: a word right after "non-" names no use ("sold to non-smokers", "chronic non-cancer pain"); a bare
+# "surgery" or "radiation" is the cancer treatment as an item of a list beside chemotherapy and the like
+# (lists.py): 25 misses found, and on other texts 2 tune and 1 held-out highlight more, all in political
+# allegories whose "chemotherapy" was already highlighted (floors 269 and 264).
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.875, "on_other": 267},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 263},
+    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.875, "on_other": 269},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 264},
 }
 
 

@@ -317,3 +317,16 @@ def test_kb_new_never_writes_into_the_installed_package(tmp_path):
     out = subprocess.run([sys.executable, "-m", "caveat.annotator", "kb", "new", "Cold Plunge"], capture_output=True,
                          text=True, cwd=tmp_path)
     assert out.returncode == 0 and (tmp_path / "annotator" / "kb" / "cold-plunge.yaml").is_file()
+
+
+def test_a_listed_name_must_name_entries_that_exist(tmp_path):
+    listed = GOOD.replace("  - sample remedy\n", "  - sample remedy\n  - {name: remedy, listed_with: [no-such-cure]}\n")
+    assert check(tmp_path, listed) == [
+        "sample-cure.yaml:9: aliases[1]: listed_with names 'no-such-cure', which is not an entry of this knowledge base"]
+
+
+def test_two_entries_may_share_a_listed_name(tmp_path):
+    other = GOOD.replace("sample-cure", "other-cure").replace("Sample cure", "Other cure").replace("SCX", "OCX") \
+        .replace("  - sample remedy\n", "  - other remedy\n  - {name: remedy, listed_with: [sample-cure]}\n")
+    mine = GOOD.replace("  - sample remedy\n", "  - sample remedy\n  - {name: remedy, listed_with: [other-cure]}\n")
+    assert check(tmp_path, mine, extra={"other-cure.yaml": other}) == []

@@ -1,0 +1,60 @@
+"""A bare "surgery" or "radiation" is the cancer treatment only as an item of a list beside one (lists.py)."""
+import pytest
+
+from caveat.annotator import annotate_text
+from caveat.annotator.lists import resolve
+from caveat.annotator.match import Alias, Match
+
+
+def found(text, kb):
+    return [(h.exact, h.treatment) for h in annotate_text(text, kb).highlights]
+
+
+@pytest.mark.parametrize("text, listed", [
+    ("She had surgery, chemotherapy and radiation.", [("surgery", "cancer-surgery"), ("radiation", "radiation-therapy")]),
+    ("Treatments such as chemotherapy, radiation, and immunotherapy are proven.", [("radiation", "radiation-therapy")]),
+    ("He could expect brain damage from surgery, radiation and chemotherapy.",
+     [("surgery", "cancer-surgery"), ("radiation", "radiation-therapy")]),
+    ("For such tumours neither surgery nor radiation therapy suffice.", [("surgery", "cancer-surgery")]),
+    ("• Surgery\n• Chemotherapy\n• Radiotherapy", [("Surgery", "cancer-surgery")]),
+])
+def test_a_bare_name_listed_beside_a_cancer_treatment_is_that_treatment(text, listed, kb):
+    assert set(listed) <= set(found(text, kb))
+
+
+@pytest.mark.parametrize("text", [
+    "After her hip surgery and chemotherapy she needed a wheelchair.",          # the item is "hip surgery"
+    "She saw a radiation oncologist and a chemotherapy nurse.",                # the item is "radiation oncologist"
+    "Chemotherapy and surgery wards were full.",                                # the item is "surgery wards"
+    "Despite surgery and chemotherapy, the child was dying.",                   # "Despite" opens no list
+    "He had knee surgery last year.",                                           # no cancer treatment beside it
+    "Astronauts on Mars would face cosmic radiation for months.",
+])
+def test_a_bare_name_outside_such_a_list_is_not_highlighted(text, kb):
+    assert not {t for _, t in found(text, kb)} & {"cancer-surgery", "radiation-therapy"}
+
+
+def test_a_kept_item_is_a_neighbour_for_the_next(kb):
+    text = "Her options were chemotherapy, radiation, surgery and palliative care."
+    assert ("surgery", "cancer-surgery") in found(text, kb)
+
+
+def _match(text, words, entry, listed_with=()):
+    start = text.index(words)
+    return Match(start, start + len(words), Alias(entry, words, True, listed_with=listed_with), 100, False)
+
+
+def test_a_listed_name_whose_neighbour_is_gone_goes_too():
+    """The second pass, on the final highlights: a vetoed neighbour takes the listed name with it."""
+    text = "She had surgery and chemotherapy."
+    surgery = _match(text, "surgery", "cancer-surgery", ("chemotherapy",))
+    chemo = _match(text, "chemotherapy", "chemotherapy")
+    assert resolve([surgery, chemo], text, frozenset({"had"})) == [surgery, chemo]
+    assert resolve([surgery], text, frozenset({"had"})) == []
+
+
+def test_the_first_item_needs_a_word_that_opens_a_list():
+    text = "She had surgery and chemotherapy."
+    surgery = _match(text, "surgery", "cancer-surgery", ("chemotherapy",))
+    chemo = _match(text, "chemotherapy", "chemotherapy")
+    assert resolve([surgery, chemo], text, frozenset()) == [chemo]
