@@ -72,7 +72,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     """Why this match is not a highlight, or None when nothing stands against it."""
     alias = m.alias
     if ctx.in_address(m.start, m.end) or _negated(ctx.text, m) or _a_nickname(ctx.text, m) \
-            or _led_by(ctx.text, m, cues.leader):
+            or _led_by(ctx.text, m, cues.leader) or _a_colour(ctx.text, m):
         return VETO
     if alias.lang is not None or m.fuzzy:
         lang = ctx.language(m.start)
@@ -268,6 +268,14 @@ _IBERIAN = {"es", "pt"}   # a name spelled alike in both ("creatina", "ivermecti
 def _negated(text: str, m: Match) -> bool:
     """Is the name negated as part of a word: "a non-opioid pill", "non-hormonal options", "opioid-free"?"""
     return _prefixed(text, m, NON_PREFIXES) or text[m.end:m.end + 5].lower() == "-free"
+
+
+def _a_colour(text: str, m: Match) -> bool:
+    """Is the name a colour's: "turmeric-colored pieces", "a saffron-coloured robe"?"""
+    return _COLOURED.match(text, m.end) is not None
+
+
+_COLOURED = re.compile(r"[-\u2010\u2011](?:colou?r(?:ed)?|hued|toned)\b", re.I)
 
 
 def _set_against(text: str, m: Match) -> bool:

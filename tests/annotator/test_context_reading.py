@@ -101,6 +101,12 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     assert [(e, t) for e, t, _ in found(text, kb)] == [(exact, treatment)]
 
 
+def test_a_homeopathic_remedy_named_as_a_remedy_is_homeopathy(kb):
+    text = "Chamomilla is the leading homeopathic medicine for teething."
+    assert ("Chamomilla", "homeopathy", "warning") in found(text, kb)
+    assert found("The plant Matricaria chamomilla grows wild in meadows.", kb) == []
+
+
 @pytest.mark.parametrize("text", [
     "Traffic in the Sydney CBD was heavy.",
     # a city's CBD is the business district, whatever treatment words stand around it
@@ -220,6 +226,12 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     # the body's own level declining
     "The NAD+ decline problem is solvable.",
     "Os rizomas secos da Curcuma longa L. ficaram também conhecidos como açafrão da terra.",
+    # a colour, a band, a film, a tea tasting
+    "That same day, Miu Miu showed various turmeric-colored pieces in their collection.",
+    "I find something a little disturbing about a band named Chemotherapy who have a cartoon on the cover.",
+    "The ’90s affectation for naming bands after drugs (Codeine, Morphine, Halcion, etc.) found its proponent.",
+    "Iranian writer/director Kaveh Mazaheri makes his feature film debut with aplomb with Botox.",
+    '"Tea cupping" is the phrase used by professionals to taste and evaluate tea.',
 ])
 def test_false_friends_stay_silent(text, kb):
     assert [(e, t) for e, t, _ in found(text, kb) if t != "cancer-immunotherapy"] == []
