@@ -72,7 +72,8 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
         spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py
         candidates = [m for m in candidates if m not in spelled_out]
         named = {m.alias.entry for m in in_header if not m.alias.short_form}  # the treatments the title names
-        candidates = lists.resolve(candidates, text, kb.cues.list_openers)   # "chemotherapy, radiation and surgery"
+        candidates = lists.resolve(candidates, text, kb.cues,   # "chemotherapy, radiation and surgery"
+                                   lambda entry: ctx.names_a_use(kb.entry(entry)))
         candidates = short_forms.resolve(candidates, named,
                                          lambda m: stands_alone(m, kb.entry(m.alias.entry), ctx))
         candidates += abbreviations.defined(text, candidates)  # "fenbendazole (FZ)": see abbreviations.py
@@ -90,7 +91,8 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
                     or (asked[m] == NO_CONTEXT and (m.alias.entry not in meant or m.alias.short_form))}
         rejected |= _in_other_sense(chosen, asked, kb, ctx, health)
         if not rejected:
-            chosen = lists.resolve(chosen, text, kb.cues.list_openers)   # its neighbour may have been vetoed
+            chosen = lists.resolve(chosen, text, kb.cues,   # its neighbour may have been vetoed
+                                   lambda entry: ctx.names_a_use(kb.entry(entry)))
             ctx.note_treatments([(m.alias.entry, m.start) for m in chosen])
             ctx.highlighted = [(m.start, m.end) for m in chosen]   # harms end at the next of these (context.py)
             return [_highlight(m, kb, ctx, blocks) for m in chosen]

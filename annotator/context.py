@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -37,6 +38,7 @@ _CLAUSE_BREAK = re.compile(r"[;:()—–]|,(?=\s+(?:but|while|whereas|although|t
 # what ends the harms a harm phrase lists: a clause break or a sentence's end
 _HARM_END = re.compile(_CLAUSE_BREAK.pattern + r"|[.!?…\n]")
 _GAP = re.compile(r"\s+")
+_PRINTED = re.compile(r"\S")
 
 
 @functools.lru_cache(maxsize=4)
@@ -88,6 +90,7 @@ class Context:
         self._clauses: dict[Span, tuple[list[int], list[int]]] = {}   # sentence -> (starts, ends) of its breaks
         self._words: dict[Span, Words] = {}
         self._hits: dict[tuple[str, Span], list[Hit]] = {}
+        self._named_uses: dict[str, bool] = {}           # entry -> does the page name one of its uses?
         self._langs: dict[Span, str | None] = {}
         self._page_lang: str | None = None
         self.treatments: dict[Span, set[str]] = {}     # paragraph -> the treatments highlighted in it
@@ -249,6 +252,26 @@ class Context:
         if header or self.highlighted is not None:  # final: the highlights (or the header's names) are known
             self._harm_masks[span] = harmed
         return harmed
+
+    def names_a_use(self, entry: Entry) -> bool:
+        """Does the page's title or headline, or any paragraph of the text, name one of the entry's uses? Read
+        paragraph by paragraph until one does, once per entry. Asked before the highlights are known, so it reads the
+        words alone (not `hits`, whose answers depend on the highlights)."""
+        found = self._named_uses.get(entry.id)
+        if found is None:
+            spans = [HEADER] if self.page.header.strip() else []
+            found = self._named_uses[entry.id] = any(self.words(*span).any(entry.use_words)
+                                                     for span in itertools.chain(spans, self._paragraphs_in_order()))
+        return found
+
+    def _paragraphs_in_order(self) -> Iterator[Span]:
+        """Each paragraph, found from its first printed character as a mention's would be (a span found from a blank
+        line would start there and be kept for every later lookup)."""
+        at = _PRINTED.search(self.text)
+        while at is not None:
+            lo, hi = self.paragraph(at.start())
+            yield lo, hi
+            at = _PRINTED.search(self.text, max(hi, at.start() + 1))
 
     def _negated(self, span: Span, words: Words) -> frozenset[int]:
         """The word positions of the span right after "non-": "sold to non-smokers" names no smokers, and

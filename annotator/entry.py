@@ -51,6 +51,7 @@ class Cues(NamedTuple):
     title: frozenset[str] = frozenset()   # words just before a quoted title ("the track “Lithium”")
     leader: frozenset[str] = frozenset()  # words before "-led" that say who leads ("doctor-led"), not LED light
     list_openers: frozenset[str] = frozenset()  # words before the first item of a list ("had", "such") (lists.py)
+    list_modifiers: frozenset[str] = frozenset()  # words after a name that make it no list item ("drugs") (lists.py)
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

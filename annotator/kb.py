@@ -180,7 +180,8 @@ class KnowledgeBase:
                          phrases("enforcement_cues"), phrases("seizure_cues"),
                          phrases("finance_cues"), frozenset(w for (w,) in phrases("title_cues")),
                          frozenset(w for (w,) in phrases("leader_cues")),
-                         frozenset(w for (w,) in phrases("list_cues")))
+                         frozenset(w for (w,) in phrases("list_cues")),
+                         frozenset(w for (w,) in phrases("list_modifier_cues")))
         self.matcher = Matcher([a for e in entries for a in _matcher_aliases(e)])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words
 

@@ -5,14 +5,22 @@ their own these words also mean a knee operation, cosmic rays or the menopause. 
 `listed_with`, the entries whose names, as the next or previous item of the same list, make it the treatment. An
 item is the name alone: "radiation oncologist", "hip surgery" and "surgery wards" are not the item "surgery". The
 first item of a list starts its sentence or clause, or follows one of the KB's `list_cues` ("had", "such as",
-"undergo"). A listed name kept this way is itself a neighbour for the next one ("chemotherapy, radiation, surgery
-and hormone treatment"). Everything here reads the candidates alone, before any veto; the vetoes still apply.
+"undergo"); a name written with a capital stands only at the start of its sentence, clause or bullet ("Surgery,
+radiation and chemotherapy are..."), since "Emergency, Surgery, Chemotherapy Day Unit" lists a hospital's
+departments. The neighbour must be a whole item too ("radiation, chemotherapy drugs and benzene" lists hazards). And
+the text or the page's title must name one of the listed name's own uses (a cancer): keloids, lupus and ectopic
+pregnancy are also treated with "radiotherapy or surgery". A listed name kept this way is itself a neighbour for the
+next one ("chemotherapy, radiation, surgery and hormone treatment"). Everything here reads the candidates alone,
+before any veto; the vetoes still apply, and a name whose neighbour is not highlighted in the end goes too.
 """
 from __future__ import annotations
 
 import bisect
 import re
 
+from collections.abc import Callable
+
+from .entry import Cues
 from .match import Match
 from .normalize import norm
 
@@ -24,16 +32,20 @@ _SEPARATOR = re.compile(r"[,;/&+•·*\n]|\band\b|\bor\b|\bnor\b|\bplus\b|\bwith
 _AFTER = re.compile(r"\s*(?:[.,;:!?)\]\n]|$|" + _SEPARATOR.pattern + ")", re.I)   # what may follow an item
 _OPENING = re.compile(r"(?:^|[.!?:;(\[\n•·*–—-])\s*\Z")           # the start of a sentence, clause or bullet
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s*\Z")
+_NEXT_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
 _REACH = 40   # characters before an item where the word opening its list is looked for
 
 
-def resolve(candidates: list[Match], text: str, openers: frozenset[str]) -> list[Match]:
-    """The candidates without the listed names that stand in no list beside a treatment that `listed_with` names."""
+def resolve(candidates: list[Match], text: str, cues: Cues,
+            names_a_use: Callable[[str], bool] = lambda entry: True) -> list[Match]:
+    """The candidates without the listed names that stand in no list beside a treatment that `listed_with` names.
+    `names_a_use` tells whether the text or the page's title names one of an entry's uses."""
     listed = [m for m in candidates if m.alias.listed_with]
     if not listed:
         return candidates
-    items = [m for m in listed if _an_item(m, text, openers)]
-    anchors = [(m.start, m.end, m.alias.entry) for m in candidates if not m.alias.listed_with]
+    items = [m for m in listed if _an_item(m, text, cues.list_openers) and names_a_use(m.alias.entry)]
+    anchors = [(m.start, m.end, m.alias.entry) for m in candidates
+               if not m.alias.listed_with and not _modified(m, text, cues.list_modifiers)]
     kept: set[Match] = set()
     while True:   # a kept item is a neighbour for the next: "chemotherapy, radiation, surgery"
         near = _Neighbours(anchors)
@@ -45,13 +57,25 @@ def resolve(candidates: list[Match], text: str, openers: frozenset[str]) -> list
     return [m for m in candidates if not m.alias.listed_with or m in kept]
 
 
+def _modified(m: Match, text: str, modifiers: frozenset[str]) -> bool:
+    """Does a word right after the name, or the name's own last word, make it describe something else ("chemotherapy
+    drugs" as a hazard, "Chemotherapy Day Unit")?"""
+    word = _NEXT_WORD.match(text, m.end)
+    last = _LAST_WORD.search(text, m.start, m.end)
+    return any(w is not None and norm(w.group(1)) in modifiers for w in (word, last))
+
+
 def _an_item(m: Match, text: str, openers: frozenset[str]) -> bool:
     """Is the name a whole item of a list: followed by a separator or the end of its clause, and preceded by a
     separator, the start of its clause or a word that opens a list?"""
     if not _AFTER.match(text, m.end):
         return False
     before = text[max(m.start - _REACH, 0):m.start]
-    if _OPENING.search(before) or before.rstrip().endswith((",", "/", "&", "+")):
+    if _OPENING.search(before):
+        return True
+    if text[m.start].isupper():   # "Emergency, Surgery, Chemotherapy Day Unit": a department, a title
+        return False
+    if before.rstrip().endswith((",", "/", "&", "+")):
         return True
     word = _LAST_WORD.search(before)
     return word is not None and (norm(word.group(1)) in openers or _SEPARATOR.fullmatch(word.group(1)) is not None)

@@ -357,6 +357,9 @@ def test_no_use_named_and_uses_differ_depends(kb):
 @pytest.mark.parametrize("text, use", [
     ("NRT gum is now sold to boost focus in non-smokers.", None),
     ("Opioids are prescribed too often for chronic non-cancer pain.", "long-term (chronic) pain such as back pain or arthritis"),
+    # the first review: acute non-cancer pain is short-term pain, not long-term
+    ("Tramadol is widely used for acute non-cancer pain such as sprains and fractures.",
+     "severe short-term pain (after surgery or injury)"),
 ])
 def test_a_word_after_non_names_no_use(text, use, kb):
     """"non-smokers" are not smokers and "non-cancer pain" is not cancer pain."""

@@ -372,12 +372,18 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # as copies: 20 wrong verdicts, left); sports medicine (zzzzzzzzz-) 0.833 / 0.842 / 0.800; children's treatments
 # (zzzzzzzzza-) 0.812 / 0.963 / 0.846; music, film and fashion, nothing a treatment (zzzzzzzzzb-: the band
 # Chemotherapy, the film Botox, turmeric-coloured clothes) 17. A name before "-coloured" is a colour, and
-# band-naming and film words are arts cues. Tune agreement 0.874 with the new texts (floor 0.873).
+# band-naming and film words are arts cues. Tune agreement 0.874 with the new texts (floor 0.873). Five more
+# rounds: hormone treatments (zzzzzzzzzc-) 0.807 / 0.939 / 0.855; biology, nothing a treatment (zzzzzzzzzd-:
+# collagen in photodamaged skin, insulin in fruit flies, the ozone hole) 14; mental health (zzzzzzzzze-) 0.872 /
+# 0.942 / 0.885; skin and cosmetic treatments (zzzzzzzzzf-) 0.900 / 0.967 / 0.880; business and law, nothing a
+# treatment (zzzzzzzzzg-: the Botox trademark, tariffs on ibuprofen) 28. Measures of the body's own substance
+# ("collagen fragmentation", "insulin secretion", "CoQ10 synthesis") and trademark, patent and tariff words as
+# business cues took 14 off (none added); floors on other texts 307 and 272.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.873, "on_other": 284},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 264},
+    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.873, "on_other": 308},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 272},
 }
 
 

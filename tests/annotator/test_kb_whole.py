@@ -72,7 +72,7 @@ def misses(entry_id):
             if alias.short_form:  # a short form is the treatment only once the text has named it in full
                 text = f"{entry.name} is sold here.\n\n{text}"
             if alias.listed_with:  # a listed name is the treatment only as an item of a list beside a partner
-                text = f"She had {v} and {KB.entry(alias.listed_with[0]).name.lower()}."
+                text = f"Her cancer treatment: {v} and {KB.entry(alias.listed_with[0]).name.lower()}."
             lo = text.index(v, text.index("\n\n") + 2 if alias.short_form else 0)
             hits = [h for h in annotate_text(text, KB).highlights if h.start < lo + len(v) and h.end > lo]
             if [h.treatment for h in hits] != [entry_id]:
