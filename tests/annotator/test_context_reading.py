@@ -355,14 +355,15 @@ def test_no_use_named_and_uses_differ_depends(kb):
 
 
 @pytest.mark.parametrize("text, use", [
-    ("NRT gum is now sold to boost focus in non-smokers.", None),
+    ("NRT gum is now sold to boost focus in non-smokers.", "long COVID and other uses in people who do not smoke"),
     ("Opioids are prescribed too often for chronic non-cancer pain.", "long-term (chronic) pain such as back pain or arthritis"),
     # the first review: acute non-cancer pain is short-term pain, not long-term
     ("Tramadol is widely used for acute non-cancer pain such as sprains and fractures.",
      "severe short-term pain (after surgery or injury)"),
 ])
 def test_a_word_after_non_names_no_use(text, use, kb):
-    """"non-smokers" are not smokers and "non-cancer pain" is not cancer pain."""
+    """"non-smokers" are not smokers (they are the use in people who do not smoke), and "non-cancer pain" is not
+    cancer pain."""
     (h,) = annotate_text(text, kb).highlights
     assert h.indication == use
 
@@ -1238,7 +1239,8 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
      {("nicotine patches", "depends")}),
     ("Smoking during pregnancy is harmful; nicotine replacement therapy is safer than smoking.",
      {("nicotine replacement therapy", "established")}),
-    ("I've never smoked, but I've been wearing nicotine patches to lose weight.", {("nicotine patches", "depends")}),
+    # a never-smoker's patches are the use in people who do not smoke (the words that name them, session 34)
+    ("I've never smoked, but I've been wearing nicotine patches to lose weight.", {("nicotine patches", "warning")}),
     ("Has anyone tried nicotine patches for their long covid?", {("nicotine patches", "warning")}),
     ("Before covid, I had ozone therapy injections for my knee.", {("ozone therapy injections", "caution")}),
     ("The car valeting firm offers an ozone treatment for covid disinfection of vehicles.", set()),

@@ -379,11 +379,22 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # treatment (zzzzzzzzzg-: the Botox trademark, tariffs on ibuprofen) 28. Measures of the body's own substance
 # ("collagen fragmentation", "insulin secretion", "CoQ10 synthesis") and trademark, patent and tariff words as
 # business cues took 14 off (none added); floors on other texts 307 and 272.
+# Ten more: regenerative clinics (zzzzzzzzzh-) 0.766 / 0.790 / 0.776, then 0.797 / 0.823 / 0.784 with the
+# Spanish names of Muse cells; acronyms in computing, logistics and government, nothing a treatment (zzzzzzzzzi-) 0;
+# longevity (zzzzzzzzzj-) 0.857 / 0.945 / 0.892; Spanish and Portuguese news (zzzzzzzzzk-) 0.879 / 0.953 / 0.833;
+# places, horses, ships and shops, nothing a treatment (zzzzzzzzzl-) 4; COVID and long COVID treatments
+# (zzzzzzzzzm-) 0.910 / 0.978 / 0.879; detoxes and cleanses (zzzzzzzzzn-) 0.533 / 0.727 / 0.703, then 0.775 / 0.869
+# / 0.763 with their products' names (held out 0.800 / 0.960 / 0.958, never acted on); industry and the
+# laboratory, nothing a treatment (zzzzzzzzzo-: sodium chlorite bleaching textiles, borax flux, kerosene heaters)
+# 29, 26 with fumigation, soldering and staining as material cues ("bleaching" and "textile" tried and dropped:
+# they silenced "chlorine dioxide, a powerful bleaching agent" and "the textile dye" methylene blue); arthritis
+# (zzzzzzzzzp-) 0.857 / 0.946 / 0.917; pregnancy and fertility (zzzzzzzzzq-) 0.862 / 0.987 / 0.880. Floors on other
+# texts 324 and 288.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.873, "on_other": 308},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 272},
+    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.873, "on_other": 324},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 288},
 }
 
 
