@@ -275,7 +275,7 @@ def _a_colour(text: str, m: Match) -> bool:
     return _COLOURED.match(text, m.end) is not None
 
 
-_COLOURED = re.compile(r"[-\u2010\u2011](?:colou?r(?:ed)?|hued|toned)\b", re.I)
+_COLOURED = re.compile(r"[-\u2010\u2011](?:colou?r(?:ed)?|hued)\b", re.I)
 
 
 def _set_against(text: str, m: Match) -> bool:

@@ -101,10 +101,27 @@ def test_generic_names_taken_as_treatments_are_found(text, exact, treatment, kb)
     assert [(e, t) for e, t, _ in found(text, kb)] == [(exact, treatment)]
 
 
-def test_a_homeopathic_remedy_named_as_a_remedy_is_homeopathy(kb):
-    text = "Chamomilla is the leading homeopathic medicine for teething."
-    assert ("Chamomilla", "homeopathy", "warning") in found(text, kb)
-    assert found("The plant Matricaria chamomilla grows wild in meadows.", kb) == []
+@pytest.mark.parametrize("text, exact, level", [
+    # the third review: bare "never smoked" and "staining" took these
+    ("Nicotine gum helped my mother quit smoking, and she never smoked again.", "Nicotine gum", "established"),
+    ("Colloidal silver can cause argyria, a permanent blue-grey staining of the skin.", "Colloidal silver", "warning"),
+    # the second review: arts and business cues silenced these
+    ("The hardcore band's vocalist now sells black salve and MMS to cure cancer.", "black salve", "danger"),
+    ("A rock band frontman is selling colloidal silver drops on his merch table.", "colloidal silver", "warning"),
+])
+def test_the_reviews_keep_these_cards(text, exact, level, kb):
+    assert (exact, level) in {(e, lv) for e, _, lv in found(text, kb)}
+
+
+def test_a_cupping_therapy_seminar_is_cupping(kb):
+    """The second review: "cupping seminar" as cupping's not_when silenced a hijama seminar's claims."""
+    text = "Join our Hijama cupping seminar this weekend: Cupping has stimulating and strengthening effects."
+    assert {t for _, t, _ in found(text, kb)} == {"cupping"}
+
+
+def test_herbal_chamomile_is_not_homeopathy(kb):
+    """The second review: "Chamomilla" as homeopathy's name lit herbal chamomile tea."""
+    assert not [t for _, t, _ in found("Chamomilla recutita tea is a gentle remedy for colic.", kb) if t == "homeopathy"]
 
 
 @pytest.mark.parametrize("text", [
@@ -231,7 +248,11 @@ def test_a_homeopathic_remedy_named_as_a_remedy_is_homeopathy(kb):
     "I find something a little disturbing about a band named Chemotherapy who have a cartoon on the cover.",
     "The ’90s affectation for naming bands after drugs (Codeine, Morphine, Halcion, etc.) found its proponent.",
     "Iranian writer/director Kaveh Mazaheri makes his feature film debut with aplomb with Botox.",
+    "Mark the incision site with a skin pen before the operation.",
     '"Tea cupping" is the phrase used by professionals to taste and evaluate tea.',
+    # the third review: "I've been using *" as a taking cue lit household chores and text messages
+    "I've been using hydrogen peroxide to clean the grout in my shower.",
+    "I started using MMS to send pictures to my grandkids.",
 ])
 def test_false_friends_stay_silent(text, kb):
     assert [(e, t) for e, t, _ in found(text, kb) if t != "cancer-immunotherapy"] == []

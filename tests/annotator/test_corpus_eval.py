@@ -388,13 +388,18 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # laboratory, nothing a treatment (zzzzzzzzzo-: sodium chlorite bleaching textiles, borax flux, kerosene heaters)
 # 29, 26 with fumigation, soldering and staining as material cues ("bleaching" and "textile" tried and dropped:
 # they silenced "chlorine dioxide, a powerful bleaching agent" and "the textile dye" methylene blue); arthritis
-# (zzzzzzzzzp-) 0.857 / 0.946 / 0.917; pregnancy and fertility (zzzzzzzzzq-) 0.862 / 0.987 / 0.880. Floors on other
-# texts 324 and 288.
+# (zzzzzzzzzp-) 0.857 / 0.946 / 0.917; pregnancy and fertility (zzzzzzzzzq-) 0.862 / 0.987 / 0.880. A second
+# review found "cupping seminar" (cupping's not_when) silencing a hijama seminar, the business cues (trademark,
+# patents, tariffs) silencing dosing claims on "Big Pharma can't patent it" pages, "rock band" and "feature film"
+# silencing sellers, "Chamomilla" on herbal tea and "Skin Pen" on a surgeon's marker: all out. A third found bare
+# "never smoked" giving quitting smokers the warning, "I've been using *" lighting grout cleaning, and "staining",
+# "fumigant" and "flux" silencing colloidal silver, chlorine dioxide and HRT: narrowed or out (its tested patch).
+# Floors on other texts 324 and 293.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
     "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.873, "on_other": 324},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 288},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 293},
 }
 
 
