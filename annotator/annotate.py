@@ -65,6 +65,7 @@ def _result(highlights: list[Highlight], kb: KnowledgeBase, text: str) -> Annota
 
 def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | None = None) -> list[Highlight]:
     ctx = Context(text, page, kb.cues.harm)
+    uses: lists.UsesNamed = lambda m, near: ctx.names_a_use(kb.entry(m.alias.entry), m.start if near else None)
     candidates = kb.matcher.find(text)
     if candidates:
         in_header = kb.matcher.find(page.header) if page.header else []
@@ -72,8 +73,7 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
         spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py
         candidates = [m for m in candidates if m not in spelled_out]
         named = {m.alias.entry for m in in_header if not m.alias.short_form}  # the treatments the title names
-        candidates = lists.resolve(candidates, text, kb.cues,   # "chemotherapy, radiation and surgery"
-                                   lambda entry: ctx.names_a_use(kb.entry(entry)))
+        candidates = lists.resolve(candidates, text, kb.cues, uses)   # "chemotherapy, radiation and surgery"
         candidates = short_forms.resolve(candidates, named,
                                          lambda m: stands_alone(m, kb.entry(m.alias.entry), ctx))
         candidates += abbreviations.defined(text, candidates)  # "fenbendazole (FZ)": see abbreviations.py
@@ -91,8 +91,7 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
                     or (asked[m] == NO_CONTEXT and (m.alias.entry not in meant or m.alias.short_form))}
         rejected |= _in_other_sense(chosen, asked, kb, ctx, health)
         if not rejected:
-            chosen = lists.resolve(chosen, text, kb.cues,   # its neighbour may have been vetoed
-                                   lambda entry: ctx.names_a_use(kb.entry(entry)))
+            chosen = lists.resolve(chosen, text, kb.cues, uses)   # its neighbour may have been vetoed
             ctx.note_treatments([(m.alias.entry, m.start) for m in chosen])
             ctx.highlighted = [(m.start, m.end) for m in chosen]   # harms end at the next of these (context.py)
             return [_highlight(m, kb, ctx, blocks) for m in chosen]

@@ -253,15 +253,19 @@ class Context:
             self._harm_masks[span] = harmed
         return harmed
 
-    def names_a_use(self, entry: Entry) -> bool:
-        """Does the page's title or headline, or any paragraph of the text, name one of the entry's uses? Read
-        paragraph by paragraph until one does, once per entry. Asked before the highlights are known, so it reads the
-        words alone (not `hits`, whose answers depend on the highlights)."""
+    def names_a_use(self, entry: Entry, at: int | None = None) -> bool:
+        """Does the page's title or headline, or the paragraph holding `at` (any paragraph of the text when `at` is
+        None), name one of the entry's uses? The whole text is read paragraph by paragraph until one does, once per
+        entry. Asked before the highlights are known, so it reads the words alone (not `hits`, whose answers depend
+        on the highlights)."""
+        if self.page.header.strip() and self.words(*HEADER).any(entry.use_words):
+            return True
+        if at is not None:
+            return self.words(*self.paragraph(at)).any(entry.use_words)
         found = self._named_uses.get(entry.id)
         if found is None:
-            spans = [HEADER] if self.page.header.strip() else []
             found = self._named_uses[entry.id] = any(self.words(*span).any(entry.use_words)
-                                                     for span in itertools.chain(spans, self._paragraphs_in_order()))
+                                                     for span in self._paragraphs_in_order())
         return found
 
     def _paragraphs_in_order(self) -> Iterator[Span]:

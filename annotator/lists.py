@@ -8,9 +8,11 @@ first item of a list starts its sentence or clause, or follows one of the KB's `
 "undergo"); a name written with a capital stands only at the start of its sentence, clause or bullet ("Surgery,
 radiation and chemotherapy are..."), since "Emergency, Surgery, Chemotherapy Day Unit" lists a hospital's
 departments. The neighbour must be a whole item too ("radiation, chemotherapy drugs and benzene" lists hazards). And
-the text or the page's title must name one of the listed name's own uses (a cancer): keloids, lupus and ectopic
-pregnancy are also treated with "radiotherapy or surgery". A listed name kept this way is itself a neighbour for the
-next one ("chemotherapy, radiation, surgery and hormone treatment"). Everything here reads the candidates alone,
+the page must name one of the listed name's own uses (a cancer): keloids, lupus and ectopic pregnancy are also
+treated with "radiotherapy or surgery". The title or the name's own paragraph is enough; where only another paragraph
+names it, the list must hold two such treatments besides the name, since "hair loss can follow stress, chemotherapy,
+surgery or childbirth" lists causes. A listed name kept this way is itself a neighbour for the next one
+("chemotherapy, radiation, surgery and hormone treatment"). Everything here reads the candidates alone,
 before any veto; the vetoes still apply, and a name whose neighbour is not highlighted in the end goes too.
 """
 from __future__ import annotations
@@ -24,11 +26,13 @@ from .entry import Cues
 from .match import Match
 from .normalize import norm
 
-# what stands between two items of a list: commas, "and", "or", "with", "followed by", bullets and line breaks
-_BETWEEN = re.compile(r"(?:\s|[,;/&+•·*]|\band/or\b|\band\b|\bor\b|\bnor\b|\bplus\b|\bwith\b|\bthen\b|\bfollowed by\b"
-                      r"|\bas well as\b)*", re.I)
-_SEPARATOR = re.compile(r"[,;/&+•·*\n]|\band\b|\bor\b|\bnor\b|\bplus\b|\bwith\b|\bthen\b|\bfollowed\b|\bas well as\b",
-                        re.I)
+UsesNamed = Callable[[Match, bool], bool]
+
+# what separates two items of a list: commas, "and", "or", "with", "followed by", bullets and line breaks
+_SEPARATORS = (r"[,;/&+•·*\n]|\band\b|\bor\b|\bnor\b|\bplus\b|\bwith\b|\bthen\b|\bfollowed\b(?:\s+by\b)?"
+               r"|\bas well as\b")
+_BETWEEN = re.compile(rf"(?:\s|{_SEPARATORS})*", re.I)   # all that may stand between two items
+_SEPARATOR = re.compile(_SEPARATORS, re.I)
 _AFTER = re.compile(r"\s*(?:[.,;:!?)\]\n]|$|" + _SEPARATOR.pattern + ")", re.I)   # what may follow an item
 _OPENING = re.compile(r"(?:^|[.!?:;(\[\n•·*–—-])\s*\Z")           # the start of a sentence, clause or bullet
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s*\Z")
@@ -36,16 +40,18 @@ _NEXT_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
 _REACH = 40   # characters before an item where the word opening its list is looked for
 
 
-def resolve(candidates: list[Match], text: str, cues: Cues,
-            names_a_use: Callable[[str], bool] = lambda entry: True) -> list[Match]:
+def resolve(candidates: list[Match], text: str, cues: Cues, uses: UsesNamed = lambda m, near: True) -> list[Match]:
     """The candidates without the listed names that stand in no list beside a treatment that `listed_with` names.
-    `names_a_use` tells whether the text or the page's title names one of an entry's uses."""
+    `uses(m, near)` tells whether the page's title, or the paragraph holding `m` (`near`) or else any paragraph of
+    the text, names one of m's entry's uses."""
     listed = [m for m in candidates if m.alias.listed_with]
     if not listed:
         return candidates
-    items = [m for m in listed if _an_item(m, text, cues.list_openers) and names_a_use(m.alias.entry)]
-    anchors = [(m.start, m.end, m.alias.entry) for m in candidates
-               if not m.alias.listed_with and not _modified(m, text, cues.list_modifiers)]
+    names = [m for m in candidates if not _modified(m, text, cues.list_modifiers)]
+    anchors = [(m.start, m.end, m.alias.entry) for m in names if not m.alias.listed_with]
+    runs = _lists(names, text)
+    items = [m for m in listed if _an_item(m, text, cues.list_openers)
+             and (uses(m, True) or uses(m, False) and _partners(m, runs) >= 2)]
     kept: set[Match] = set()
     while True:   # a kept item is a neighbour for the next: "chemotherapy, radiation, surgery"
         near = _Neighbours(anchors)
@@ -108,3 +114,25 @@ def _beside(m: Match, near: _Neighbours, text: str) -> bool:
 def _joins(gap: str) -> bool:
     """Does the gap between two items hold only what separates items of a list, and at least one separator?"""
     return len(gap) <= _REACH and _BETWEEN.fullmatch(gap) is not None and _SEPARATOR.search(gap) is not None
+
+
+def _lists(names: list[Match], text: str) -> dict[Match, list[Match]]:
+    """Each name's list: the run of names around it joined by separators. A shorter name inside a longer one is
+    skipped. Found once per text, so that a page with thousands of "surgery" costs no more per mention."""
+    runs: dict[Match, list[Match]] = {}
+    run: list[Match] = []
+    for name in sorted(names, key=lambda n: (n.start, -n.end)):
+        if run and name.start < run[-1].end:
+            continue
+        if not run or not _joins(text[run[-1].end:name.start]):
+            run = []
+        run.append(name)
+        runs[name] = run
+    return runs
+
+
+def _partners(m: Match, runs: dict[Match, list[Match]]) -> int:
+    """How many treatments that m's `listed_with` names are items of its list? Two make a list of cancer treatments
+    even where only another paragraph names the cancer ("surgery, chemotherapy and radiation", or a bulleted list);
+    one may be a list of causes ("hair loss can follow stress, chemotherapy, surgery or childbirth")."""
+    return sum(n is not m and n.alias.entry in m.alias.listed_with for n in runs.get(m, ()))

@@ -72,16 +72,16 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
     """Why this match is not a highlight, or None when nothing stands against it."""
     alias = m.alias
     if ctx.in_address(m.start, m.end) or _negated(ctx.text, m) or _a_nickname(ctx.text, m) \
-            or _led_by(ctx.text, m, cues.leader) or _a_colour(ctx.text, m):
+            or _led_by(ctx.text, m, cues.leader):
         return VETO
     if alias.lang is not None or m.fuzzy:
         lang = ctx.language(m.start)
         if lang != (alias.lang or ENGLISH) and (m.fuzzy or {lang, alias.lang} != _IBERIAN):
             return VETO
     sentence = _Around(ctx, ctx.sentence(m.start, m.end), m)
-    # "the anti-ivermectin crowd" is set against the treatment, unless its sentence makes the claim for it ("ignore
-    # the anti-ivermectin crowd; it cured my cancer")
-    if _set_against(ctx.text, m) and not sentence.any(entry.claim_words):
+    # "the anti-ivermectin crowd" is set against the treatment and "turmeric-coloured robes" name a colour, unless
+    # the sentence makes a claim for it ("chlorine dioxide-coloured drops purify the blood")
+    if (_set_against(ctx.text, m) or _a_colour(ctx.text, m)) and not sentence.any(entry.claim_words):
         return VETO
     if entry.not_when and sentence.words.any(entry.not_when):
         # a veto phrase that takes in the name itself ("insulin resistance", "CBD office") is another term; one

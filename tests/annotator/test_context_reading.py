@@ -1315,6 +1315,8 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("The anti-MMS people won't tell you it reverses autism.", {("MMS", "danger")}),
     ("Don't believe the anti-fenbendazole doctors, it shrinks tumours.", {("fenbendazole", "danger")}),
     ("Anti\u2013sunscreen influencers are everywhere.", set()),
+    # a colour's name keeps the mention where its sentence makes the claim (the second review of session 34)
+    ("Our chlorine dioxide-coloured drops cure autism and cancer.", {("chlorine dioxide", "danger")}),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

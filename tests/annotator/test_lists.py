@@ -81,4 +81,33 @@ def test_the_page_must_name_one_of_the_listed_names_uses():
     text = "She had surgery and chemotherapy."
     surgery = _match(text, "surgery", "cancer-surgery", ("chemotherapy",))
     chemo = _match(text, "chemotherapy", "chemotherapy")
-    assert resolve([surgery, chemo], text, HAD, lambda entry: False) == [chemo]
+    assert resolve([surgery, chemo], text, HAD, lambda m, near: False) == [chemo]
+
+
+def test_a_use_named_only_in_another_paragraph_needs_two_partners_in_the_list():
+    """Where only another paragraph names the cancer, "stress, chemotherapy, surgery" may list causes; "surgery,
+    chemotherapy and radiotherapy" is still a list of cancer treatments."""
+    elsewhere = lambda m, near: not near   # noqa: E731 - the page names a use, m's paragraph does not
+    text = "She had surgery and chemotherapy."
+    surgery = _match(text, "surgery", "cancer-surgery", ("chemotherapy", "radiation-therapy"))
+    chemo = _match(text, "chemotherapy", "chemotherapy")
+    assert resolve([surgery, chemo], text, HAD, elsewhere) == [chemo]
+    text = "She had surgery, chemotherapy and radiotherapy."
+    surgery = _match(text, "surgery", "cancer-surgery", ("chemotherapy", "radiation-therapy"))
+    chemo = _match(text, "chemotherapy", "chemotherapy")
+    radio = _match(text, "radiotherapy", "radiation-therapy")
+    assert resolve([surgery, chemo, radio], text, HAD, elsewhere) == [surgery, chemo, radio]
+
+
+@pytest.mark.parametrize("text", [   # found by the second review: a cancer is named, but in another paragraph
+    "Hair loss can follow stress, chemotherapy, surgery or childbirth.\n\nShe was treated for breast cancer.",
+    "Ondansetron prevents nausea associated with chemotherapy or surgery.\n\nIt is also used in cancer care.",
+])
+def test_a_list_of_causes_is_no_list_of_cancer_treatments(text, kb):
+    assert ("surgery", "cancer-surgery") not in found(text, kb)
+
+
+def test_a_bulleted_list_of_cancer_treatments_under_its_own_heading(kb):
+    """A web page's <li> items are paragraphs of their own: the heading names the cancer, the items each other."""
+    text = "Conventional cancer treatments\n\nsurgery\n\nradiotherapy\n\nchemotherapy"
+    assert ("surgery", "cancer-surgery") in found(text, kb)
