@@ -19,7 +19,7 @@ from .page import NO_PAGE, Page
 from .results import Annotations, Highlight
 from .verdicts import verdict_for
 from .vetoes import (NO_CONTEXT, OTHER_SENSE, OTHER_TERM, SUBSTANCE, VETO, about_an_animal, names_its_use,
-                     sets_the_sense, stands_alone, treatment_meant, vetoed)
+                     sets_the_sense, stands_alone, titled, treatment_meant, vetoed)
 
 CONTEXT_CHARS = 32
 BLOCK_GAP = "\n\n"
@@ -70,6 +70,7 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
     if candidates:
         in_header = kb.matcher.find(page.header) if page.header else []
         ctx.header_names = sorted((m.start, m.end) for m in in_header)
+        ctx.header_entries = frozenset(m.alias.entry for m in in_header)
         spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py
         candidates = [m for m in candidates if m not in spelled_out]
         named = {m.alias.entry for m in in_header if not m.alias.short_form}  # the treatments the title names
@@ -86,7 +87,8 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
                 asked[m] = vetoed(m, kb.entry(m.alias.entry), ctx, kb.cues)
         health = any(asked[m] is None and not m.alias.ambiguous for m in chosen)
         meant = {m.alias.entry for m in chosen  # one sense per text: see vetoes.py
-                 if asked[m] is None and sets_the_sense(m, kb.entry(m.alias.entry), ctx, health)}
+                 if asked[m] is None and sets_the_sense(m, kb.entry(m.alias.entry), ctx, health)
+                 or asked[m] == NO_CONTEXT and titled(kb.entry(m.alias.entry), ctx)}
         rejected = {m for m in chosen if asked[m] in (VETO, OTHER_SENSE, OTHER_TERM, SUBSTANCE)
                     or (asked[m] == NO_CONTEXT and (m.alias.entry not in meant or m.alias.short_form))}
         rejected |= _in_other_sense(chosen, asked, kb, ctx, health)

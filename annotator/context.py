@@ -85,6 +85,7 @@ class Context:
         self._free: dict[tuple[Span, Phrase], list[int]] = {}
         self.highlighted: list[Span] | None = None      # (start, end) of the final highlights, once chosen
         self.header_names: list[Span] = []              # (start, end) of the names in the page's title and headline
+        self.header_entries: frozenset[str] = frozenset()  # the KB ids those names belong to
         self._paragraphs: list[Span] = []              # found so far, sorted
         self._sentences: dict[int, list[int]] = {}     # paragraph start -> sentence starts in it
         self._clauses: dict[Span, tuple[list[int], list[int]]] = {}   # sentence -> (starts, ends) of its breaks

@@ -129,7 +129,7 @@ class Matcher:
             for size in (len(query) - 1, len(query), len(query) + 1):
                 for key in _half_keys(query, size):
                     for surface, target in self._halves.get(key, ()):
-                        if OSA.distance(query, surface, score_cutoff=1) <= 1:
+                        if OSA.distance(query, surface, score_cutoff=1) <= 1 and not _another_compound(query, surface):
                             found.add(target)
         return tuple(sorted(found))
 
@@ -304,6 +304,16 @@ def _without_trademark(raw: str) -> str:
 def _unpossessed(raw: str) -> str:
     """The word without a possessive "'s": an acronym is written exactly, and "PRP's mechanisms" still names PRP."""
     return raw[:-2] if len(raw) > 2 and raw[-2] in "'’" and raw[-1] in "sS" else raw
+
+
+_COMPOUND_ENDINGS = frozenset({"ide", "ite", "ate", "ine"})
+
+
+def _another_compound(word: str, alias_word: str) -> bool:
+    """Do the two words differ only in a chemical ending? Then they name two compounds, not one misspelt: "fluorite"
+    is a mineral, not fluoride; "sulfite", "chlorate" and "iodine" are not sulfate, chlorite or iodide."""
+    return word[:-3] == alias_word[:-3] and word[-3:] != alias_word[-3:] \
+        and {word[-3:], alias_word[-3:]} <= _COMPOUND_ENDINGS
 
 
 def _word_char_at(text: str, i: int) -> bool:

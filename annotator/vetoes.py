@@ -589,7 +589,17 @@ def sets_the_sense(m: Match, entry: Entry, ctx: Context, health_text: bool) -> b
     title names the other sense ("A Forager's Guide to Lion's Mane Mushroom"), whatever the text."""
     if entry.not_when and ctx.words(*HEADER).any(entry.not_when):
         return False
-    return not m.alias.ambiguous or health_text or _Around(ctx, ctx.sentence(m.start, m.end), m).any(entry.use_words)
+    return not m.alias.ambiguous or health_text or _Around(ctx, ctx.sentence(m.start, m.end), m).any(entry.use_words) \
+        or titled(entry, ctx)
+
+
+def titled(entry: Entry, ctx: Context) -> bool:
+    """Does the page's title name the treatment and one of its uses ("New Topical Borax and DMSO Method for
+    Arthritis"), and nothing of its other senses? Then the whole text is about the treatment: its mentions need no
+    context of their own."""
+    header = ctx.words(*HEADER)
+    return entry.id in ctx.header_entries and header.any(entry.use_words) \
+        and not (entry.not_when and header.any(entry.not_when))
 
 
 _FOR = frozenset({"for", "against", "treat", "cure"})
@@ -605,6 +615,10 @@ def _in_a_body_name(text: str, m: Match, words: tuple[str, ...]) -> bool:
     after, before = _body_patterns(words)
     if after.match(text, m.end, m.end + 120):
         return True
+    # a name that itself ends in the body's word, after a capitalised word: "the US Stem Cell Clinic"
+    if text[m.start:m.end].split()[-1] in words and _PROPER_BEFORE.search(text, max(m.start - 40, 0), m.start) \
+            and not _a_title_case_line(text, m.start):
+        return True
     found = before.search(text, max(m.start - 120, 0), m.start)
     # a headline capitalises its verbs too: "Department of Health Warns Against Ivermectin" names no body around it
     return found is not None and not (found.group("between") and _a_title_case_line(text, m.start))
@@ -618,6 +632,7 @@ def _a_title_case_line(text: str, pos: int) -> bool:
 
 
 _LONGER_WORD = re.compile(r"[^\W\d_]{4,}")
+_PROPER_BEFORE = re.compile(r"\b[A-Z][\w’'.-]*[ \t]+\Z")
 
 
 def _a_firms(text: str, m: Match, words: tuple[str, ...]) -> bool:

@@ -884,6 +884,14 @@ def test_a_sentence_naming_people_beside_an_animal_is_not_about_an_animal_patien
     assert [e for e, _, _ in found(text, kb)] == ["exosome injections", "Exosomes"]
 
 
+def test_a_title_that_names_the_treatment_and_its_use_sets_the_sense_for_the_whole_text(kb):
+    """An ambiguous name with nothing around it counts where the page's title names it and one of its uses."""
+    page = Page(title="New Topical Borax and DMSO Method for Arthritis")
+    text = "Thought I would share my new borax method with the community.\n\nShake until the borax is dissolved."
+    assert [h.exact for h in annotate_text(text, kb, page).highlights] == ["borax", "borax"]
+    assert annotate_text(text, kb, Page(title="New Topical Borax and DMSO Method")).highlights == ()
+
+
 def test_a_proven_use_set_apart_in_another_sentence_does_not_make_the_paragraph_calm(kb):
     page = Page(title="Stem cells for knees: promising treatment or hoax?")
     text = ("Many doctors view the growth of stem cell treatments as very promising. The only stem cell product "
@@ -904,6 +912,11 @@ def test_a_proven_use_set_apart_in_another_sentence_does_not_make_the_paragraph_
     "La Defensoría se sumó a la Mesa Nacional de Vacunación contra el virus del papiloma humano.",
     "A Sociedade Brasileira de Acupuntura publicou uma nota nesta semana.",
     "Medicina Física e Reabilitação - Setor de Fisioterapia - Barreiro",
+    # a business's name (session 35): a clinic, a centre, a company
+    "The company, which runs the Seattle Stem Cell Center in lower Queen Anne, charged 107 people $748,250.",
+    "The FDA, however, has not approved any US Stem Cell Clinic biologic products.",
+    "The case related to misleading advertisements by Patanjali Ayurved Ltd was heard on Tuesday.",
+    "Since late 2016, Alchemy Cryotherapy Centre has been offering the chilly experience to those game enough.",
 ])
 def test_a_treatment_name_inside_the_name_of_a_body_names_the_body(text, kb):
     assert found(text, kb) == []

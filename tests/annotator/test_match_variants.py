@@ -55,6 +55,12 @@ def test_short_words_never_match_fuzzily(kb):
         assert all(h.match == "exact" for h in annotate_text(text, kb).highlights)
 
 
+def test_a_word_with_another_chemical_ending_is_another_compound_not_a_typo(kb):
+    """"Fluorite" is a mineral, one letter from fluoride; a misspelt "flouride" is still fluoride."""
+    assert found("Fluorite is a mineral prized by collectors.", kb) == []
+    assert [h.treatment for h in annotate_text("Brush with flouride toothpaste.", kb).highlights] == ["fluoride"]
+
+
 @pytest.mark.parametrize("text, exact, treatment", [
     ("She takes vitamin C a day for colds.", "vitamin C", "high-dose-vitamin-c"),
     ("I take vitamin D3 a day in winter.", "vitamin D3", "vitamin-d-supplements"),
