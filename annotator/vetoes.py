@@ -90,6 +90,11 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
             return OTHER_TERM
         if not sentence.any(entry.use_words):
             return OTHER_SENSE
+    # a page whose title names the other sense ("How to make cleaning spray"): each mention needs its sentence to
+    # name a use or a treatment cue
+    if entry.not_when and ctx.words(*HEADER).any(entry.not_when) and not sentence.any(entry.use_words) \
+            and not sentence.cued(cues, entry.cues):
+        return OTHER_SENSE
     if sentence.framed(cues.measure):
         return SUBSTANCE
     if alias.ambiguous and sentence.framed(cues.raising) and not sentence.cue_follows(cues, entry):

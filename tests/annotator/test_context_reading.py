@@ -884,6 +884,15 @@ def test_a_sentence_naming_people_beside_an_animal_is_not_about_an_animal_patien
     assert [e for e, _, _ in found(text, kb)] == ["exosome injections", "Exosomes"]
 
 
+def test_under_a_title_that_names_the_other_sense_a_mention_needs_a_use_or_a_cue(kb):
+    """"How to make cleaning spray": the essential oils are for the smell, unless a sentence says otherwise."""
+    text = ("You can use this spray unscented or add some essential oils for a natural fragrance.\n\n"
+            "Some sellers claim essential oils cure cancer.")
+    shown = [h.start > 90 for h in annotate_text(text, kb, Page(title="How to make cleaning spray")).highlights]
+    assert shown == [True]
+    assert len(annotate_text(text, kb).highlights) == 2
+
+
 def test_a_title_that_names_the_treatment_and_its_use_sets_the_sense_for_the_whole_text(kb):
     """An ambiguous name with nothing around it counts where the page's title names it and one of its uses."""
     page = Page(title="New Topical Borax and DMSO Method for Arthritis")

@@ -83,6 +83,16 @@ def test_on_equal_strength_the_cautious_use_wins_over_a_longer_phrase_further_of
     assert (first.exact, first.level) == ("semaglutide", "danger")
 
 
+def test_on_a_page_about_copies_a_copy_word_anywhere_in_the_sentence_describes_the_generic_name(kb):
+    """Far from the copy word, "semaglutide" is the copy where the page's title names one; a brand is still itself."""
+    text = ("The FBI is warning the public about counterfeit compounded weight loss drugs on the market that claim "
+            "to contain semaglutide, the active ingredient in Ozempic and Wegovy.")
+    shown = lambda page: {h.exact: h.level for h in annotate_text(text, kb, page).highlights}   # noqa: E731
+    assert shown(Page(title="FBI warns of counterfeit semaglutide")) == {
+        "semaglutide": "danger", "Ozempic": "established", "Wegovy": "established"}
+    assert shown(Page(title="FBI warning on weight loss drugs"))["semaglutide"] == "established"
+
+
 def test_words_that_name_a_harm_are_not_a_use(kb):
     text = ("The FDA allows donor stem cells only to treat leukaemia, due to documented risks of blindness, "
             "tumour formation and infections.")
