@@ -21,6 +21,7 @@ class Indication:
     level: Level
     names: tuple[Phrase, ...] = ()  # its words that are also names of the treatment ("Ozempic" for diabetes)
     harm_claim: bool = False        # a claim that the treatment causes a harm ("vaccines cause autism"), not a use
+    claim: bool = False             # a claim beyond a proven treatment's uses ("statins prevent dementia")
     firsts: frozenset[str] = frozenset()  # the first words of `words`: a span with none of them names no use here
 
 
@@ -110,9 +111,10 @@ class Entry:
     def unnamed_use(self) -> Verdict:
         """The verdict when nothing near a mention names a use: the shared level when every use (and the default)
         has the same one, else 'depends', whose card lists each use with its verdict. A claim that the treatment
-        causes a harm is no use: "get vaccinated this winter" is not made doubtful by the autism myth."""
+        causes a harm is no use: "get vaccinated this winter" is not made doubtful by the autism myth; nor is a
+        claim beyond a proven treatment's uses: "take your statin" is not made doubtful by news on dementia."""
         card = self.card
-        levels = {card.level} | {i.level for i in self.indications if not i.harm_claim}
+        levels = {card.level} | {i.level for i in self.indications if not (i.harm_claim or i.claim)}
         return Verdict(card.level if len(levels) == 1 else DEPENDS, card.evidence, card.risk, None)
 
 
@@ -123,7 +125,7 @@ def _indication(data: dict[str, Any], names: set[Phrase]) -> Indication:
     words = tuple(p for p in phrases if p not in names)
     return Indication(data["condition"], words, data["evidence"], data["risk"],
                       level_for(data["evidence"], data["risk"]), tuple(p for p in phrases if p in names),
-                      bool(data.get("harm_claim")), frozenset(p[0] for p in words))
+                      bool(data.get("harm_claim")), bool(data.get("claim")), frozenset(p[0] for p in words))
 
 
 def _form_cues(cues: tuple[Phrase, ...], use_words: tuple[Phrase, ...]) -> tuple[Phrase, ...]:

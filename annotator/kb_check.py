@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import jsonschema
 
 from .authorities import authority_of
+from .levels import level_for
 from .entry import AliasSpec
 from .errors import Problem
 from .kb_yaml import Data, ParsedFile, Path, Schema, dotted, typed
@@ -164,6 +165,10 @@ def _rules(parsed: ParsedFile, data: dict[str, Data], stem: str, today: dt.date)
         if path[0] != "cost" and not any(kinds.get(sid) in VERDICT_KINDS for sid in cited if isinstance(sid, str)):
             add(path, "cites no regulator, agency, guideline, systematic review or trial: a verdict or regulatory "
                       "note must rest on at least one (news may only back dates, events and costs)")
+    for i, ind in enumerate(_list(data, "indications")):
+        if isinstance(ind, dict) and ind.get("claim") and _level(ind) == "established":
+            add(("indications", i, "claim"), "a claim goes beyond the evidence, so its level cannot be established: "
+                                             "make it a use (without claim: true), or check its evidence and risk")
     conditions = [i.get("condition") for i in _list(data, "indications") if isinstance(i, dict)]
     for i, cond in _repeats(conditions):
         add(("indications", i, "condition"), f"condition '{cond}' appears twice")
@@ -188,6 +193,16 @@ def _check_source(source: dict[str, Data], path: Path, add: Add) -> None:
                               "state department is not): use the national body's page, or kind 'other'")
     if kind in PAPER_KINDS and not any(source.get(k) for k in ("doi", "pmid", "trial_id")):
         add(path + ("kind",), f"'{kind}' sources need a doi, pmid or trial_id (as printed on the page)")
+
+
+def _level(ind: dict[str, Data]) -> str | None:
+    """The level an indication's evidence and risk give, or None when either is missing or unknown (the schema
+    reports those)."""
+    evidence, risk = ind.get("evidence"), ind.get("risk")
+    try:
+        return level_for(cast(str, evidence), cast(str, risk))
+    except (KeyError, ValueError, TypeError):
+        return None
 
 
 def _repeats(values: list[Data]) -> list[tuple[int, Data]]:

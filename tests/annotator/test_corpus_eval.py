@@ -403,12 +403,19 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # disease in older adults (zzzzzzzzzw-) 0.938 / 0.964 / 0.698 (statins, vitamin D and the shingles vaccine for
 # dementia: uses the KB lacks). A word with another chemical ending is another compound ("fluorite"), a business's
 # name is a body ("Seattle Stem Cell Center", "Patanjali Ayurved Ltd"), a title that names a treatment and its use
-# makes every mention meant, crypto words are finance cues: tune agreement 0.872 with the new texts.
+# makes every mention meant, crypto words are finance cues: tune agreement 0.872 with the new texts. Four more:
+# wellness trends (zzzzzzzzzx-) 0.897 / 0.873 / 0.708; traditional remedies in Asia, Africa, the Caribbean and the
+# Gulf (zzzzzzzzzy-) 0.728 / 0.974 / 0.520 (black seed oil's cure-all and COVID claims: a use the KB lacks);
+# household, garden and kitchen pages, nothing a treatment (zzzzzzzzzz-: borax cleaners, cider-vinegar fly traps,
+# cleaning sprays with essential oils) 16, then 8; dental, eye and ear (zzzzzzzzzza-) 0.830 / 0.957 / 0.909. A title
+# that names the other sense makes every mention need a use or a cue; a page titled for copies reads a copy word
+# anywhere in the sentence; claims beyond a proven treatment's uses (statins and the shingles vaccine against
+# dementia) are `claim: true`, so a bare "statins" stays established. Floors on other texts 329 and 290.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.870, "on_other": 328},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 293},
+    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.870, "on_other": 329},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 290},
 }
 
 

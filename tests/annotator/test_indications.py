@@ -47,6 +47,14 @@ def test_a_harm_claim_is_no_use_and_leaves_the_uses_shared_level(kb):
     assert (claim.indication, claim.level) == ("claims that vaccines cause autism", "warning")
 
 
+def test_a_claim_beyond_a_proven_treatments_uses_leaves_the_uses_shared_level(kb):
+    """Statins against dementia is a claim (`claim: true`): where named it picks the card, elsewhere a bare
+    "statins" keeps the level of the proven uses."""
+    assert only("Take your statins every evening.", kb).level == "established"
+    h = only("Statins may offer protection against dementia, scientists have revealed.", kb)
+    assert (h.indication, h.level) == ("preventing dementia or cognitive decline", "warning")
+
+
 def test_same_sentence_beats_same_paragraph(kb):
     text = "Ivermectin has cured river blindness in millions. In 2021 some took ivermectin for COVID-19."
     first, second = annotate_text(text, kb).highlights

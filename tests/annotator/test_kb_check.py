@@ -87,6 +87,9 @@ def test_good_entry_has_no_problems(tmp_path):
     ("sources: [agency-page]\nrisks", "sources: [other-page]\nrisks", "sample-cure.yaml:21: regulatory.US.sources: cites no regulator, agency, guideline, systematic review or trial"),
     ("    kind: news\n", "", "sample-cure.yaml:31: sources[1]: 'kind' is a required property"),
     ("evidence: unproven\nrisk", "evidence: maybe\nrisk", "sample-cure.yaml:4: evidence: 'maybe' is not one of"),
+    # a claim beyond the evidence cannot be an established use
+    ("words: [cold, colds]\n    evidence: unproven", "claim: true\n    words: [cold, colds]\n    evidence: established",
+     "sample-cure.yaml:13: indications[0].claim: a claim goes beyond the evidence"),
     ("reviewed: 2026-11-01", "reviewed: 2026-02-30", "sample-cure.yaml:37: reviewed: '2026-02-30' is not a real date"),
     ("summary: A made-up", "summary: " + "x" * 301 + " A made-up", "sample-cure.yaml:6: summary: "),
     # odd shapes: reported as problems, never a traceback
