@@ -410,12 +410,14 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # cleaning sprays with essential oils) 16, then 8; dental, eye and ear (zzzzzzzzzza-) 0.830 / 0.957 / 0.909. A title
 # that names the other sense makes every mention need a use or a cue; a page titled for copies reads a copy word
 # anywhere in the sentence; claims beyond a proven treatment's uses (statins and the shingles vaccine against
-# dementia) are `claim: true`, so a bare "statins" stays established. Floors on other texts 329 and 290.
+# dementia) are `claim: true`, so a bare "statins" stays established. Economic and political metaphors, nothing a
+# treatment (zzzzzzzzzzc-: QE as morphine, "brand botox", Spanish and Portuguese columns prescribing "quimioterapia"
+# or "antibiótico" for the economy) 20 alone, not acted on. Floors on other texts 338 and 299.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.870, "on_other": 329},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 290},
+    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.870, "on_other": 338},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 299},
 }
 
 
