@@ -412,7 +412,10 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # anywhere in the sentence; claims beyond a proven treatment's uses (statins and the shingles vaccine against
 # dementia) are `claim: true`, so a bare "statins" stays established. Economic and political metaphors, nothing a
 # treatment (zzzzzzzzzzc-: QE as morphine, "brand botox", Spanish and Portuguese columns prescribing "quimioterapia"
-# or "antibiótico" for the economy) 20 alone, not acted on. Floors on other texts 338 and 299.
+# or "antibiótico" for the economy) 20 alone, not acted on; cancer patients' stories (zzzzzzzzzzb-) 0.553 / 0.984 /
+# 1.000 alone, 0.535 with the narrower list rule ("go for surgery or radiotherapy" on a prostate clinic's page that
+# names the cancer in another paragraph; most misses are a bare "surgery" outside any list, "I needed surgery").
+# Floors on other texts 338 and 299.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
