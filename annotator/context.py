@@ -254,6 +254,11 @@ class Context:
             self._harm_masks[span] = harmed
         return harmed
 
+    def named_before(self, entry: Entry, at: int) -> bool:
+        """Does a paragraph that ends before `at` name one of the entry's uses (the lead of a news story)?"""
+        return any(self.words(*span).any(entry.use_words)
+                   for span in itertools.takewhile(lambda s: s[1] <= at, self._paragraphs_in_order()))
+
     def names_a_use(self, entry: Entry, at: int | None = None) -> bool:
         """Does the page's title or headline, or the paragraph holding `at` (any paragraph of the text when `at` is
         None), name one of the entry's uses? The whole text is read paragraph by paragraph until one does, once per

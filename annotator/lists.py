@@ -10,8 +10,9 @@ radiation and chemotherapy are..."), since "Emergency, Surgery, Chemotherapy Day
 departments. The neighbour must be a whole item too ("radiation, chemotherapy drugs and benzene" lists hazards). And
 the page must name one of the listed name's own uses (a cancer): keloids, lupus and ectopic pregnancy are also
 treated with "radiotherapy or surgery". The title or the name's own paragraph is enough; where only another paragraph
-names it, the list must hold two such treatments besides the name, since "hair loss can follow stress, chemotherapy,
-surgery or childbirth" lists causes. A listed name kept this way is itself a neighbour for the next one
+names it, the list must hold two such treatments besides the name, or one in a list of nothing else after a paragraph
+that names it ("She had surgery and chemotherapy" in a story whose lead names the cancer), since "hair loss can follow
+stress, chemotherapy, surgery or childbirth" lists causes. A listed name kept this way is itself a neighbour for the next one
 ("chemotherapy, radiation, surgery and hormone treatment"). Everything here reads the candidates alone,
 before any veto; the vetoes still apply, and a name whose neighbour is not highlighted in the end goes too.
 """
@@ -40,10 +41,11 @@ _NEXT_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
 _REACH = 40   # characters before an item where the word opening its list is looked for
 
 
-def resolve(candidates: list[Match], text: str, cues: Cues, uses: UsesNamed = lambda m, near: True) -> list[Match]:
+def resolve(candidates: list[Match], text: str, cues: Cues, uses: UsesNamed = lambda m, near: True,
+            earlier: Callable[[Match], bool] = lambda m: True) -> list[Match]:
     """The candidates without the listed names that stand in no list beside a treatment that `listed_with` names.
     `uses(m, near)` tells whether the page's title, or the paragraph holding `m` (`near`) or else any paragraph of
-    the text, names one of m's entry's uses."""
+    the text, names one of m's entry's uses; `earlier(m)` whether a paragraph before m's does."""
     listed = [m for m in candidates if m.alias.listed_with]
     if not listed:
         return candidates
@@ -51,7 +53,8 @@ def resolve(candidates: list[Match], text: str, cues: Cues, uses: UsesNamed = la
     anchors = [(m.start, m.end, m.alias.entry) for m in names if not m.alias.listed_with]
     runs = _lists(names, text)
     items = [m for m in listed if _an_item(m, text, cues.list_openers)
-             and (uses(m, True) or uses(m, False) and _partners(m, runs) >= 2)]
+             and (uses(m, True) or uses(m, False) and (_partners(m, runs) >= 2 or _partners(m, runs) >= 1
+                                                       and _closed(runs[m], text) and earlier(m)))]
     kept: set[Match] = set()
     while True:   # a kept item is a neighbour for the next: "chemotherapy, radiation, surgery"
         near = _Neighbours(anchors)
@@ -136,3 +139,20 @@ def _partners(m: Match, runs: dict[Match, list[Match]]) -> int:
     even where only another paragraph names the cancer ("surgery, chemotherapy and radiation", or a bulleted list);
     one may be a list of causes ("hair loss can follow stress, chemotherapy, surgery or childbirth")."""
     return sum(n is not m and n.alias.entry in m.alias.listed_with for n in runs.get(m, ()))
+
+
+_OPEN_BEFORE = re.compile(r"[^\W\d_][\w)’'-]*\s*(?:[,;/&+]|\band\b|\bor\b|\bnor\b)\s*\Z", re.I)
+_OPEN_AFTER = re.compile(r"\s*(?:,\s*)?(?:[,;/&+]|\band\b|\bor\b|\bnor\b)\s*[^\W\d_]+(?:[ -][^\W\d_]+)?\s*"
+                         r"(?:[.;:!?)\n,/&+]|\band\b|\bor\b|\bnor\b|\Z)", re.I)
+# an opening phrase ends in a comma too: "After her diagnosis, surgery and chemotherapy followed"
+_OPENING_PHRASE = re.compile(r"(?:^|[.!?:;\n]\s*)(?:After|Following|Since|Then|In|By|Before|When|Later|Next|First|"
+                             r"Afterwards|Eventually|Soon|Within|Over)\b[^.!?:;\n]*,\s*\Z")
+
+
+def _closed(run: list[Match], text: str) -> bool:
+    """Does the list hold nothing but its treatments: no other item before its first name or after its last? "She
+    had surgery and chemotherapy" is closed; "stress, chemotherapy, surgery or childbirth" lists causes."""
+    first, last = run[0], run[-1]
+    before = text[max(first.start - 80, 0):first.start]
+    return not (_OPEN_BEFORE.search(before) and not _OPENING_PHRASE.search(before)) \
+        and not _OPEN_AFTER.match(text, last.end)

@@ -310,10 +310,11 @@ _COMPOUND_ENDINGS = frozenset({"ide", "ite", "ate", "ine"})
 
 
 def _another_compound(word: str, alias_word: str) -> bool:
-    """Do the two words differ only in a chemical ending? Then they name two compounds, not one misspelt: "fluorite"
-    is a mineral, not fluoride; "sulfite", "chlorate" and "iodine" are not sulfate, chlorite or iodide."""
-    return word[:-3] == alias_word[:-3] and word[-3:] != alias_word[-3:] \
-        and {word[-3:], alias_word[-3:]} <= _COMPOUND_ENDINGS
+    """Do two short words differ only in a chemical ending? Then they name two compounds, not one misspelt:
+    "fluorite" is a mineral, not fluoride; "sulfite", "chlorate" and "iodine" are not sulfate, chlorite or iodide.
+    A long drug name misspelt this way ("semaglutine", "tianeptide") is still the drug."""
+    return len(word) <= 9 and word[:-3] == alias_word[:-3] and word[-3:] != alias_word[-3:] \
+        and {word[-3:], alias_word[-3:]} <= _COMPOUND_ENDINGS   # a drug's long name misspelt is still the drug
 
 
 def _word_char_at(text: str, i: int) -> bool:

@@ -79,9 +79,13 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         if lang != (alias.lang or ENGLISH) and (m.fuzzy or {lang, alias.lang} != _IBERIAN):
             return VETO
     sentence = _Around(ctx, ctx.sentence(m.start, m.end), m)
-    # "the anti-ivermectin crowd" is set against the treatment and "turmeric-coloured robes" name a colour, unless
-    # the sentence makes a claim for it ("chlorine dioxide-coloured drops purify the blood")
-    if (_set_against(ctx.text, m) or _a_colour(ctx.text, m)) and not sentence.any(entry.claim_words):
+    # "the anti-ivermectin crowd" is set against the treatment, unless the sentence makes a claim for it
+    if _set_against(ctx.text, m) and not sentence.any(entry.claim_words):
+        return VETO
+    # a colour names a product only where the product follows and the sentence makes a claim for it
+    # ("chlorine dioxide-coloured drops cure autism"); a "turmeric-coloured dress" at a cancer gala is a dress
+    if _a_colour(ctx.text, m) and not (_PRODUCT_AFTER_COLOUR.match(ctx.text, m.end)
+                                       and sentence.any(entry.claim_words)):
         return VETO
     if entry.not_when and sentence.words.any(entry.not_when):
         # a veto phrase that takes in the name itself ("insulin resistance", "CBD office") is another term; one
@@ -107,6 +111,7 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
             and not sentence.any(cues.copy) and not sentence.cued(cues, entry.cues) and not _names_a_use(ctx, entry):
         return OTHER_SENSE
     if cues.finance and _a_business_report(ctx, cues) and not _taken_by_people(entry, ctx, cues, sentence) \
+            and not (entry.unnamed_use.level == "danger" and sentence.cued(cues, entry.cues)) \
             and not sentence.any(entry.claim_words) \
             and not (sentence.any(entry.use_words) and sentence.free(cues.person, ctx.names)):
         return OTHER_SENSE
@@ -281,6 +286,9 @@ def _a_colour(text: str, m: Match) -> bool:
 
 
 _COLOURED = re.compile(r"[-\u2010\u2011](?:colou?r(?:ed)?|hued)\b", re.I)
+_PRODUCT_AFTER_COLOUR = re.compile(r"[-\u2010\u2011](?:colou?r(?:ed)?|hued)[ \t]+(?:[a-z-]+[ \t]+)?(?:pills?|capsules?|"
+                                   r"tablets?|drops|powders?|paste|liquid|solution|tea|tonic|milk|oil|gumm(?:y|ies)|"
+                                   r"tinctures?|extract|drinks?|syrup|supplements?|softgels?|caps)\b", re.I)
 
 
 def _set_against(text: str, m: Match) -> bool:
@@ -620,10 +628,6 @@ def _in_a_body_name(text: str, m: Match, words: tuple[str, ...]) -> bool:
     after, before = _body_patterns(words)
     if after.match(text, m.end, m.end + 120):
         return True
-    # a name that itself ends in the body's word, after a capitalised word: "the US Stem Cell Clinic"
-    if text[m.start:m.end].split()[-1] in words and _PROPER_BEFORE.search(text, max(m.start - 40, 0), m.start) \
-            and not _a_title_case_line(text, m.start):
-        return True
     found = before.search(text, max(m.start - 120, 0), m.start)
     # a headline capitalises its verbs too: "Department of Health Warns Against Ivermectin" names no body around it
     return found is not None and not (found.group("between") and _a_title_case_line(text, m.start))
@@ -637,7 +641,6 @@ def _a_title_case_line(text: str, pos: int) -> bool:
 
 
 _LONGER_WORD = re.compile(r"[^\W\d_]{4,}")
-_PROPER_BEFORE = re.compile(r"\b[A-Z][\w’'.-]*[ \t]+\Z")
 
 
 def _a_firms(text: str, m: Match, words: tuple[str, ...]) -> bool:

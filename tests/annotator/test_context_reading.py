@@ -921,11 +921,6 @@ def test_a_proven_use_set_apart_in_another_sentence_does_not_make_the_paragraph_
     "La Defensoría se sumó a la Mesa Nacional de Vacunación contra el virus del papiloma humano.",
     "A Sociedade Brasileira de Acupuntura publicou uma nota nesta semana.",
     "Medicina Física e Reabilitação - Setor de Fisioterapia - Barreiro",
-    # a business's name (session 35): a clinic, a centre, a company
-    "The company, which runs the Seattle Stem Cell Center in lower Queen Anne, charged 107 people $748,250.",
-    "The FDA, however, has not approved any US Stem Cell Clinic biologic products.",
-    "The case related to misleading advertisements by Patanjali Ayurved Ltd was heard on Tuesday.",
-    "Since late 2016, Alchemy Cryotherapy Centre has been offering the chilly experience to those game enough.",
 ])
 def test_a_treatment_name_inside_the_name_of_a_body_names_the_body(text, kb):
     assert found(text, kb) == []
@@ -1243,7 +1238,7 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("Chlorine dioxide synthesis kits are sold online for people to mix and drink against autism.",
      {("Chlorine dioxide", "danger")}),
     ("I stopped my chemotherapy and now take black seed oil with curry leaves every day.",
-     {("chemotherapy", "established"), ("black seed oil", "caution")}),
+     {("chemotherapy", "established"), ("black seed oil", "depends")}),
     ("I had a cortisone injection in my knee last week; now the pollen count is high and my hay fever is awful.",
      {("cortisone injection", "established")}),
     ("Apply Kenalog cream twice a day to the eczema on your elbows.", set()),
@@ -1339,6 +1334,12 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("Anti\u2013sunscreen influencers are everywhere.", set()),
     # a colour's name keeps the mention where its sentence makes the claim (the second review of session 34)
     ("Our chlorine dioxide-coloured drops cure autism and cancer.", {("chlorine dioxide", "danger")}),
+    # session 35's first review: a clinic is named after what it sells; a long drug name misspelt with another
+    # chemical ending is still the drug; a colour before a dress is a colour whatever the sentence claims
+    ("The Miami Stem Cell Center says its injections can cure knee arthritis without surgery.",
+     {("Stem Cell", "danger")}),
+    ("I started semaglutine injections for weight loss.", {("semaglutine", "established")}),
+    ("Her turmeric-coloured dress stole the show at the gala for cancer research.", set()),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

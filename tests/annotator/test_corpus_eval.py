@@ -415,12 +415,16 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # or "antibiótico" for the economy) 20 alone, not acted on; cancer patients' stories (zzzzzzzzzzb-) 0.553 / 0.984 /
 # 1.000 alone, 0.535 with the narrower list rule ("go for surgery or radiotherapy" on a prostate clinic's page that
 # names the cancer in another paragraph; most misses are a bare "surgery" outside any list, "I needed surgery").
-# Floors on other texts 338 and 299.
+# A first review of the session's rules found business words (Clinic, Centre, LLC) as body words silencing clinics'
+# own claims ("the Miami Stem Cell Center says its injections cure knee arthritis"): out, so 18 business names are
+# carded again; long drug names misspelt with another chemical ending ("semaglutine") are the drug again; a colour
+# needs a product after it; a list of nothing but treatments after a lead that names the cancer is one ("She had
+# surgery and chemotherapy"); MMS sellers' "kills Cryptosporidium" is kept. Floors on other texts 338 and 300.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
 FLOORS = {
     "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.870, "on_other": 338},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 299},
+    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 300},
 }
 
 

@@ -91,7 +91,8 @@ def test_a_use_named_only_in_another_paragraph_needs_two_partners_in_the_list():
     text = "She had surgery and chemotherapy."
     surgery = _match(text, "surgery", "cancer-surgery", ("chemotherapy", "radiation-therapy"))
     chemo = _match(text, "chemotherapy", "chemotherapy")
-    assert resolve([surgery, chemo], text, HAD, elsewhere) == [chemo]
+    assert resolve([surgery, chemo], text, HAD, elsewhere, lambda m: False) == [chemo]   # named only further on
+    assert resolve([surgery, chemo], text, HAD, elsewhere, lambda m: True) == [surgery, chemo]   # named in the lead
     text = "She had surgery, chemotherapy and radiotherapy."
     surgery = _match(text, "surgery", "cancer-surgery", ("chemotherapy", "radiation-therapy"))
     chemo = _match(text, "chemotherapy", "chemotherapy")
@@ -105,6 +106,14 @@ def test_a_use_named_only_in_another_paragraph_needs_two_partners_in_the_list():
 ])
 def test_a_list_of_causes_is_no_list_of_cancer_treatments(text, kb):
     assert ("surgery", "cancer-surgery") not in found(text, kb)
+
+
+@pytest.mark.parametrize("text", [   # session 35's first review: the lead names the cancer, the list nothing else
+    "Last spring my sister was diagnosed with stage 2 breast cancer.\n\nShe had surgery and chemotherapy.",
+    "His tumour was found in his colon.\n\nHe had surgery followed by chemotherapy.",
+])
+def test_a_list_of_nothing_but_treatments_after_a_lead_that_names_the_cancer(text, kb):
+    assert ("surgery", "cancer-surgery") in found(text, kb)
 
 
 def test_a_bulleted_list_of_cancer_treatments_under_its_own_heading(kb):
