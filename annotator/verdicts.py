@@ -11,10 +11,11 @@ the mention itself, and least anywhere else, and not more than a use's other wor
 product is a copy (`copy_cues`): "compounded versions of tirzepatide (Mounjaro)" is about the copy, and "fake
 Ozempic pens" are not the approved use; a copy word close to a generic name, or in its clause, makes it the use
 whose words include that copy word, however long a proven use's phrase ("compounded semaglutide and/or
-tirzepatide weight loss injections"), and anywhere in its sentence on a page whose title names a copy ("FBI warns of
-counterfeit semaglutide": "drugs that claim to contain semaglutide"); so does one before a brand's name in its clause with nothing between that
-starts another part of the sentence ("fake versions of diabetes treatments Ozempic and Mounjaro, for weight loss";
-not "compounded semaglutide and urge patients to stick with Wegovy"). Words after a harm phrase (`harm_cues`:
+tirzepatide weight loss injections"), and anywhere before it in its sentence on a page whose title names a copy
+("FBI warns of counterfeit semaglutide": "drugs that claim to contain semaglutide"; not "semaglutide prescribed for
+diabetes ... should not switch to compounded products"); so does one before a brand's name in its clause with nothing
+between that starts another part of the sentence ("fake versions of diabetes treatments Ozempic and Mounjaro, for
+weight loss"; not "compounded semaglutide and urge patients to stick with Wegovy"). Words after a harm phrase (`harm_cues`:
 "documented risks of blindness"), to the clause's end or the next highlighted treatment, name harms, not uses. A
 brand's name nearby is the last resort: the paragraph, the page and the paragraphs around are read first
 ("semaglutide, sold as Ozempic" in an article on compounded copies is about the copies). On equal strength the most
@@ -61,8 +62,8 @@ def indication_for(entry: Entry, ctx: Context, start: int, end: int, cues: Cues 
         labels = set()
     if sentence and max(h[0] for h in sentence) > NAME_ONLY and not labels:
         if not genuine and not _a_brand(sentence, words, own):
-            near = (0, len(words.words)) if ctx.words(*HEADER).any(cues.copy) else \
-                (min(lo, max(own[0] - COPY_NEAR, 0)), max(hi, own[1] + COPY_NEAR))   # a page about copies: anywhere
+            near = (0, max(hi, own[1] + COPY_NEAR)) if ctx.words(*HEADER).any(cues.copy) else \
+                (min(lo, max(own[0] - COPY_NEAR, 0)), max(hi, own[1] + COPY_NEAR))   # a page about copies: all before
             sentence = _copied(sentence, words, cues.copy, near)
         elif not genuine:
             sentence = _copied(sentence, words, cues.copy, _governed(ctx, words, own, start))
@@ -224,4 +225,4 @@ def _further(entry: Entry, ctx: Context, paragraph: tuple[int, int], contrast: t
     yield [(n, n, ind) for n, ind in ctx.hits(entry, HEADER)]
     for ring in ctx.neighbours(paragraph):
         yield [(n, n, ind) for span in ring if ctx.treatments.get(span, {entry.id}) <= {entry.id}
-               for n, ind in ctx.hits(entry, span) if ind.level != "established"]
+               for n, ind in ctx.hits(entry, span) if ind.level != "established" and not ind.claim]

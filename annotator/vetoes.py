@@ -96,8 +96,11 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
             return OTHER_SENSE
     # a page whose title names the other sense ("How to make cleaning spray"): each mention needs its sentence to
     # name a use or a treatment cue
-    if entry.not_when and ctx.words(*HEADER).any(entry.not_when) and not sentence.any(entry.use_words) \
-            and not sentence.cued(cues, entry.cues):
+    header = ctx.words(*HEADER)
+    if entry.not_when and header.any(entry.not_when) and not header.any(entry.use_words) \
+            and not sentence.any(entry.use_words) and not sentence.cued(cues, entry.cues) \
+            and not _names_a_cue(ctx, m, cues, entry) \
+            and not (entry.unnamed_use.level == "danger" and _names_a_use(ctx, entry)):
         return OTHER_SENSE
     if sentence.framed(cues.measure):
         return SUBSTANCE
@@ -133,6 +136,11 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
             and not sentence.cued(cues, entry.form_cues):
         return SUBSTANCE
     return NO_CONTEXT if alias.ambiguous and not treatment_meant(m, entry, ctx, cues, sentence) else None
+
+
+def _names_a_cue(ctx: Context, m: Match, cues: Cues, entry: Entry) -> bool:
+    """Does the mention's own name hold a treatment cue ("turmeric supplements", "insulin injections")?"""
+    return ctx.words(m.start, m.end).any(cues.words + entry.cues)
 
 
 def _a_quoted_title(ctx: Context, m: Match, cues: Cues, sentence: _Around, entry: Entry) -> bool:

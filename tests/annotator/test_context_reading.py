@@ -1340,6 +1340,9 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
      {("Stem Cell", "danger")}),
     ("I started semaglutine injections for weight loss.", {("semaglutine", "established")}),
     ("Her turmeric-coloured dress stole the show at the gala for cancer research.", set()),
+    # the second review: dementia patients' statins are the heart use; too much vitamin D's memory loss is a harm
+    ("Patients with Alzheimer's disease who have high cholesterol may still be prescribed statins to prevent a heart "
+     "attack.", {("statins", "established")}),
 ])
 def test_the_reviewed_rules_leave_these_readings_alone(text, shown, kb):
     assert {(e, level) for e, _, level in found(text, kb)} == shown

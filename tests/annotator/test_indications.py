@@ -99,6 +99,9 @@ def test_on_a_page_about_copies_a_copy_word_anywhere_in_the_sentence_describes_t
     assert shown(Page(title="FBI warns of counterfeit semaglutide")) == {
         "semaglutide": "danger", "Ozempic": "established", "Wegovy": "established"}
     assert shown(Page(title="FBI warning on weight loss drugs"))["semaglutide"] == "established"
+    # a copy word after the mention does not make a prescribed drug the copy (the second review)
+    text = "Patients who take semaglutide prescribed for type 2 diabetes should not switch to compounded products."
+    assert shown(Page(title="FBI warns about compounded semaglutide"))["semaglutide"] == "established"
 
 
 def test_words_that_name_a_harm_are_not_a_use(kb):
