@@ -5,7 +5,6 @@ neighbouring paragraphs are context for blocks too; offsets are then given per b
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from types import MappingProxyType
 
 from bs4 import BeautifulSoup
@@ -66,8 +65,7 @@ def _result(highlights: list[Highlight], kb: KnowledgeBase, text: str) -> Annota
 
 def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | None = None) -> list[Highlight]:
     ctx = Context(text, page, kb.cues.harm)
-    uses: lists.UsesNamed = lambda m, near: ctx.names_a_use(kb.entry(m.alias.entry), m.start if near else None)
-    earlier: Callable[[Match], bool] = lambda m: ctx.named_before(kb.entry(m.alias.entry), m.start)
+    use_named: lists.UseNamed = lambda m: ctx.use_named(kb.entry(m.alias.entry), m.start)
     candidates = kb.matcher.find(text)
     if candidates:
         in_header = kb.matcher.find(page.header) if page.header else []
@@ -76,7 +74,7 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
         spelled_out = acronyms.foreign(text, candidates)  # "Computer-Based Test (CBT)": see acronyms.py
         candidates = [m for m in candidates if m not in spelled_out]
         named = {m.alias.entry for m in in_header if not m.alias.short_form}  # the treatments the title names
-        candidates = lists.resolve(candidates, text, kb.cues, uses, earlier)   # "chemotherapy, radiation and surgery"
+        candidates = lists.resolve(candidates, text, kb.cues, use_named)   # "chemotherapy, radiation and surgery"
         candidates = short_forms.resolve(candidates, named,
                                          lambda m: stands_alone(m, kb.entry(m.alias.entry), ctx))
         candidates += abbreviations.defined(text, candidates)  # "fenbendazole (FZ)": see abbreviations.py
@@ -95,7 +93,7 @@ def _highlights(text: str, kb: KnowledgeBase, page: Page, blocks: list[int] | No
                     or (asked[m] == NO_CONTEXT and (m.alias.entry not in meant or m.alias.short_form))}
         rejected |= _in_other_sense(chosen, asked, kb, ctx, health)
         if not rejected:
-            chosen = lists.resolve(chosen, text, kb.cues, uses, earlier)   # its neighbour may have been vetoed
+            chosen = lists.resolve(chosen, text, kb.cues, use_named)   # its neighbour may have been vetoed
             ctx.note_treatments([(m.alias.entry, m.start) for m in chosen])
             ctx.highlighted = [(m.start, m.end) for m in chosen]   # harms end at the next of these (context.py)
             return [_highlight(m, kb, ctx, blocks) for m in chosen]

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from .entry import Entry, Indication, Phrase
 from .language import guess_language, primary
@@ -68,6 +67,7 @@ NEIGHBOURS = 2         # rings of paragraphs either side that may name a use whe
 HEADER = (-1, -1)      # the span key of the page's title and headline
 
 Span = tuple[int, int]
+UsePlace = Literal["near", "before", "after"]   # where a page names a use, seen from a mention (Context.use_named)
 K = TypeVar("K")
 Hit = tuple[float, Indication]   # (how specific the words found are, the indication they signal)
 NAME_ONLY = 0.5   # how specific a use is when only a name of the treatment signals it (a brand's own use)
@@ -91,7 +91,7 @@ class Context:
         self._clauses: dict[Span, tuple[list[int], list[int]]] = {}   # sentence -> (starts, ends) of its breaks
         self._words: dict[Span, Words] = {}
         self._hits: dict[tuple[str, Span], list[Hit]] = {}
-        self._named_uses: dict[str, bool] = {}           # entry -> does the page name one of its uses?
+        self._first_uses: dict[str, Span | None] = {}  # entry -> the first paragraph naming one of its uses
         self._langs: dict[Span, str | None] = {}
         self._page_lang: str | None = None
         self.treatments: dict[Span, set[str]] = {}     # paragraph -> the treatments highlighted in it
@@ -254,25 +254,32 @@ class Context:
             self._harm_masks[span] = harmed
         return harmed
 
-    def named_before(self, entry: Entry, at: int) -> bool:
-        """Does a paragraph that ends before `at` name one of the entry's uses (the lead of a news story)?"""
-        return any(self.words(*span).any(entry.use_words)
-                   for span in itertools.takewhile(lambda s: s[1] <= at, self._paragraphs_in_order()))
+    def use_named(self, entry: Entry, at: int) -> UsePlace | None:
+        """Where the page names one of the entry's uses, seen from `at`: in its title or headline or in `at`'s own
+        paragraph ("near"), in a paragraph before ("before": the lead of a news story), only in later ones ("after"),
+        or nowhere (None)."""
+        if self.names_a_use(entry, at):
+            return "near"
+        first = self._first_use(entry)
+        return None if first is None else "before" if first[1] <= at else "after"
 
     def names_a_use(self, entry: Entry, at: int | None = None) -> bool:
         """Does the page's title or headline, or the paragraph holding `at` (any paragraph of the text when `at` is
-        None), name one of the entry's uses? The whole text is read paragraph by paragraph until one does, once per
-        entry. Asked before the highlights are known, so it reads the words alone (not `hits`, whose answers depend
-        on the highlights)."""
+        None), name one of the entry's uses? Asked before the highlights are known, so it reads the words alone
+        (not `hits`, whose answers depend on the highlights)."""
         if self.page.header.strip() and self.words(*HEADER).any(entry.use_words):
             return True
         if at is not None:
             return self.words(*self.paragraph(at)).any(entry.use_words)
-        found = self._named_uses.get(entry.id)
-        if found is None:
-            found = self._named_uses[entry.id] = any(self.words(*span).any(entry.use_words)
-                                                     for span in self._paragraphs_in_order())
-        return found
+        return self._first_use(entry) is not None
+
+    def _first_use(self, entry: Entry) -> Span | None:
+        """The first paragraph that names one of the entry's uses. The text is read paragraph by paragraph until one
+        does, once per entry."""
+        if entry.id not in self._first_uses:
+            self._first_uses[entry.id] = next((span for span in self._paragraphs_in_order()
+                                               if self.words(*span).any(entry.use_words)), None)
+        return self._first_uses[entry.id]
 
     def _paragraphs_in_order(self) -> Iterator[Span]:
         """Each paragraph, found from its first printed character as a mention's would be (a span found from a blank

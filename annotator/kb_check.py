@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import jsonschema
 
 from .authorities import authority_of
-from .levels import level_for
+from .levels import EVIDENCE, RISKS, level_for
 from .entry import AliasSpec
 from .errors import Problem
 from .kb_yaml import Data, ParsedFile, Path, Schema, dotted, typed
@@ -199,10 +199,9 @@ def _level(ind: dict[str, Data]) -> str | None:
     """The level an indication's evidence and risk give, or None when either is missing or unknown (the schema
     reports those)."""
     evidence, risk = ind.get("evidence"), ind.get("risk")
-    try:
-        return level_for(cast(str, evidence), cast(str, risk))
-    except (KeyError, ValueError, TypeError):
+    if evidence not in EVIDENCE or risk not in RISKS:
         return None
+    return level_for(cast(str, evidence), cast(str, risk))
 
 
 def _repeats(values: list[Data]) -> list[tuple[int, Data]]:

@@ -12,9 +12,9 @@ the page must name one of the listed name's own uses (a cancer): keloids, lupus 
 treated with "radiotherapy or surgery". The title or the name's own paragraph is enough; where only another paragraph
 names it, the list must hold two such treatments besides the name, or one in a list of nothing else after a paragraph
 that names it ("She had surgery and chemotherapy" in a story whose lead names the cancer), since "hair loss can follow
-stress, chemotherapy, surgery or childbirth" lists causes. A listed name kept this way is itself a neighbour for the next one
-("chemotherapy, radiation, surgery and hormone treatment"). Everything here reads the candidates alone,
-before any veto; the vetoes still apply, and a name whose neighbour is not highlighted in the end goes too.
+stress, chemotherapy, surgery or childbirth" lists causes. A listed name kept this way is itself a neighbour for the
+next one ("chemotherapy, radiation, surgery and hormone treatment"). Everything here reads the candidates alone, before
+any veto; the vetoes still apply, and a name whose neighbour is not highlighted in the end goes too.
 """
 from __future__ import annotations
 
@@ -23,11 +23,12 @@ import re
 
 from collections.abc import Callable
 
+from .context import UsePlace
 from .entry import Cues
 from .match import Match
 from .normalize import norm
 
-UsesNamed = Callable[[Match, bool], bool]
+UseNamed = Callable[[Match], UsePlace | None]
 
 # what separates two items of a list: commas, "and", "or", "with", "followed by", bullets and line breaks
 _SEPARATORS = (r"[,;/&+•·*\n]|\band\b|\bor\b|\bnor\b|\bplus\b|\bwith\b|\bthen\b|\bfollowed\b(?:\s+by\b)?"
@@ -41,20 +42,16 @@ _NEXT_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
 _REACH = 40   # characters before an item where the word opening its list is looked for
 
 
-def resolve(candidates: list[Match], text: str, cues: Cues, uses: UsesNamed = lambda m, near: True,
-            earlier: Callable[[Match], bool] = lambda m: True) -> list[Match]:
+def resolve(candidates: list[Match], text: str, cues: Cues, use_named: UseNamed = lambda m: "near") -> list[Match]:
     """The candidates without the listed names that stand in no list beside a treatment that `listed_with` names.
-    `uses(m, near)` tells whether the page's title, or the paragraph holding `m` (`near`) or else any paragraph of
-    the text, names one of m's entry's uses; `earlier(m)` whether a paragraph before m's does."""
+    `use_named(m)` tells where the page names one of m's entry's uses (Context.use_named)."""
     listed = [m for m in candidates if m.alias.listed_with]
     if not listed:
         return candidates
     names = [m for m in candidates if not _modified(m, text, cues.list_modifiers)]
     anchors = [(m.start, m.end, m.alias.entry) for m in names if not m.alias.listed_with]
     runs = _lists(names, text)
-    items = [m for m in listed if _an_item(m, text, cues.list_openers)
-             and (uses(m, True) or uses(m, False) and (_partners(m, runs) >= 2 or _partners(m, runs) >= 1
-                                                       and _closed(runs[m], text) and earlier(m)))]
+    items = [m for m in listed if _an_item(m, text, cues.list_openers) and _use_fits(m, runs, text, use_named(m))]
     kept: set[Match] = set()
     while True:   # a kept item is a neighbour for the next: "chemotherapy, radiation, surgery"
         near = _Neighbours(anchors)
@@ -64,6 +61,16 @@ def resolve(candidates: list[Match], text: str, cues: Cues, uses: UsesNamed = la
         kept |= found
         anchors += [(m.start, m.end, m.alias.entry) for m in found]
     return [m for m in candidates if not m.alias.listed_with or m in kept]
+
+
+def _use_fits(m: Match, runs: dict[Match, list[Match]], text: str, place: UsePlace | None) -> bool:
+    """Is the listed name's use (a cancer) named where its list makes it the treatment: in the title or its own
+    paragraph; else in any paragraph, with two partners in its list, or one in a closed list after the paragraph
+    that names it?"""
+    if place is None or place == "near":
+        return place == "near"
+    partners = _partners(m, runs)
+    return partners >= 2 or partners == 1 and place == "before" and _closed(runs[m], text)
 
 
 def _modified(m: Match, text: str, modifiers: frozenset[str]) -> bool:

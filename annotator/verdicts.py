@@ -15,9 +15,9 @@ tirzepatide weight loss injections"), and anywhere before it in its sentence on 
 ("FBI warns of counterfeit semaglutide": "drugs that claim to contain semaglutide"; not "semaglutide prescribed for
 diabetes ... should not switch to compounded products"); so does one before a brand's name in its clause with nothing
 between that starts another part of the sentence ("fake versions of diabetes treatments Ozempic and Mounjaro, for
-weight loss"; not "compounded semaglutide and urge patients to stick with Wegovy"). Words after a harm phrase (`harm_cues`:
-"documented risks of blindness"), to the clause's end or the next highlighted treatment, name harms, not uses. A
-brand's name nearby is the last resort: the paragraph, the page and the paragraphs around are read first
+weight loss"; not "compounded semaglutide and urge patients to stick with Wegovy"). Words after a harm phrase
+(`harm_cues`: "documented risks of blindness"), to the clause's end or the next highlighted treatment, name harms,
+not uses. A brand's name nearby is the last resort: the paragraph, the page and the paragraphs around are read first
 ("semaglutide, sold as Ozempic" in an article on compounded copies is about the copies). On equal strength the most
 cautious use wins, whatever the phrases' lengths.
 When nothing names a use, the highlight says so: the level all uses share, or "depends" (docs/knowledge-base.md,
@@ -113,8 +113,8 @@ def _contrast(hits: list[tuple[float, float, Indication]], words: Words,
 def _copied(hits: list[tuple[float, float, Indication]], words: Words, copy: tuple[Phrase, ...],
             near: tuple[int, int]) -> list[tuple[float, float, Indication]]:
     """A copy word within a few words of the mention or in its clause ("compounded semaglutide and/or tirzepatide
-    weight loss injections") makes the mention the use whose words say so, however long the proven use's phrase: a copy is
-    not the product proven for it. Farther off it may be about something else ("approved for weight management
+    weight loss injections") makes the mention the use whose words say so, however long the proven use's phrase: a
+    copy is not the product proven for it. Farther off it may be about something else ("approved for weight management
     in 2021, and the FDA has warned about counterfeit versions"). Not for a brand's name (the caller's check):
     "compounded tirzepatide, the active ingredient in Mounjaro" names the genuine product beside the copy."""
     said = [p for p in copy if words.within(p, *near)]

@@ -81,23 +81,22 @@ def test_the_page_must_name_one_of_the_listed_names_uses():
     text = "She had surgery and chemotherapy."
     surgery = _match(text, "surgery", "cancer-surgery", ("chemotherapy",))
     chemo = _match(text, "chemotherapy", "chemotherapy")
-    assert resolve([surgery, chemo], text, HAD, lambda m, near: False) == [chemo]
+    assert resolve([surgery, chemo], text, HAD, lambda m: None) == [chemo]
 
 
 def test_a_use_named_only_in_another_paragraph_needs_two_partners_in_the_list():
     """Where only another paragraph names the cancer, "stress, chemotherapy, surgery" may list causes; "surgery,
     chemotherapy and radiotherapy" is still a list of cancer treatments."""
-    elsewhere = lambda m, near: not near   # noqa: E731 - the page names a use, m's paragraph does not
     text = "She had surgery and chemotherapy."
     surgery = _match(text, "surgery", "cancer-surgery", ("chemotherapy", "radiation-therapy"))
     chemo = _match(text, "chemotherapy", "chemotherapy")
-    assert resolve([surgery, chemo], text, HAD, elsewhere, lambda m: False) == [chemo]   # named only further on
-    assert resolve([surgery, chemo], text, HAD, elsewhere, lambda m: True) == [surgery, chemo]   # named in the lead
+    assert resolve([surgery, chemo], text, HAD, lambda m: "after") == [chemo]   # named only further on
+    assert resolve([surgery, chemo], text, HAD, lambda m: "before") == [surgery, chemo]   # named in the lead
     text = "She had surgery, chemotherapy and radiotherapy."
     surgery = _match(text, "surgery", "cancer-surgery", ("chemotherapy", "radiation-therapy"))
     chemo = _match(text, "chemotherapy", "chemotherapy")
     radio = _match(text, "radiotherapy", "radiation-therapy")
-    assert resolve([surgery, chemo, radio], text, HAD, elsewhere) == [surgery, chemo, radio]
+    assert resolve([surgery, chemo, radio], text, HAD, lambda m: "after") == [surgery, chemo, radio]
 
 
 @pytest.mark.parametrize("text", [   # found by the second review: a cancer is named, but in another paragraph
