@@ -53,6 +53,7 @@ class Cues(NamedTuple):
     leader: frozenset[str] = frozenset()  # words before "-led" that say who leads ("doctor-led"), not LED light
     list_openers: frozenset[str] = frozenset()  # words before the first item of a list ("had", "such") (lists.py)
     list_modifiers: frozenset[str] = frozenset()  # words after a name that make it no list item ("drugs") (lists.py)
+    business: tuple[str, ...] = ()      # capitalised words that end or start a business's name ("Clinic", "LLC")
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

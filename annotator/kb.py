@@ -181,7 +181,8 @@ class KnowledgeBase:
                          phrases("finance_cues"), frozenset(w for (w,) in phrases("title_cues")),
                          frozenset(w for (w,) in phrases("leader_cues")),
                          frozenset(w for (w,) in phrases("list_cues")),
-                         frozenset(w for (w,) in phrases("list_modifier_cues")))
+                         frozenset(w for (w,) in phrases("list_modifier_cues")),
+                         business=tuple(cues.get("business_cues", ())))
         self.matcher = Matcher([a for e in entries for a in _matcher_aliases(e)])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words
 

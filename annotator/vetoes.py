@@ -108,6 +108,8 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return SUBSTANCE
     if cues.organisation and _in_a_body_name(ctx.text, m, cues.organisation):
         return VETO
+    if cues.business and _in_a_body_name(ctx.text, m, cues.business) and not _a_business_claim(entry, sentence, cues):
+        return VETO
     if cues.contraband and sentence.any(cues.contraband) and _a_shipment(entry, sentence, cues):
         return OTHER_SENSE
     if cues.enforcement and entry.unnamed_use.level != "danger" and _a_drug_bust(ctx, cues) \
@@ -639,6 +641,14 @@ def _in_a_body_name(text: str, m: Match, words: tuple[str, ...]) -> bool:
     found = before.search(text, max(m.start - 120, 0), m.start)
     # a headline capitalises its verbs too: "Department of Health Warns Against Ivermectin" names no body around it
     return found is not None and not (found.group("between") and _a_title_case_line(text, m.start))
+
+
+def _a_business_claim(entry: Entry, sentence: Words, cues: Cues) -> bool:
+    """Does the sentence say what a business named after the treatment sells it for: it names one of the entry's uses
+    or claims, or, for a dangerous treatment, a treatment cue ("The Miami Stem Cell Center says its injections can cure
+    knee arthritis", "the Free Flu Vaccine Clinic")? Then the name is the treatment as sold there."""
+    return sentence.any(entry.use_words) or sentence.any(entry.claim_words) \
+        or entry.unnamed_use.level == "danger" and sentence.cued(cues, entry.cues)
 
 
 def _a_title_case_line(text: str, pos: int) -> bool:

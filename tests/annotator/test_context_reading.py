@@ -926,6 +926,28 @@ def test_a_treatment_name_inside_the_name_of_a_body_names_the_body(text, kb):
     assert found(text, kb) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The company, which runs the Seattle Stem Cell Center in lower Queen Anne, charged 107 people a total of $748,250.",
+    "The case related to misleading advertisements by Patanjali Ayurved Ltd was heard on Tuesday.",
+    "Since late 2016, Alchemy Cryotherapy Centre has been offering the chilly experience to those game enough.",
+    "Products were made by several companies, including Hindustan Antibiotics Limited (HAL).",
+])
+def test_a_treatment_name_inside_a_business_name_names_the_business(text, kb):
+    assert found(text, kb) == []
+
+
+@pytest.mark.parametrize("text, exact", [
+    ("The Miami Stem Cell Center says its injections can cure knee arthritis without surgery.", "Stem Cell"),
+    ("Free Flu Vaccine Clinic opens on Saturday at the library.", "Vaccine"),
+    ("The Fenbendazole Clinic claims to cure cancer in weeks.", "Fenbendazole"),
+    ("The Ozone Therapy Center in Tijuana treats cancer patients.", "Ozone Therapy"),
+])
+def test_a_business_named_after_a_treatment_keeps_the_card_where_it_sells_it_for_a_use(text, exact, kb):
+    """A clinic is named after what it sells: where the sentence names a use or claim, or a dangerous treatment's
+    cue, the name is the treatment as sold there (session 35's first review)."""
+    assert exact in [e for e, _, _ in found(text, kb)]
+
+
 def test_an_office_named_for_a_treatment_and_a_record_of_it_are_not_the_treatment(kb):
     text = ("Dr Lucy Jessop, Director of the HSE National Immunisation Office, welcomed the uptake of the HPV vaccine. "
             "Parents should check their immunization records before the measles season.")
