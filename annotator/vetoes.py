@@ -216,9 +216,11 @@ def _names_a_use(ctx: Context, entry: Entry) -> bool:
 
 def _a_business_report(ctx: Context, cues: Cues) -> bool:
     """Is the page a company's or a market's report (`finance_cues`: "revenue", "earnings", "analysts" at least five
-    times, at least once in every 30 words, and three different ones)? Health news on prices and shortages never
-    comes close; an earnings report names Ozempic and Wegovy as revenue lines, and its reader is not taking them."""
-    return _dense(ctx, "business", cues.finance, 5, 30, distinct=3)
+    times, at least once in every 30 words, and three different ones; half as dense under a title that names a
+    business event, "Solona Medspas Files Bankruptcy")? Health news on prices and shortages never comes close; an
+    earnings report names Ozempic and Wegovy as revenue lines, and its reader is not taking them."""
+    return _dense(ctx, "business", cues.finance, 5, 30, distinct=3) \
+        or ctx.words(*HEADER).any(cues.finance) and _dense(ctx, "business-titled", cues.finance, 3, 60, distinct=2)
 
 
 def _dense(ctx: Context, kind: str, phrases: tuple[Phrase, ...], least: int, per: int,

@@ -1122,6 +1122,18 @@ def test_an_earnings_report_names_products_sold_not_treatments_taken(kb):
     assert "semaglutide" in {t for _, t, _ in found(news, kb)}
 
 
+_BANKRUPT = ("Three spas in Cherry Creek and Boulder have filed for Chapter 11 bankruptcy, listing debts to creditors "
+             "of $2 million. The spas offered cryotherapy sessions, facials and Botox injections. The owner said the "
+             "closures came after rents rose.")
+
+
+def test_a_story_titled_for_a_business_event_names_products_sold_at_half_the_density(kb):
+    """A short story about a bankruptcy, a sale or job cuts holds fewer finance words than an earnings report; under a
+    title that names the event, half the density will do. Without that title it is read as any text."""
+    assert found(_BANKRUPT, kb, Page(title="Cryotherapy spas in Cherry Creek, Boulder go bankrupt")) == []
+    assert "Botox" in {e for e, _, _ in found(_BANKRUPT, kb, Page(title="Cryotherapy spas close"))}
+
+
 @pytest.mark.parametrize("text", [
     "Joyce connected repeatedly with the jab in round one and kept landing the jab all night long.",
     "The song, Paracetamol, has to be my favourite and this week's song of the week.",
