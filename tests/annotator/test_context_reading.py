@@ -1251,7 +1251,7 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("Keeping cold fish like goldfish healthy: treat fin rot with aquarium antibiotics.", set()),
     ("Retinol is the best collagen stimulator you can buy at the drugstore.", set()),
     ("Farmers can buy oxytetracycline without a prescription at feed stores for their calves.", set()),
-    ("Antibiotics alone should not be used to treat acne because of resistance.", {("Antibiotics", "depends")}),
+    ("Antibiotics alone should not be used to treat acne because of resistance.", {("Antibiotics", "established")}),
     # a material word inside an idiom ("wastewater treatment") still makes a text about materials
     ("The washer effluent is collected and sent to wastewater treatment. The most common bleaching chemicals are "
      "chlorine, chlorine dioxide, hydrogen peroxide and oxygen.", set()),
@@ -1343,7 +1343,7 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("Anti-D immunoglobulin injections are offered to rhesus-negative women at 28 weeks of pregnancy.", set()),
     ("Rabies immunoglobulin injections were given around the wound.", set()),
     ("Hyperbaric oxygen was used to treat covid-19 in Wuhan.", {("Hyperbaric oxygen", "warning")}),
-    ("High-dose vitamin D, tested by LC-MS, prevents cancer, the seller claims.", {("vitamin D", "depends")}),
+    ("High-dose vitamin D, tested by LC-MS, prevents cancer, the seller claims.", {("vitamin D", "warning")}),
     # and the third: photographic and soap words, "tooth extraction", "hair growth" and "immunoglobulin levels"
     ("Colloidal silver, made with silver halide like film emulsion, cures cancer.", {("Colloidal silver", "warning")}),
     ("Lye soap with lavender essential oil will heal psoriasis.", {("essential oil", "depends")}),
