@@ -54,6 +54,7 @@ class Cues(NamedTuple):
     list_openers: frozenset[str] = frozenset()  # words before the first item of a list ("had", "such") (lists.py)
     list_modifiers: frozenset[str] = frozenset()  # words after a name that make it no list item ("drugs") (lists.py)
     business: tuple[str, ...] = ()      # capitalised words that end or start a business's name ("Clinic", "LLC")
+    business_event: tuple[Phrase, ...] = ()  # words of a firm's bankruptcy, sale or job cuts, for titles
 
 
 def framing_phrase(pattern: str) -> tuple[Phrase, Phrase]:

@@ -182,7 +182,8 @@ class KnowledgeBase:
                          frozenset(w for (w,) in phrases("leader_cues")),
                          frozenset(w for (w,) in phrases("list_cues")),
                          frozenset(w for (w,) in phrases("list_modifier_cues")),
-                         business=tuple(cues.get("business_cues", ())))
+                         business=tuple(cues.get("business_cues", ())),
+                         business_event=phrases("business_event_cues"))
         self.matcher = Matcher([a for e in entries for a in _matcher_aliases(e)])
         self._names = [(a.name, e.id) for e in entries for a in e.aliases if not a.short_form]  # not shared words
 

@@ -108,14 +108,16 @@ def vetoed(m: Match, entry: Entry, ctx: Context, cues: Cues) -> str | None:
         return SUBSTANCE
     if cues.organisation and _in_a_body_name(ctx.text, m, cues.organisation):
         return VETO
-    if cues.business and _in_a_body_name(ctx.text, m, cues.business) and not _a_business_claim(entry, sentence, cues):
+    if cues.business and _in_a_body_name(ctx.text, m, cues.business) and not _a_title_case_line(ctx.text, m.start) \
+            and not _a_business_claim(entry, ctx, sentence, cues):
         return VETO
     if cues.contraband and sentence.any(cues.contraband) and _a_shipment(entry, sentence, cues):
         return OTHER_SENSE
     if cues.enforcement and entry.unnamed_use.level != "danger" and _a_drug_bust(ctx, cues) \
             and not sentence.any(cues.copy) and not sentence.cued(cues, entry.cues) and not _names_a_use(ctx, entry):
         return OTHER_SENSE
-    if cues.finance and _a_business_report(ctx, cues) and not _taken_by_people(entry, ctx, cues, sentence) \
+    if cues.finance and (_a_business_report(ctx, cues) or _a_business_story(ctx, cues)) \
+            and not _taken_by_people(entry, ctx, cues, sentence) \
             and not (entry.unnamed_use.level == "danger" and sentence.cued(cues, entry.cues)) \
             and not sentence.any(entry.claim_words) \
             and not (sentence.any(entry.use_words) and sentence.free(cues.person, ctx.names)):
@@ -216,11 +218,17 @@ def _names_a_use(ctx: Context, entry: Entry) -> bool:
 
 def _a_business_report(ctx: Context, cues: Cues) -> bool:
     """Is the page a company's or a market's report (`finance_cues`: "revenue", "earnings", "analysts" at least five
-    times, at least once in every 30 words, and three different ones; half as dense under a title that names a
-    business event, "Solona Medspas Files Bankruptcy")? Health news on prices and shortages never comes close; an
-    earnings report names Ozempic and Wegovy as revenue lines, and its reader is not taking them."""
-    return _dense(ctx, "business", cues.finance, 5, 30, distinct=3) \
-        or ctx.words(*HEADER).any(cues.finance) and _dense(ctx, "business-titled", cues.finance, 3, 60, distinct=2)
+    times, at least once in every 30 words, and three different ones)? Health news on prices and shortages never
+    comes close; an earnings report names Ozempic and Wegovy as revenue lines, and its reader is not taking them."""
+    return _dense(ctx, "business", cues.finance, 5, 30, distinct=3)
+
+
+def _a_business_story(ctx: Context, cues: Cues) -> bool:
+    """Is the page a short story about a business event: its title names one (`business_event_cues`: "Solona Medspas
+    Files Bankruptcy"), and its text names one among finance words half as dense as a report's? Read as a report
+    is; a title's "sales" or "lawsuit" is no event, since death and injury stories are told through lawsuits."""
+    return bool(cues.business_event) and ctx.words(*HEADER).any(cues.business_event) \
+        and _dense(ctx, "business-story", cues.finance, 3, 60, needed=cues.business_event, distinct=2)
 
 
 def _dense(ctx: Context, kind: str, phrases: tuple[Phrase, ...], least: int, per: int,
@@ -645,12 +653,14 @@ def _in_a_body_name(text: str, m: Match, words: tuple[str, ...]) -> bool:
     return found is not None and not (found.group("between") and _a_title_case_line(text, m.start))
 
 
-def _a_business_claim(entry: Entry, sentence: Words, cues: Cues) -> bool:
-    """Does the sentence say what a business named after the treatment sells it for: it names one of the entry's uses
-    or claims, or, for a dangerous treatment, a treatment cue ("The Miami Stem Cell Center says its injections can cure
-    knee arthritis", "the Free Flu Vaccine Clinic")? Then the name is the treatment as sold there."""
+def _a_business_claim(entry: Entry, ctx: Context, sentence: _Around, cues: Cues) -> bool:
+    """Does the sentence say what a business named after the treatment sells it for, or that someone had it there: it
+    names one of the entry's uses or claims, people taking it, or, for a dangerous treatment, a treatment cue ("The
+    Miami Stem Cell Center says its injections can cure knee arthritis", "the Free Flu Vaccine Clinic", "a man died
+    after an infusion at the Chelation Therapy Center")? Then the name is the treatment as sold there. A headline in
+    title case names no firm ("Ozone Therapy Clinic Owner Charged After Patient Dies"): the caller's check."""
     return sentence.any(entry.use_words) or sentence.any(entry.claim_words) \
-        or entry.unnamed_use.level == "danger" and sentence.cued(cues, entry.cues)
+        or sentence.cued(cues, entry.cues) and (sentence.free(cues.person, ctx.names) or entry.unnamed_use.level == "danger")
 
 
 def _a_title_case_line(text: str, pos: int) -> bool:

@@ -941,6 +941,14 @@ def test_a_treatment_name_inside_a_business_name_names_the_business(text, kb):
     ("Free Flu Vaccine Clinic opens on Saturday at the library.", "Vaccine"),
     ("The Fenbendazole Clinic claims to cure cancer in weeks.", "Fenbendazole"),
     ("The Ozone Therapy Center in Tijuana treats cancer patients.", "Ozone Therapy"),
+    # the session's review: people who had the treatment there, and headlines in title case
+    ("A 62-year-old man died after receiving an infusion at the Chelation Therapy Center of Arizona.",
+     "Chelation Therapy"),
+    ("Her father flew to the Clinic for Stem Cell Therapy in Panama City and received four infusions.",
+     "Stem Cell Therapy"),
+    ("Una adulta mayor murió mientras se realizaba una sesión en la Clínica de Ozonoterapia del doctor Pérez.",
+     "Ozonoterapia"),
+    ("Ozone Therapy Clinic Owner Charged After Patient Dies", "Ozone Therapy"),
 ])
 def test_a_business_named_after_a_treatment_keeps_the_card_where_it_sells_it_for_a_use(text, exact, kb):
     """A clinic is named after what it sells: where the sentence names a use or claim, or a dangerous treatment's
@@ -1132,6 +1140,23 @@ def test_a_story_titled_for_a_business_event_names_products_sold_at_half_the_den
     title that names the event, half the density will do. Without that title it is read as any text."""
     assert found(_BANKRUPT, kb, Page(title="Cryotherapy spas in Cherry Creek, Boulder go bankrupt")) == []
     assert "Botox" in {e for e, _, _ in found(_BANKRUPT, kb, Page(title="Cryotherapy spas close"))}
+
+
+@pytest.mark.parametrize("title, text, exact", [
+    # a title's "sales" or "lawsuit" is no business event: death and injury stories are told through them
+    ("Kratom sales boom even as poison centers report more overdoses",
+     "The kratom industry now brings in $1.3 billion a year, and sales at smoke shops have doubled. Poison control "
+     "centers logged more than 1,800 calls about kratom.", "kratom"),
+    ("Family files lawsuit over tianeptine death", "Their son bought Neptune's Fix at a gas station and died weeks "
+     "later, the lawsuit says. The seller's tianeptine sales reached millions of dollars.", "tianeptine"),
+    # a business event, and patients who had the treatment
+    ("A stem cell clinic under fire by the FDA and ex-patients files for bankruptcy",
+     "StemGenex charged patients $14,900, removing fat from their bellies to concentrate its stem cells, and "
+     "injecting the resulting fluid into the same customer. The company filed for Chapter 11 bankruptcy protection, "
+     "listing its creditors.", "stem cells"),
+])
+def test_a_story_of_harm_told_through_a_business_keeps_its_cards(title, text, exact, kb):
+    assert exact in {e for e, _, _ in found(text, kb, Page(title=title))}
 
 
 @pytest.mark.parametrize("text", [
