@@ -1374,6 +1374,17 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("Lye soap with lavender essential oil will heal psoriasis.", {("essential oil", "depends")}),
     ("She swallowed a whole box of paracetamol after her tooth extraction.", {("paracetamol", "depends")}),
     ("Microneedling can cause unwanted hair growth on the face.", {("Microneedling", "depends")}),
+    # the session's KB review: new uses' words had caught the proven use's sentences
+    ("Aspirin is not recommended for kids with the flu.", {("Aspirin", "danger")}),
+    ("Chelation therapy is the standard treatment for heavy metal toxicity such as lead poisoning.",
+     {("Chelation therapy", "established")}),
+    ("Men with prostate cancer on hormone therapy should take calcium and vitamin D to protect their bones.",
+     {("calcium", "caution"), ("vitamin D", "established")}),
+    ("My endocrinologist prescribed testosterone injections for my Klinefelter syndrome; I have gained muscle and feel "
+     "much better.", {("testosterone injections", "established")}),
+    ("A viral video claims sea moss can cure diabetes.", {("sea moss", "danger")}),
+    ("Sea moss is rich in iodine, so people with diabetes on insulin should check with their doctor.",
+     {("Sea moss", "warning"), ("insulin", "established")}),
     ("Her immunoglobulin levels were low, so she was started on IVIG infusions.", {("IVIG", "depends")}),
     ("Many men take saw palmetto capsules for hair loss.", {("saw palmetto", "caution")}),
     # and the fourth: sleep words beat CBT's named use, "diabetic" matched "non-diabetic", allergy swells faces too

@@ -422,9 +422,18 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # surgery and chemotherapy"); MMS sellers' "kills Cryptosporidium" is kept. Floors on other texts 338 and 300.
 # (*: four researchers reused an older round's prefix, so zzzzo- (city news), zzzzw- (menopause), zzzzzf-
 # (regulators) and zzzzzj- (vitamins, in health/; gardening in other/) each hold files of two rounds.)
+# Session 36: two blind rounds, each scored alone at the session's start code (c0c132b): everyday, off-label and
+# unproven uses of common drugs and supplements (zzzzzzzzzzd-) 0.874 / 0.962 / 0.608, the KB lacking most of the
+# uses; business news, nothing a treatment (zzzzzzzzzze-: bankruptcies, layoffs, deals) 28. A treatment's name inside
+# a business's name is the firm unless its sentence names a use, a claim or people having it there; a title that
+# names a business event makes a short story a business report; 35 sourced uses the corpus showed the KB lacked
+# (tune agreement 0.874 to 0.891 on the start corpus, held out 0.862 to 0.871; the new round's held-out half 0.565 to
+# 0.783). A review found calm cards the new words gave (aspirin for children with flu, chelation for lead poisoning
+# as "detox", vitamin D for people with heart disease or breast cancer as prevention) and a title's "sales" or
+# "lawsuit" silencing death stories: fixed, each a test. Floors on other texts 347 and 311.
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.870, "on_other": 338},
-    "heldout": {"recall": 0.82, "precision": 0.865, "agreement": 0.86, "on_other": 300},
+    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.885, "on_other": 347},
+    "heldout": {"recall": 0.825, "precision": 0.885, "agreement": 0.865, "on_other": 311},
 }
 
 
