@@ -430,10 +430,13 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # (tune agreement 0.874 to 0.891 on the start corpus, held out 0.862 to 0.871; the new round's held-out half 0.565 to
 # 0.783). A review found calm cards the new words gave (aspirin for children with flu, chelation for lead poisoning
 # as "detox", vitamin D for people with heart disease or breast cancer as prevention) and a title's "sales" or
-# "lawsuit" silencing death stories: fixed, each a test. Floors on other texts 347 and 311.
+# "lawsuit" silencing death stories: fixed, each a test. Two more rounds added without acting on them: children's
+# medicines as parents meet them (zzzzzzzzzzf-) 0.933 / 1.000 / 0.937 alone at the start code, 0.946 at the end;
+# food and nutrition writing, nothing a treatment (zzzzzzzzzzg-: vitamin D in mackerel, colostrum pudding) 15, 15.
+# Floors on other texts 355 and 318.
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.885, "on_other": 347},
-    "heldout": {"recall": 0.825, "precision": 0.885, "agreement": 0.865, "on_other": 311},
+    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.885, "on_other": 355},
+    "heldout": {"recall": 0.825, "precision": 0.885, "agreement": 0.865, "on_other": 318},
 }
 
 

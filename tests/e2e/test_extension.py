@@ -134,7 +134,8 @@ def test_content_added_later_and_spa_navigation_are_annotated_without_resending(
     wait_highlights(browser, page, [["cupping therapy", "depends"], ["kratom", "danger"], ["coffee enemas", "danger"]])
     assert browser.status(page)["perf"]["batches"][-1]["sent"] == 1  # only the new post went to the server
     page.evaluate("navigate()")
-    shown = [["cupping therapy", "depends"], ["kratom", "danger"], ["coffee enemas", "danger"], ["ozone therapy", "depends"]]
+    # the headline "Wellness feed" names ozone therapy's wellness use (danger)
+    shown = [["cupping therapy", "depends"], ["kratom", "danger"], ["coffee enemas", "danger"], ["ozone therapy", "danger"]]
     wait_highlights(browser, page, shown)
     page.evaluate("reveal()")
     shown += [["chlorine dioxide", "danger"], ["hyperbaric oxygen", "warning"]]
