@@ -1383,6 +1383,10 @@ def test_seizures_and_smuggling_for_a_use_are_not_a_shipment(text, kb):
     ("My endocrinologist prescribed testosterone injections for my Klinefelter syndrome; I have gained muscle and feel "
      "much better.", {("testosterone injections", "established")}),
     ("A viral video claims sea moss can cure diabetes.", {("sea moss", "danger")}),
+    # a food's content of a nutrient is no supplement taken; a dose is
+    ("Lobsters are also high in zinc, according to the Office of Dietary Supplements.", set()),
+    ("Legumes like black beans are also rich in magnesium, as are whole grains such as quinoa.", set()),
+    ("I take 50 mg of zinc a day to shorten my colds.", {("zinc", "caution")}),
     ("Sea moss is rich in iodine, so people with diabetes on insulin should check with their doctor.",
      {("Sea moss", "warning"), ("insulin", "established")}),
     ("Her immunoglobulin levels were low, so she was started on IVIG infusions.", {("IVIG", "depends")}),

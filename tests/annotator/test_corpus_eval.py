@@ -432,10 +432,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # as "detox", vitamin D for people with heart disease or breast cancer as prevention) and a title's "sales" or
 # "lawsuit" silencing death stories: fixed, each a test. Two more rounds added without acting on them: children's
 # medicines as parents meet them (zzzzzzzzzzf-) 0.933 / 1.000 / 0.937 alone at the start code, 0.946 at the end;
-# food and nutrition writing, nothing a treatment (zzzzzzzzzzg-: vitamin D in mackerel, colostrum pudding) 15, 15.
-# Floors on other texts 355 and 318.
+# food and nutrition writing, nothing a treatment (zzzzzzzzzzg-: vitamin D in mackerel, colostrum pudding) 15, 15;
+# then a food's content ("high in zinc", "rich in magnesium") became a measure_cues frame: 11. Floors on other
+# texts 351 and 318.
 FLOORS = {
-    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.885, "on_other": 355},
+    "tune": {"recall": 0.865, "precision": 0.910, "agreement": 0.885, "on_other": 351},
     "heldout": {"recall": 0.825, "precision": 0.885, "agreement": 0.865, "on_other": 318},
 }
 
