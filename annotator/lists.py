@@ -67,8 +67,10 @@ def _use_fits(m: Match, runs: dict[Match, list[Match]], text: str, place: UsePla
     """Is the listed name's use (a cancer) named where its list makes it the treatment: in the title or its own
     paragraph; else in any paragraph, with two partners in its list, or one in a closed list after the paragraph
     that names it?"""
-    if place is None or place == "near":
-        return place == "near"
+    if place == "near":
+        return True
+    if place is None:
+        return False
     partners = _partners(m, runs)
     return partners >= 2 or partners == 1 and place == "before" and _closed(runs[m], text)
 

@@ -660,7 +660,8 @@ def _a_business_claim(entry: Entry, ctx: Context, sentence: _Around, cues: Cues)
     after an infusion at the Chelation Therapy Center")? Then the name is the treatment as sold there. A headline in
     title case names no firm ("Ozone Therapy Clinic Owner Charged After Patient Dies"): the caller's check."""
     return sentence.any(entry.use_words) or sentence.any(entry.claim_words) \
-        or sentence.cued(cues, entry.cues) and (sentence.free(cues.person, ctx.names) or entry.unnamed_use.level == "danger")
+        or _taken_by_people(entry, ctx, cues, sentence) \
+        or entry.unnamed_use.level == "danger" and sentence.cued(cues, entry.cues)
 
 
 def _a_title_case_line(text: str, pos: int) -> bool:
